@@ -1,0 +1,159 @@
+"""``python -m geo``: extract, ingest, export and snapshot from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo.errors import GeoError, InputError
+from geo.model import Article
+
+DEFAULT_STORE = Path(os.environ.get("GEO_STORE", "var/store.sqlite3"))
+
+
+def iso_date(value: str) -> dt.date:
+    """Parse a ``YYYY-MM-DD`` argument, naming the bad value when it is not one."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="python -m geo",
+        description="Turn news articles (French, English) into dated places, routes and areas.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="print the GeoJSON of articles",
+        description="Geoparse articles and print one GeoJSON FeatureCollection on standard output.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE", help="text files; - reads stdin")
+    extract.add_argument("--lang", choices=("fr", "en", "auto"), default="auto")
+    extract.add_argument("--published", type=iso_date, help="publication date, YYYY-MM-DD")
+    extract.add_argument(
+        "--online", action="store_true", help="also ask Nominatim (geopy) for unknown places"
+    )
+    extract.set_defaults(run=run_extract)
+
+    ingest = commands.add_parser(
+        "ingest", help="geoparse and store articles", description="Store .txt/.html/.json/.jsonl "
+        "articles and folders of them; an article already stored is skipped."
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--store", type=Path, default=DEFAULT_STORE, help="SQLite store file")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=run_ingest)
+
+    export = commands.add_parser("export", help="write the stored events")
+    export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
+    export.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
+    export.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    export.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    export.add_argument("--out", type=Path, help="output file (default: standard output)")
+    export.set_defaults(run=run_export)
+
+    snapshot = commands.add_parser("snapshot", help="render the stored events to a PNG map")
+    snapshot.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
+    snapshot.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    snapshot.add_argument("--out", type=Path, required=True, help="PNG file to write")
+    snapshot.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    snapshot.add_argument("--tiles", default=None, help="tile URL template; default: vector basemap")
+    snapshot.set_defaults(run=run_snapshot)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; errors print one line on standard error and exit 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except GeoError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Read every file first, then print one FeatureCollection for all of them."""
+    from geo.gazetteer.embedded import load_embedded_gazetteer
+    from geo.geojson import feature_collection
+    from geo.pipeline import geoparse_features
+
+    lang = None if args.lang == "auto" else args.lang
+    articles = [_extract_input(name, lang, args.published) for name in args.files]
+    gazetteer = load_embedded_gazetteer()
+    if args.online:
+        from geo.gazetteer.online import with_online_fallback
+
+        gazetteer = with_online_fallback(gazetteer)
+    features = [f for article in articles for f in geoparse_features(article, gazetteer)]
+    json.dump(feature_collection(features), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Article:
+    """The article named on the command line: a text file, or standard input for ``-``."""
+    from geo.read import read_text_file
+
+    text = sys.stdin.read() if name == "-" else read_text_file(name)
+    return Article(text=text, source=name, published=published, lang=lang)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Ingest files and folders; exit 1 when some article failed, after storing the rest."""
+    from geo.gazetteer.embedded import load_embedded_gazetteer
+    from geo.ingest import ingest_paths
+    from geo.pipeline import geoparse_features
+    from geo.store.sqlite import SQLiteStore
+
+    gazetteer = load_embedded_gazetteer()
+    with SQLiteStore(args.store) as store:
+        report = ingest_paths(
+            args.paths,
+            store,
+            lambda article: geoparse_features(article, gazetteer),
+            progress=not args.quiet,
+        )
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the stored features between two dates as GeoJSON or CSV."""
+    from geo.export import export_features
+    from geo.store.sqlite import SQLiteStore
+
+    _check_range(args.date_from, args.date_to)
+    with SQLiteStore(args.store) as store:
+        features = store.features(date_from=args.date_from, date_to=args.date_to)
+    if args.out is None:
+        export_features(features, args.format, sys.stdout)
+    else:
+        with args.out.open("w", encoding="utf-8", newline="") as out:
+            export_features(features, args.format, out)
+    return 0
+
+
+def run_snapshot(args: argparse.Namespace) -> int:
+    """Render the stored features between two dates to a PNG in headless Chromium."""
+    from geo.snapshot import snapshot_store
+
+    _check_range(args.date_from, args.date_to)
+    snapshot_store(args.store, args.out, args.date_from, args.date_to, tiles=args.tiles)
+    print(args.out)
+    return 0
+
+
+def _check_range(date_from: dt.date | None, date_to: dt.date | None) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"--from {date_from} is after --to {date_to}")

@@ -1,0 +1,23 @@
+"""Exceptions raised by the engine; every one derives from :class:`GeoError`."""
+
+from __future__ import annotations
+
+
+class GeoError(Exception):
+    """Base class of every error the engine raises on purpose."""
+
+
+class InputError(GeoError, ValueError):
+    """An article, file or argument that cannot be used; the message names it."""
+
+
+class StoreError(GeoError, RuntimeError):
+    """The event store cannot be opened, migrated or written."""
+
+
+class GazetteerError(GeoError, RuntimeError):
+    """A gazetteer backend failed to load or to answer."""
+
+
+class GeocoderServiceError(GeoError, ConnectionError):
+    """An online geocoder failed (network, quota, refusal)."""

@@ -1,0 +1,139 @@
+"""GeoJSON (RFC 7946) output: the one place where ``(lat, lon)`` becomes ``[lon, lat]``."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from geo.model import Document, Event, LatLon, Resolution, Shape
+
+
+def position(point: LatLon) -> list[float]:
+    """A ``(lat, lon)`` pair as a GeoJSON position ``[lon, lat]``, rounded to about 1 m."""
+    lat, lon = point
+    return [round(lon, 5), round(lat, 5)]
+
+
+def feature_collection(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """Wrap features in a FeatureCollection."""
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+def article_key(text: str) -> str:
+    """A short stable key for an article, from its text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def document_features(doc: Document) -> list[dict[str, Any]]:
+    """Every feature of one parsed article: a Point per place mention, then its shapes."""
+    key = article_key(doc.article.text)
+    events_of = _events_by_member(doc.events, key)
+    common = _article_properties(doc)
+    features = []
+    for resolution in doc.resolutions:
+        props = {**common, **_place_properties(resolution)}
+        props.update(events_of.get(("place", resolution.mention.start), {}))
+        geometry = {"type": "Point", "coordinates": position(resolution.place.point)}
+        features.append(_feature(geometry, props))
+    for shape in doc.shapes:
+        props = {**common, **_shape_properties(shape)}
+        props.update(events_of.get(("shape", shape.mentions), {}))
+        features.append(_feature(_shape_geometry(shape), props))
+    for number, feature in enumerate(features):
+        feature["id"] = f"{key}-{number}"
+    return features
+
+
+def _feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "id": None, "geometry": geometry, "properties": properties}
+
+
+def _article_properties(doc: Document) -> dict[str, Any]:
+    article = doc.article
+    return {
+        "source": article.source,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "lang": article.lang,
+    }
+
+
+def _place_properties(resolution: Resolution) -> dict[str, Any]:
+    mention, place = resolution.mention, resolution.place
+    return {
+        "feature_type": "place",
+        "mention": mention.text,
+        "char_start": mention.start,
+        "char_end": mention.end,
+        "name": place.name,
+        "geonameid": place.geonameid,
+        "country_code": place.country_code,
+        "kind": place.kind if mention.kind_hint != "city_part" else "city_part",
+        "side": mention.side,
+        "confidence": round(resolution.confidence, 3),
+        "geo_precision": resolution.geo_precision,
+        "alternatives": [
+            {
+                "name": c.place.name,
+                "geonameid": c.place.geonameid,
+                "lat": round(c.place.lat, 5),
+                "lon": round(c.place.lon, 5),
+                "score": round(c.score, 3),
+            }
+            for c in resolution.alternatives
+        ],
+    }
+
+
+def _shape_properties(shape: Shape) -> dict[str, Any]:
+    props = {
+        "feature_type": shape.kind,
+        "kind": shape.kind,
+        "name": shape.name,
+        "mentions": [{"char_start": s, "char_end": e} for s, e in shape.mentions],
+    }
+    props.update(shape.properties)
+    return props
+
+
+def _shape_geometry(shape: Shape) -> dict[str, Any]:
+    coords = [position(p) for p in shape.coords]
+    if shape.kind == "area":
+        if coords and coords[0] != coords[-1]:
+            coords.append(coords[0])
+        return {"type": "Polygon", "coordinates": [coords]}
+    return {"type": "LineString", "coordinates": coords}
+
+
+def _event_properties(event: Event, event_id: str) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "event_id": event_id,
+        "event_type": event.event_type,
+        "actors": list(event.actors),
+        "quote": event.quote,
+        "quote_start": event.quote_start,
+        "quote_end": event.quote_end,
+    }
+    if event.date is not None:
+        props.update(
+            start=event.date.start.isoformat(),
+            end=event.date.end.isoformat(),
+            time_precision=event.date.time_precision,
+            date_source=event.date.date_source,
+        )
+    props.update(event.properties)
+    return props
+
+
+def _events_by_member(events: Iterable[Event], key: str) -> dict[tuple, dict[str, Any]]:
+    """Map each place (by mention start) and shape (by mentions) to its first event's properties."""
+    members: dict[tuple, dict[str, Any]] = {}
+    for number, event in enumerate(events):
+        props = _event_properties(event, f"{key}-e{number}")
+        for resolution in event.places:
+            members.setdefault(("place", resolution.mention.start), props)
+        for shape in event.shapes:
+            members.setdefault(("shape", shape.mentions), props)
+    return members

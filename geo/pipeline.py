@@ -1,0 +1,53 @@
+"""The geoparsing pipeline: one article in, one :class:`~geo.model.Document` out.
+
+Each stage is a module with one job; this module only wires them in order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from geo.clean import content_spans
+from geo.events import extract_events
+from geo.gazetteer import Gazetteer
+from geo.geojson import document_features
+from geo.language import detect_language
+from geo.model import Article, Document
+from geo.recognize import recognize_toponyms
+from geo.resolve import resolve_mentions
+from geo.shapes import RiverIndex, compose_shapes, load_rivers
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def geoparse(
+    article: Article, gazetteer: Gazetteer, *, rivers: RiverIndex | None = None
+) -> Document:
+    """Find, resolve, shape and date the places of one article."""
+    text = article.text
+    spans = content_spans(text)
+    lang = article.lang or detect_language(_content(text, spans))
+    article = dataclasses.replace(article, lang=lang)
+    mentions = recognize_toponyms(text, gazetteer, lang, spans)
+    resolutions = resolve_mentions(mentions, gazetteer, text)
+    shapes = compose_shapes(text, resolutions, lang, rivers or load_rivers())
+    events = extract_events(article, resolutions, shapes, lang, spans)
+    return Document(
+        article=article,
+        resolutions=tuple(resolutions),
+        shapes=tuple(shapes),
+        events=tuple(events),
+    )
+
+
+def geoparse_features(
+    article: Article, gazetteer: Gazetteer, *, rivers: RiverIndex | None = None
+) -> list[dict[str, Any]]:
+    """The GeoJSON features of one article (see :func:`geo.geojson.document_features`)."""
+    return document_features(geoparse(article, gazetteer, rivers=rivers))
+
+
+def _content(text: str, spans: list[tuple[int, int]]) -> str:
+    return "\n".join(text[start:end] for start, end in spans)
