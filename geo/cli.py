@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
 from geo.model import Article
+from geo.settings import load_settings
 
-DEFAULT_STORE = Path(os.environ.get("GEO_STORE", "var/store.sqlite3"))
 
 
 def iso_date(value: str) -> dt.date:
@@ -30,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m geo",
         description="Turn news articles (French, English) into dated places, routes and areas.",
     )
+    store = load_settings().store
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles and folders of them; an article already stored is skipped."
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--store", type=Path, default=DEFAULT_STORE, help="SQLite store file")
+    ingest.add_argument("--store", type=Path, default=store, help="SQLite store file")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=run_ingest)
 
@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     export.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
     export.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
-    export.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    export.add_argument("--store", type=Path, default=store)
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.set_defaults(run=run_export)
 
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
     snapshot.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     snapshot.add_argument("--out", type=Path, required=True, help="PNG file to write")
-    snapshot.add_argument("--store", type=Path, default=DEFAULT_STORE)
+    snapshot.add_argument("--store", type=Path, default=store)
     snapshot.add_argument("--tiles", default=None, help="tile URL template; default: vector basemap")
     snapshot.set_defaults(run=run_snapshot)
     return parser

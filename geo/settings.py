@@ -1,0 +1,59 @@
+"""Settings read from the environment; each one is documented in the README's settings table."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.errors import InputError
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable: its name, default and meaning."""
+
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("GEO_STORE", "var/store.sqlite3", "SQLite file of the event store"),
+    Setting("GEO_TILES", OSM_TILES, "tile URL template of the background map; `none` for the vector basemap only"),
+    Setting("GEO_TILES_ATTRIBUTION", "© OpenStreetMap contributors", "attribution shown for the tiles"),
+    Setting("GEO_CACHE_DIR", "~/.cache/geo-news-map", "where the gazetteer index and the online geocoder cache live"),
+    Setting("GEO_CHROMIUM", "/usr/bin/chromium", "Chromium binary used for PNG snapshots"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings in force."""
+
+    store: Path
+    tiles: str | None
+    tiles_attribution: str
+    cache_dir: Path
+    chromium: Path
+
+
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Read every setting from ``environ`` (default: the process environment)."""
+    env = os.environ if environ is None else environ
+    value = {s.name: env.get(s.name, s.default) for s in SETTINGS}
+    tiles = value["GEO_TILES"].strip()
+    if tiles.lower() not in ("", "none") and not (
+        "{z}" in tiles and "{x}" in tiles and "{y}" in tiles
+    ):
+        raise InputError(f"GEO_TILES must contain {{z}}, {{x}} and {{y}}: {tiles!r}")
+    return Settings(
+        store=Path(value["GEO_STORE"]).expanduser(),
+        tiles=None if tiles.lower() in ("", "none") else tiles,
+        tiles_attribution=value["GEO_TILES_ATTRIBUTION"],
+        cache_dir=Path(value["GEO_CACHE_DIR"]).expanduser(),
+        chromium=Path(value["GEO_CHROMIUM"]).expanduser(),
+    )
