@@ -8,11 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 PLACE_KINDS = ("city", "country", "region", "river", "dam", "border", "city_part", "other")
 SHAPE_KINDS = ("route", "area")
-EMPTY: Mapping = MappingProxyType({})
 
 LatLon = tuple[float, float]
 
@@ -28,7 +26,7 @@ class Place:
     country_code: str | None = None
     kind: str = "other"
     population: int = 0
-    raw: Mapping = field(default=EMPTY, compare=False, hash=False, repr=False)
+    raw: Mapping = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def point(self) -> LatLon:
@@ -96,7 +94,7 @@ class Shape:
     name: str
     coords: tuple[LatLon, ...]
     mentions: tuple[tuple[int, int], ...]
-    properties: Mapping = field(default=EMPTY, compare=False, hash=False)
+    properties: Mapping = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -121,7 +119,7 @@ class Event:
     places: tuple[Resolution, ...] = ()
     shapes: tuple[Shape, ...] = ()
     actors: tuple[str, ...] = ()
-    properties: Mapping = field(default=EMPTY, compare=False, hash=False)
+    properties: Mapping = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
