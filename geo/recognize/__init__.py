@@ -1,0 +1,90 @@
+"""Toponym recognition: place mentions with exact character offsets, in French or English.
+
+Three passes over the article's content spans: complex phrases (dams, borders, rivers, parts
+of places), plain gazetteer names, then demonyms. Earlier passes win where spans overlap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+from geo.gazetteer import Gazetteer
+from geo.model import Mention
+from geo.recognize.names import match_names
+from geo.recognize.phrases import match_phrases
+from geo.recognize.tokens import Token, tokenize
+from geo.recognize.words import not_places
+
+__all__ = ["recognize_toponyms"]
+
+
+def recognize_toponyms(
+    text: str, gazetteer: Gazetteer, lang: str = "en", spans: Sequence[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every place mention of ``text`` (or of its content ``spans``), in text order."""
+    spans = list(spans) if spans is not None else [(0, len(text))]
+    tokens = tokenize(text, spans)
+    phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
+    chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
+    chosen = _without_overlaps(match_names(text, tokens, gazetteer), chosen)
+    chosen = _without_overlaps(_demonyms(tokens, gazetteer), chosen)
+    chosen.extend(_towns_of_dams(text, chosen, gazetteer))
+    return sorted(chosen, key=lambda m: (m.start, -m.end))
+
+
+def _towns_of_dams(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """"le barrage d'Haditha" names the town of Haditha too: a mention of it inside the phrase."""
+    towns = []
+    for mention in mentions:
+        if mention.kind_hint != "dam":
+            continue
+        start = text.find(mention.name, mention.start, mention.end)
+        if start >= 0 and _first(gazetteer.lookup(mention.name), "city"):
+            end = start + len(mention.name)
+            towns.append(Mention(text[start:end], start, end, mention.name))
+    return towns
+
+
+def _checked(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """The phrase with ``name`` set to the place it is about, or None if it is about nothing known."""
+    kind, name = mention.kind_hint, mention.name
+    if kind == "region_part" and not name:
+        return mention
+    if kind == "border":
+        country = gazetteer.demonym(name) or _first(gazetteer.lookup(name), "country")
+        return dataclasses.replace(mention, name=country.name) if country else None
+    if kind == "dam":
+        known = _first(gazetteer.lookup(f"{name} Dam"), "dam") or _first(gazetteer.lookup(name))
+        return mention if known else None
+    if kind == "river":
+        return mention if _first(gazetteer.lookup(name), "river") else None
+    places = gazetteer.lookup(name)
+    if not places or name.lower() in not_places():
+        return None
+    return mention
+
+
+def _first(places: Iterable, kind: str | None = None):
+    return next((p for p in places if kind is None or p.kind == kind), None)
+
+
+def _demonyms(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Mention]:
+    """Adjectives and demonyms of countries: "syrienne", "Iraqi" -> the country."""
+    found = []
+    for token in tokens:
+        country = gazetteer.demonym(token.text)
+        if country is not None:
+            found.append(
+                Mention(token.text, token.start, token.end, country.name, kind_hint="demonym")
+            )
+    return found
+
+
+def _without_overlaps(candidates: Iterable[Mention], kept: list[Mention]) -> list[Mention]:
+    """``kept`` plus every candidate that overlaps nothing kept so far."""
+    result = list(kept)
+    for mention in candidates:
+        if all(mention.end <= k.start or mention.start >= k.end for k in result):
+            result.append(mention)
+    return result

@@ -1,0 +1,84 @@
+"""Complex place phrases whose span is the whole phrase: dams, borders, rivers, parts of places.
+
+"le grand barrage d'Haditha", "la frontière syrienne", "the Tigris River",
+"la moitié ouest de Mossoul", "east Mosul", "à l'ouest du pays", "western Anbar".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from geo.model import Mention
+from geo.recognize.words import phrase_words
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_CAP = rf"[{_UPPER}][\w'’‘-]*"
+# Case-sensitive even inside patterns that ignore case: a name is capitalised.
+NAME = rf"(?-i:{_CAP}(?:[ \u00a0](?:(?:de|du|des|el|al|ez|ad|as|of)[ \u00a0])?{_CAP}){{0,3}})"
+_ELIDED = r"(?:d['’‘]\s*|de\s+la\s+|de\s+l['’‘]\s*|de\s+|du\s+|des\s+)"
+_ARTICLE = r"(?:(?:le|la|les|l['’‘]|the)\s*)"
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """(kind_hint, compiled pattern) pairs, most specific first."""
+    w = phrase_words()
+    side = "|".join(sorted(map(re.escape, w["sides"]), key=len, reverse=True))
+    compass = [k for k in w["sides"] if k.isascii() and k not in ("est", "ouest", "nord", "sud", "left", "right", "gauche", "droite")]
+    side_en = "|".join(sorted(compass, key=len, reverse=True))
+    part_fr = "|".join(w["part_nouns_fr"])
+    part_en = "|".join(w["part_nouns_en"])
+    flags = re.IGNORECASE
+    return [
+        ("dam", re.compile(rf"\b{_ARTICLE}?(?:(?:grand|petit|nouveau)\s+)?barrage\s+{_ELIDED}(?P<name>{NAME})", flags)),
+        ("dam", re.compile(rf"\b(?:the\s+)?(?P<name>{NAME})\s+[Dd]am\b")),
+        ("border", re.compile(rf"\b{_ARTICLE}?fronti[eè]res?\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)", flags)),
+        ("border", re.compile(rf"\b{_ARTICLE}?fronti[eè]res?\s+(?:avec|de)\s+{_ARTICLE}?(?P<name>{NAME})", flags)),
+        ("border", re.compile(rf"\b(?:the\s+)?(?P<adj>{_CAP})\s+(?:border|frontier)\b")),
+        ("border", re.compile(rf"\b(?:the\s+)?border\s+with\s+(?P<name>{NAME})")),
+        ("river", re.compile(rf"\b{_ARTICLE}?(?:fleuve|rivière)\s+(?P<name>{NAME})", flags)),
+        ("river", re.compile(rf"\b(?:the\s+)?(?P<name>{NAME})\s+[Rr]iver\b")),
+        ("region_part", re.compile(rf"\b(?P<near>à|dans|vers)?\s*l['’‘]\s*(?P<side>{side})\s+du\s+pays\b", flags)),
+        ("region_part", re.compile(rf"\bthe\s+(?P<side>{side})\s+of\s+the\s+country\b", flags)),
+        ("city_part", re.compile(rf"\b{_ARTICLE}?(?:{part_fr})\s+(?P<side>{side})\s+{_ELIDED}(?:la\s+ville\s+de\s+)?(?P<name>{NAME})", flags)),
+        ("city_part", re.compile(rf"\b{_ARTICLE}?(?:rive)\s+(?P<side>gauche|droite)\s+{_ELIDED}(?P<name>{NAME})", flags)),
+        ("city_part", re.compile(rf"\b(?P<near>à\s+)?l['’‘]\s*(?P<side>{side})\s+{_ELIDED}(?P<name>{NAME})", flags)),
+        ("city_part", re.compile(rf"\b(?:the\s+)?(?P<side>{side_en})\s+(?:{part_en})\s+of\s+(?P<name>{NAME})", flags)),
+        ("near", re.compile(rf"\b(?:to\s+the\s+)?(?P<side>{side_en})\s+of\s+(?P<name>{NAME})", flags)),
+        ("city_part", re.compile(rf"\b(?P<side>{side_en})\s+(?P<name>{NAME})", flags)),
+    ]
+
+
+def match_phrases(text: str, spans: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Every complex place phrase inside the content spans; overlaps are settled by the caller."""
+    sides = phrase_words()["sides"]
+    for kind, pattern in _patterns():
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                mention = _mention(kind, match, sides)
+                if mention is not None:
+                    yield mention
+
+
+def _mention(kind: str, match: re.Match, sides: dict[str, str]) -> Mention | None:
+    groups = match.groupdict()
+    name = groups.get("name") or groups.get("adj") or ""
+    name = re.sub(r"^(?:the|le|la|les)\s+", "", name, flags=re.IGNORECASE)
+    if kind in ("city_part", "near") and not name[:1].isupper():
+        return None
+    side = sides.get((groups.get("side") or "").lower())
+    if groups.get("near"):
+        kind = "near" if kind == "city_part" else kind
+    start = match.start()
+    while match.string[start].isspace():
+        start += 1
+    return Mention(
+        text=match.string[start : match.end()],
+        start=start,
+        end=match.end(),
+        name=name,
+        kind_hint=kind,
+        side=side,
+    )

@@ -1,0 +1,52 @@
+"""Tokens with character offsets, French elisions split off, sentence starts marked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’‘.][^\W_]+)*\.?", re.UNICODE)
+# "l'Euphrate", "d’Haditha", "jusqu'à": the elided article or preposition is not part of the name.
+_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|presqu)['’‘]", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;«»\"“”—|•]|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: its characters, offsets, and whether a sentence starts with it."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+
+    @property
+    def capitalised(self) -> bool:
+        """Whether the word starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Token]:
+    """The words of ``text`` (or of its ``spans`` only), elisions split off."""
+    tokens: list[Token] = []
+    for span_start, span_end in spans if spans is not None else [(0, len(text))]:
+        previous_end = span_start
+        for match in _WORD.finditer(text, span_start, span_end):
+            word, start = match.group(), match.start()
+            if word.endswith(".") and not _is_abbreviation(word):
+                word = word[:-1]
+            elision = _ELISION.match(word)
+            if elision and len(word) > elision.end():
+                start += elision.end()
+                word = word[elision.end() :]
+            between = text[previous_end:start]
+            sentence_start = previous_end == span_start or bool(_SENTENCE_END.search(between))
+            tokens.append(Token(word, start, start + len(word), sentence_start))
+            previous_end = start + len(word)
+    return tokens
+
+
+def _is_abbreviation(word: str) -> bool:
+    """"U.S." and "St." keep their final full stop; an ordinary word does not."""
+    return word.count(".") >= 2 or (len(word) <= 3 and word[:1].isupper())

@@ -1,0 +1,38 @@
+"""Word lists of the recogniser, read from ``data/``."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from geo.gazetteer.names import fold
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+@cache
+def not_places() -> frozenset[str]:
+    """Folded words that are not places when they stand alone (function words, months, titles)."""
+    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data["words"])
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Lower-case function words of French and English."""
+    data = json.loads((DATA_DIR / "stopwords.json").read_text(encoding="utf-8"))
+    return frozenset(w for lang in ("fr", "en") for w in data[lang])
+
+
+@cache
+def phrase_words() -> dict:
+    """The vocabulary of complex place phrases (sides, borders, dams, rivers)."""
+    return json.loads((DATA_DIR / "place_phrases.json").read_text(encoding="utf-8"))
+
+
+# Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz".
+NAME_CONNECTORS = frozenset(
+    {"de", "du", "des", "la", "le", "les", "el", "al", "ez", "ad", "as", "an", "ar", "of", "the",
+     "sur", "en", "upon", "on", "di", "da", "do", "dos", "del", "y", "and", "et", "bin", "ibn"}
+)

@@ -1,0 +1,146 @@
+"""Toponym resolution: each mention gets a referent chosen from evidence, a confidence,
+an ACLED geo precision and up to five ranked alternatives.
+
+Evidence: importance (population, countries first), the article's country focus, proximity
+to the article's other places, explicit qualifiers ("Paris, Texas", "Homs in Syria") and the
+kind of phrase (a dam, a border, a river, a part of a city).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from geo.distance import haversine_km
+from geo.gazetteer import Gazetteer
+from geo.gazetteer.names import fold
+from geo.model import Candidate, Mention, Place, Resolution
+
+MAX_CANDIDATES = 30
+MAX_ALTERNATIVES = 5
+WEIGHTS = {"prior": 0.45, "focus": 0.35, "proximity": 0.2, "qualifier": 1.0}
+TEMPERATURE = 0.08
+_QUALIFIER = re.compile(r"^\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)")
+PRECISION = {"city": 1, "dam": 1, "border": 2, "city_part": 2, "other": 1, "river": 3, "region": 3, "country": 3}
+
+
+def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str) -> list[Resolution]:
+    """A resolution for every mention that has at least one candidate, in mention order."""
+    pools = [_candidates(m, gazetteer) for m in mentions]
+    qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
+    focus = _country_focus(pools, {})
+    first = [_rank(pool, focus, [], q) for pool, q in zip(pools, qualifiers, strict=True)]
+    anchors = [ranked[0][0] for ranked in first if ranked and ranked[0][0].kind in ("city", "dam")]
+    focus = _country_focus(pools, {i: r[0][0] for i, r in enumerate(first) if r})
+    resolutions = []
+    for mention, pool, qualifier in zip(mentions, pools, qualifiers, strict=True):
+        if not pool:
+            continue
+        others = [a for a in anchors if fold(a.name) != fold(mention.name)]
+        ranked = _rank(pool, focus, others, qualifier)
+        resolutions.append(_resolution(mention, ranked, focus, gazetteer))
+    return _with_country_parts(resolutions, mentions, gazetteer)
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
+    """The places a mention may refer to, given the kind of phrase it is."""
+    hint, name = mention.kind_hint, mention.name
+    if hint == "region_part" and not name:
+        return []  # filled in from the country focus
+    if hint == "demonym":
+        country = gazetteer.demonym(mention.text)
+        return [country] if country else []
+    places = gazetteer.lookup(name)[:MAX_CANDIDATES]
+    if hint == "border":
+        return [p for p in places if p.kind == "border"] or [p for p in places if p.kind == "country"]
+    if hint == "dam":
+        dams = [p for p in gazetteer.lookup(f"{name} Dam") if p.kind == "dam"]
+        return dams or [p for p in places if p.kind != "border"]
+    if hint == "river":
+        return [p for p in places if p.kind == "river"]
+    return [p for p in places if p.kind != "border"]
+
+
+def _qualifier(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | None:
+    """The larger place named right after a mention: "Paris, Texas", "Tripoli (Lebanon)"."""
+    match = _QUALIFIER.match(text, mention.end, min(len(text), mention.end + 60))
+    if not match:
+        return None
+    places = [p for p in gazetteer.lookup(match.group(1)) if p.kind in ("country", "region")]
+    return places[0] if places else None
+
+
+def _country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Counter:
+    """How much of the article is about each country, as shares summing to 1."""
+    weights: Counter = Counter()
+    for i, pool in enumerate(pools):
+        place = chosen.get(i) or (pool[0] if len(pool) == 1 else None)
+        if place is None and pool and pool[0].kind == "country":
+            place = pool[0]
+        if place is not None and place.country_code:
+            weights[place.country_code] += 2.0 if place.kind == "country" else 1.0
+        for country in place.raw.get("countries", ()) if place is not None else ():
+            weights[country] += 0.5
+    total = sum(weights.values()) or 1.0
+    return Counter({code: w / total for code, w in weights.items()})
+
+
+def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Place | None) -> float:
+    prior = min(1.0, math.log10(place.population + 1) / 10)
+    in_focus = focus.get(place.country_code, 0.0)
+    for country in place.raw.get("countries", ()):
+        in_focus = max(in_focus, focus.get(country, 0.0) * 0.5 + 0.5 * bool(focus.get(country)))
+    near = 0.0
+    if others:
+        nearest = min(haversine_km(place.point, o.point) for o in others)
+        near = math.exp(-nearest / 300.0)
+    fits = 0.0
+    if qualifier is not None and place.country_code == qualifier.country_code:
+        fits = 1.0 if qualifier.kind == "country" else math.exp(-haversine_km(place.point, qualifier.point) / 400)
+    w = WEIGHTS
+    return w["prior"] * prior + w["focus"] * in_focus + w["proximity"] * near + w["qualifier"] * fits
+
+
+def _rank(pool, focus, others, qualifier) -> list[tuple[Place, float]]:
+    """Candidates with their probabilities (a softmax of the scores), best first."""
+    if not pool:
+        return []
+    scores = [_score(p, focus, others, qualifier) for p in pool]
+    top = max(scores)
+    exp = [math.exp((s - top) / TEMPERATURE) for s in scores]
+    total = sum(exp)
+    ranked = sorted(zip(pool, (e / total for e in exp), strict=True), key=lambda x: -x[1])
+    return ranked
+
+
+def _resolution(mention: Mention, ranked, focus: Counter, gazetteer: Gazetteer) -> Resolution:
+    place, confidence = ranked[0]
+    hint = mention.kind_hint
+    if hint == "city_part" and place.kind in ("country", "region"):
+        mention = dataclasses.replace(mention, kind_hint="region_part")
+        hint = "region_part"
+    if hint in ("city_part", "near"):
+        precision = 2 if place.kind in ("city", "dam") else 3
+    elif hint == "dam" and place.kind != "dam":
+        precision = 2
+    else:
+        precision = PRECISION.get(place.kind, 1)
+    alternatives = tuple(Candidate(p, round(s, 4)) for p, s in ranked[1 : MAX_ALTERNATIVES + 1])
+    return Resolution(mention, place, round(confidence, 4), precision, alternatives)
+
+
+def _with_country_parts(
+    resolutions: list[Resolution], mentions: Sequence[Mention], gazetteer: Gazetteer
+) -> list[Resolution]:
+    """Resolve "à l'ouest du pays" to the article's main country, with precision 3."""
+    codes = Counter(r.place.country_code for r in resolutions if r.place.country_code)
+    main = gazetteer.country(codes.most_common(1)[0][0]) if codes else None
+    extra = []
+    for mention in mentions:
+        if mention.kind_hint == "region_part" and not mention.name and main is not None:
+            named = dataclasses.replace(mention, name=main.name)
+            extra.append(Resolution(named, main, 0.6, 3, ()))
+    return sorted([*resolutions, *extra], key=lambda r: r.mention.start)
