@@ -74,6 +74,19 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
     return {}
 
 
+def _control_scope(sentence: str, offset: int, kind: str, places, shapes) -> list[int]:
+    """Start offsets of the places and shapes a control statement is about.
+
+    "Anah and Rawa remain in the hands of the jihadists, an officer in Haditha said": what is
+    held is named before the words of holding; what is retaken may be named anywhere.
+    """
+    trigger = _vocabulary_match(kind, sentence) if kind == "territory_held" else None
+    limit = offset + trigger if trigger is not None else offset + len(sentence)
+    starts = [r.mention.start for r in places if r.mention.start < limit]
+    starts += [min(a for a, _ in s.mentions if offset <= a) for s in shapes if any(offset <= a < limit for a, _ in s.mentions)]
+    return starts
+
+
 def _vocabulary_match(kind: str, sentence: str) -> int | None:
     for name, pattern in _vocabulary()[0]:
         if name == kind:
@@ -95,7 +108,9 @@ def extract_events(
     reference = publication_date(content, article.published)
     default = EventDate(reference[0], reference[0], DAY, reference[1]) if reference else None
     events, seen, current = [], set(), default
-    for start, end in split_sentences(text, content_spans):
+    spans = list(content_spans or [(0, len(text))])
+    body = spans[1:] if len(spans) > 1 else spans  # a headline restates the story: no events of its own
+    for start, end in split_sentences(text, body):
         sentence = text[start:end]
         dates = find_dates(text, reference[0] if reference else None, start, end)
         current = dates[0].date if dates else current
@@ -107,6 +122,8 @@ def extract_events(
         seen.add(sentence)
         actors = actors_in(sentence)
         props = control_properties(sentence, kind, actors)
+        if props:
+            props["control_scope"] = _control_scope(sentence, start, kind, places, here)
         events.append(Event(kind, current, sentence, start, end, places, here, tuple(a for _, a in actors), props))
     return _with_orphans(events, resolutions, shapes, text, default)
 

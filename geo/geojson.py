@@ -123,17 +123,24 @@ def _event_properties(event: Event, event_id: str) -> dict[str, Any]:
             time_precision=event.date.time_precision,
             date_source=event.date.date_source,
         )
-    props.update(event.properties)
     return props
 
 
 def _events_by_member(events: Iterable[Event], key: str) -> dict[tuple, dict[str, Any]]:
-    """Map each place (by mention start) and shape (by mentions) to its first event's properties."""
+    """Map each place (by mention start) and shape (by mentions) to its first event's properties.
+
+    What the event says of control (who holds a place, the share retaken) goes only to the
+    places and shapes the statement is about (``control_scope``).
+    """
     members: dict[tuple, dict[str, Any]] = {}
     for number, event in enumerate(events):
         props = _event_properties(event, f"{key}-e{number}")
+        control = {k: v for k, v in event.properties.items() if k != "control_scope"}
+        scope = set(event.properties.get("control_scope", ()))
         for resolution in event.places:
-            members.setdefault(("place", resolution.mention.start), props)
+            extra = control if resolution.mention.start in scope else {}
+            members.setdefault(("place", resolution.mention.start), {**props, **extra})
         for shape in event.shapes:
-            members.setdefault(("shape", shape.mentions), props)
+            extra = control if any(start in scope for start, _ in shape.mentions) else {}
+            members.setdefault(("shape", shape.mentions), {**props, **extra})
     return members

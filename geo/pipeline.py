@@ -17,7 +17,7 @@ from geo.language import detect_language
 from geo.model import Article, Document
 from geo.recognize import recognize_toponyms
 from geo.resolve import resolve_mentions
-from geo.shapes import RiverIndex, compose_shapes, load_rivers
+from geo.shapes import RiverIndex, compose_shapes, load_rivers, place_rivers_near_story
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -31,8 +31,9 @@ def geoparse(
     lang = article.lang or detect_language(_content(text, spans))
     article = dataclasses.replace(article, lang=lang)
     mentions = recognize_toponyms(text, gazetteer, lang, spans)
-    resolutions = resolve_mentions(mentions, gazetteer, text)
-    shapes = compose_shapes(text, resolutions, lang, rivers or load_rivers())
+    rivers = rivers or load_rivers()
+    resolutions = place_rivers_near_story(resolve_mentions(mentions, gazetteer, text), rivers)
+    shapes = compose_shapes(text, resolutions, lang, rivers)
     events = extract_events(article, resolutions, shapes, lang, spans)
     return Document(
         article=article,

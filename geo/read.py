@@ -14,7 +14,7 @@ from geo.errors import InputError
 from geo.html_text import page_article
 from geo.model import Article
 
-SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".json", ".jsonl")
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
 
 
 def read_text_file(path: str | Path) -> str:

@@ -23,6 +23,7 @@ MAX_CANDIDATES = 30
 MAX_ALTERNATIVES = 5
 WEIGHTS = {"prior": 0.45, "focus": 0.35, "proximity": 0.2, "qualifier": 1.0}
 TEMPERATURE = 0.08
+DEMONYM_CONFIDENCE = 0.5
 _QUALIFIER = re.compile(r"^\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)")
 PRECISION = {"city": 1, "dam": 1, "border": 2, "city_part": 2, "other": 1, "river": 3, "region": 3, "country": 3}
 
@@ -128,6 +129,8 @@ def _resolution(mention: Mention, ranked, focus: Counter, gazetteer: Gazetteer) 
         precision = 2
     else:
         precision = PRECISION.get(place.kind, 1)
+    if hint == "demonym":
+        confidence = min(confidence, DEMONYM_CONFIDENCE)  # "l'armée irakienne" is not a visit to Iraq
     alternatives = tuple(Candidate(p, round(s, 4)) for p, s in ranked[1 : MAX_ALTERNATIVES + 1])
     return Resolution(mention, place, round(confidence, 4), precision, alternatives)
 

@@ -10,6 +10,7 @@ from geo.recognize.tokens import Token
 from geo.recognize.words import NAME_CONNECTORS, function_words, not_places
 
 MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter to count
+SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
 
 
 def match_names(text: str, tokens: Sequence[Token], gazetteer) -> list[Mention]:
@@ -73,7 +74,16 @@ def _plausible(text, tokens, i, j, places, lowercase_words, gazetteer) -> bool:
     best = places[0]
     if best.kind == "city" and best.population < MIN_POPULATION_ALONE and single:
         return _after_preposition(tokens, i)
+    if single and first.sentence_start and best.kind == "city" and best.population < SENTENCE_START_POPULATION:
+        # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
+        return _capitalised_elsewhere(tokens, i)
     return True
+
+
+def _capitalised_elsewhere(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word at ``i`` also appears capitalised inside a sentence."""
+    word = tokens[i].text
+    return any(t.text == word and not t.sentence_start for k, t in enumerate(tokens) if k != i)
 
 
 def _name_neighbour(text, tokens, k, edge, gazetteer, *, before: bool) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
+
+from shapely.geometry import Point
 
 from geo.model import Resolution, Shape
 from geo.shapes.city_parts import city_radius_km, split_city_by_compass, split_city_by_river
@@ -14,6 +17,7 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _FROM = re.compile(r"\b(?:from|depuis|à partir|de|du|d['’‘])\s*\S*\s*$", re.IGNORECASE)
 _TO = re.compile(r"\b(?:to|towards|toward|until|up to|jusqu['’‘]\s*(?:à|au|aux)|vers|en direction|à|au)\b", re.IGNORECASE)
 POINT_KINDS = ("city", "dam", "border")
+NEAR_RIVER_DEG = 0.15
 
 
 def compose_shapes(text: str, resolutions: Sequence[Resolution], lang: str, rivers: RiverIndex) -> list[Shape]:
@@ -21,7 +25,7 @@ def compose_shapes(text: str, resolutions: Sequence[Resolution], lang: str, rive
     shapes = [s for s in (_route_in(text, sentence, resolutions, rivers) for sentence in _sentences(text)) if s]
     seen = set()
     for resolution in resolutions:
-        part = _city_part(resolution, rivers)
+        part = _city_part(resolution, rivers, resolutions)
         if part is not None and (part.name, part.properties["side"]) not in seen:
             seen.add((part.name, part.properties["side"]))
             shapes.append(part)
@@ -76,9 +80,33 @@ def _end_point(resolution: Resolution, course, rivers: RiverIndex, near):
     return river_border_crossing(course, rivers.border(*countries), near=near)
 
 
-def _city_part(resolution: Resolution, rivers: RiverIndex) -> Shape | None:
+def _bank_of_river(resolution: Resolution, resolutions: Sequence[Resolution], rivers: RiverIndex) -> Shape | None:
+    """The area of "la rive gauche du Tigre": that bank of the article's city on that river."""
+    mention, course = resolution.mention, rivers.course(resolution.place.name)
+    if course is None or mention.side is None:
+        return None
+    cities = [r.place for r in resolutions if r.place.kind == "city"]
+    on_river = [c for c in cities if course.distance(Point(c.lon, c.lat)) < NEAR_RIVER_DEG]
+    if not on_river:
+        return None
+    city = max(on_river, key=lambda c: c.population)
+    ring = split_city_by_river(city.point, course, mention.side, city_radius_km(city.population))
+    if ring is None:
+        return None
+    return Shape(
+        kind="area",
+        name=f"{mention.side} bank {city.name}",
+        coords=tuple(ring),
+        mentions=((mention.start, mention.end),),
+        properties={"city": city.name, "side": mention.side, "split_by": "river", "river": resolution.place.name},
+    )
+
+
+def _city_part(resolution: Resolution, rivers: RiverIndex, resolutions: Sequence[Resolution] = ()) -> Shape | None:
     """The area of "east Mosul": split by the river through the city, else by the compass."""
     mention, place = resolution.mention, resolution.place
+    if mention.kind_hint == "city_part" and place.kind == "river":
+        return _bank_of_river(resolution, resolutions, rivers)
     if mention.kind_hint != "city_part" or place.kind != "city" or not mention.side:
         return None
     radius = city_radius_km(place.population)
@@ -104,3 +132,23 @@ def _city_part(resolution: Resolution, rivers: RiverIndex) -> Shape | None:
 def _with_mention(shape: Shape, resolution: Resolution) -> Shape:
     span = (resolution.mention.start, resolution.mention.end)
     return Shape(shape.kind, shape.name, shape.coords, (*shape.mentions, span), shape.properties)
+
+
+def place_rivers_near_story(resolutions: Sequence[Resolution], rivers: RiverIndex) -> list[Resolution]:
+    """Move each river's point to the stretch of the river nearest to the article's towns.
+
+    A river named in a story about Mosul is drawn at Mosul, not at the middle of its course.
+    """
+    towns = [r.place for r in resolutions if r.place.kind in ("city", "dam")]
+    if not towns:
+        return list(resolutions)
+    centre = Point(sum(t.lon for t in towns) / len(towns), sum(t.lat for t in towns) / len(towns))
+    result = []
+    for resolution in resolutions:
+        course = rivers.course(resolution.place.name) if resolution.place.kind == "river" else None
+        if course is not None:
+            nearest = course.interpolate(course.project(centre))
+            place = dataclasses.replace(resolution.place, lat=round(nearest.y, 5), lon=round(nearest.x, 5))
+            resolution = dataclasses.replace(resolution, place=place)
+        result.append(resolution)
+    return result

@@ -1,0 +1,93 @@
+"""Ingest: read articles from files and folders, geoparse them, store them; skip what is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geo.errors import GeoError
+from geo.model import Article
+from geo.read import SUFFIXES, read_articles
+from geo.store import Store
+from geo.store.sqlite import content_hash
+
+Geoparse = Callable[[Article], list[dict[str, Any]]]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: sources added, skipped as already stored, and failed with why."""
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line per failure, then the counts."""
+        lines = [f"failed: {message}" for _, message in self.failed]
+        lines.append(f"{len(self.added)} added, {len(self.skipped)} already stored, {len(self.failed)} failed")
+        return "\n".join(lines)
+
+
+def files_to_read(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, and the article files inside the folders named, in order."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+        else:
+            files.append(path)
+    return files
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    geoparse: Geoparse,
+    *,
+    progress: bool | Callable[[int, int, str], None] = True,
+) -> IngestReport:
+    """Geoparse and store every article of ``paths``; a bad file is reported and the rest goes in.
+
+    ``progress`` is True for a progress bar on standard error, False for none, or a callable
+    ``(done, total, name)`` called after each file (the dashboard's progress bar).
+    """
+    files = files_to_read(paths)
+    report = IngestReport()
+    bar = _progress_bar(len(files)) if progress is True else None
+    for done, path in enumerate(files, start=1):
+        ingest_file(path, store, geoparse, report)
+        if bar is not None:
+            bar.update(1)
+        elif callable(progress):
+            progress(done, len(files), path.name)
+    if bar is not None:
+        bar.close()
+    return report
+
+
+def ingest_file(path: Path, store: Store, geoparse: Geoparse, report: IngestReport) -> None:
+    """Ingest every article of one file into ``report``."""
+    try:
+        for article in read_articles(path):
+            ingest_article(article, store, geoparse, report)
+    except GeoError as err:
+        report.failed.append((str(path), str(err)))
+
+
+def ingest_article(article: Article, store: Store, geoparse: Geoparse, report: IngestReport) -> None:
+    """Store one article unless it is stored already."""
+    if store.has_article(content_hash(article.text)):
+        report.skipped.append(article.source)
+    elif store.add_article(article, geoparse(article)):
+        report.added.append(article.source)
+    else:
+        report.skipped.append(article.source)
+
+
+def _progress_bar(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", disable=total < 20, leave=False)

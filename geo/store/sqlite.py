@@ -1,0 +1,222 @@
+"""The embedded default store: SQLite in WAL mode, one transaction per article.
+
+A reader never sees half an article: an article row and all its feature rows are committed
+together, and WAL lets readers go on while a writer writes. A process killed at any moment
+leaves every article either fully in or fully out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from geo.errors import InputError, StoreError
+from geo.geojson import position
+from geo.model import Article
+from geo.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: a hash of its text with whitespace runs folded."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class SQLiteStore:
+    """Articles and their GeoJSON features in one SQLite file."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: cannot open the store ({err})") from err
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        """The number of migrations applied."""
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this program's {SCHEMA_VERSION}")
+        for number in range(version, SCHEMA_VERSION):
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.schema_version == number:  # another process may have migrated meanwhile
+                    for statement in MIGRATIONS[number].split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {number + 1}")
+                self._db.execute("COMMIT")
+            except sqlite3.DatabaseError:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def has_article(self, content_hash_: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        row = self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash_,))
+        return row.fetchone() is not None
+
+    def add_article(self, article: Article, features: Sequence[dict[str, Any]]) -> bool:
+        """Store an article and its features in one transaction; False if already stored."""
+        digest = content_hash(article.text)
+        rows = [_feature_row(f) for f in features]
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_article(digest):
+                self._db.execute("ROLLBACK")
+                return False
+            cursor = self._db.execute(
+                "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
+                " feature_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (digest, article.source, article.title, article.url,
+                 article.published.isoformat() if article.published else None, article.lang,
+                 article.text, len(rows), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+            self._db.executemany(
+                'INSERT INTO features (id, article_id, feature_type, event_type, start, "end",'
+                " confidence, geo_precision, source, actors, geojson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r[0], cursor.lastrowid, *r[1:]) for r in rows],
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as err:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot store {article.source} ({err})") from err
+        return True
+
+    def features(
+        self, date_from: dt.date | None = None, date_to: dt.date | None = None, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Features whose [start, end] overlaps [date_from, date_to], latest corrections applied.
+
+        Filters: ``event_types``, ``sources`` (iterables), ``min_confidence``, ``max_geo_precision``.
+        """
+        sql, params = _feature_query(date_from, date_to, filters)
+        rows = self._db.execute(sql, params).fetchall()
+        corrections = self._latest_corrections()
+        return [_corrected(json.loads(row[0]), corrections.get(row[1])) for row in rows]
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Every stored article's metadata (no text), oldest first."""
+        cursor = self._db.execute(
+            "SELECT id, source, title, url, published, lang, feature_count, ingested_at FROM articles ORDER BY id"
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def article_text(self, source: str) -> str | None:
+        """The stored text of the article from ``source``, or None."""
+        row = self._db.execute("SELECT text FROM articles WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def add_correction(
+        self, feature_id: str, lat: float, lon: float, *, name: str | None = None,
+        geonameid: int | None = None, note: str | None = None,
+    ) -> None:
+        """Move a place feature to new coordinates; the old ones stay in the log."""
+        lat, lon = _checked_coordinates(lat, lon)
+        if self._db.execute("SELECT 1 FROM features WHERE id = ?", (feature_id,)).fetchone() is None:
+            raise InputError(f"no stored feature with id {feature_id!r}")
+        with_tx = "INSERT INTO corrections (feature_id, lat, lon, name, geonameid, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        self._db.execute("BEGIN IMMEDIATE")
+        self._db.execute(with_tx, (feature_id, lat, lon, name, geonameid, note,
+                                   dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+        self._db.execute("COMMIT")
+
+    def corrections_log(self) -> list[dict[str, Any]]:
+        """Every correction ever made, oldest first."""
+        cursor = self._db.execute("SELECT feature_id, lat, lon, name, geonameid, note, created_at FROM corrections ORDER BY id")
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _latest_corrections(self) -> dict[str, tuple]:
+        rows = self._db.execute(
+            "SELECT feature_id, lat, lon, name, geonameid FROM corrections WHERE id IN"
+            " (SELECT MAX(id) FROM corrections GROUP BY feature_id)"
+        ).fetchall()
+        return {row[0]: row[1:] for row in rows}
+
+
+def _checked_coordinates(lat: object, lon: object) -> tuple[float, float]:
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError) as err:
+        raise InputError(f"coordinates must be numbers: lat={lat!r}, lon={lon!r}") from err
+    if not -90 <= lat_f <= 90:
+        raise InputError(f"latitude out of range [-90, 90]: {lat!r}")
+    if not -180 <= lon_f <= 180:
+        raise InputError(f"longitude out of range [-180, 180]: {lon!r}")
+    return lat_f, lon_f
+
+
+def _feature_row(feature: dict[str, Any]) -> tuple:
+    p = feature.get("properties") or {}
+    if not feature.get("id"):
+        raise InputError(f"a feature without an id cannot be stored: {p.get('name')!r}")
+    return (
+        feature["id"], p.get("feature_type") or feature["geometry"]["type"].lower(), p.get("event_type"),
+        p.get("start"), p.get("end"), p.get("confidence"), p.get("geo_precision"), p.get("source"),
+        "\x1f".join(p.get("actors") or []), json.dumps(feature, ensure_ascii=False),
+    )
+
+
+def _feature_query(date_from, date_to, filters: dict[str, Any]) -> tuple[str, list]:
+    where, params = [], []
+    if date_from is not None:
+        where.append('"end" >= ?')
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("start <= ?")
+        params.append(date_to.isoformat())
+    for column, key in (("event_type", "event_types"), ("source", "sources")):
+        values = list(filters.get(key) or [])
+        if values:
+            where.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(values)
+    if filters.get("min_confidence") is not None:
+        where.append("(confidence IS NULL OR confidence >= ?)")
+        params.append(float(filters["min_confidence"]))
+    if filters.get("max_geo_precision") is not None:
+        where.append("(geo_precision IS NULL OR geo_precision <= ?)")
+        params.append(int(filters["max_geo_precision"]))
+    clause = f" WHERE {' AND '.join(where)}" if where else ""
+    return f"SELECT geojson, id FROM features{clause} ORDER BY start, id", params
+
+
+def _corrected(feature: dict[str, Any], correction: tuple | None) -> dict[str, Any]:
+    if correction is None or feature["geometry"]["type"] != "Point":
+        return feature
+    lat, lon, name, geonameid = correction
+    feature["geometry"]["coordinates"] = position((lat, lon))
+    props = feature["properties"]
+    props.update(corrected=True, geo_precision=1, confidence=1.0)
+    if name:
+        props["name"] = name
+    if geonameid is not None:
+        props["geonameid"] = geonameid
+    return feature
+
