@@ -24,7 +24,8 @@ MAX_ALTERNATIVES = 5
 WEIGHTS = {"prior": 0.45, "focus": 0.35, "proximity": 0.2, "qualifier": 1.0}
 TEMPERATURE = 0.08
 DEMONYM_CONFIDENCE = 0.5
-_QUALIFIER = re.compile(r"^\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)")
+QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
+_QUALIFIER = re.compile(r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)")
 PRECISION = {"city": 1, "dam": 1, "border": 2, "city_part": 2, "other": 1, "river": 3, "region": 3, "country": 3}
 
 
@@ -100,7 +101,7 @@ def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Pla
         near = math.exp(-nearest / 300.0)
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
-        fits = 1.0 if qualifier.kind == "country" else math.exp(-haversine_km(place.point, qualifier.point) / 400)
+        fits = 1.0 if qualifier.kind == "country" else float(haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM)
     w = WEIGHTS
     return w["prior"] * prior + w["focus"] * in_focus + w["proximity"] * near + w["qualifier"] * fits
 

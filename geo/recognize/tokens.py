@@ -36,6 +36,8 @@ def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[
             word, start = match.group(), match.start()
             if word.endswith(".") and not _is_abbreviation(word):
                 word = word[:-1]
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]  # English possessive: "Iraq's north"
             elision = _ELISION.match(word)
             if elision and len(word) > elision.end():
                 start += elision.end()

@@ -1,0 +1,62 @@
+from geo.clean import content_spans
+from geo.recognize import recognize_toponyms
+from geo.resolve import resolve_mentions
+
+
+def resolve(text, gazetteer, lang="en"):
+    mentions = recognize_toponyms(text, gazetteer, lang, content_spans(text))
+    return {r.mention.text: r for r in resolve_mentions(mentions, gazetteer, text)}
+
+
+def test_an_explicit_state_qualifier_picks_the_american_paris(gazetteer):
+    found = resolve("The storm reached Paris, Texas, on Sunday.", gazetteer)
+    assert found["Paris"].place.country_code == "US"
+
+
+def test_paris_alone_in_a_french_story_is_the_french_capital(gazetteer):
+    found = resolve("Le président est rentré à Paris après sa visite à Lyon.", gazetteer, "fr")
+    assert found["Paris"].place.country_code == "FR"
+
+
+def test_the_country_focus_picks_tripoli_in_lebanon(gazetteer):
+    found = resolve("Clashes in Tripoli spread north of Beirut, Lebanon said.", gazetteer)
+    assert found["Tripoli"].place.country_code == "LB"
+
+
+def test_a_qualifier_in_brackets_is_evidence(gazetteer):
+    found = resolve("Protesters gathered in Tripoli (Libya) on Friday.", gazetteer)
+    assert found["Tripoli"].place.country_code == "LY"
+
+
+def test_exonyms_resolve_to_the_right_cities(gazetteer):
+    found = resolve("Les forces ont quitté Alep pour Mossoul, en Irak.", gazetteer, "fr")
+    assert found["Alep"].place.geonameid == 170063
+    assert found["Mossoul"].place.geonameid == 99072
+
+
+def test_confidence_is_a_probability_and_alternatives_are_ranked(gazetteer):
+    found = resolve("Fighting resumed near Homs in Syria.", gazetteer)
+    homs = found["Homs"]
+    assert homs.place.country_code == "SY"
+    assert 0 <= homs.confidence <= 1
+    assert len(homs.alternatives) <= 5
+    scores = [a.score for a in homs.alternatives]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_geo_precision_follows_the_kind_of_place(gazetteer):
+    found = resolve("Iraqi troops entered east Mosul from Iraq's north.", gazetteer)
+    assert found["east Mosul"].geo_precision == 2
+    assert found["Iraq"].geo_precision == 3
+
+
+def test_a_border_resolves_to_the_border_shared_with_the_focus_country(gazetteer):
+    text = "Les forces irakiennes avancent de Haditha vers la frontière syrienne, en Irak."
+    found = resolve(text, gazetteer, "fr")
+    assert set(found["la frontière syrienne"].place.raw["countries"]) == {"IQ", "SY"}
+
+
+def test_the_country_of_the_story_resolves_the_west_of_the_country(gazetteer):
+    found = resolve("L'Irak a lancé une offensive dans l'ouest du pays.", gazetteer, "fr")
+    part = next(r for r in found.values() if r.mention.kind_hint == "region_part")
+    assert part.place.country_code == "IQ" and part.geo_precision == 3
