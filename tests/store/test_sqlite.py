@@ -1,0 +1,154 @@
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.model import Article
+from geo.store.schema import SCHEMA_VERSION
+from geo.store.sqlite import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def feature(fid, start="2017-01-05", end="2017-01-05", event_type="battle", lat=36.3, lon=43.1):
+    return {
+        "type": "Feature",
+        "id": fid,
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {"feature_type": "place", "name": fid, "start": start, "end": end,
+                       "event_type": event_type, "confidence": 0.9, "geo_precision": 1, "source": "s"},
+    }
+
+
+@pytest.fixture
+def store(tmp_path):
+    with SQLiteStore(tmp_path / "events.sqlite3") as s:
+        yield s
+
+
+def test_an_article_and_its_features_round_trip(store):
+    assert store.add_article(Article("Texte", "a.txt"), [feature("a-0"), feature("a-1")])
+    assert [f["id"] for f in store.features()] == ["a-0", "a-1"]
+
+
+def test_the_same_text_is_stored_once(store):
+    assert store.add_article(Article("Même texte", "a.txt"), [feature("a-0")])
+    assert not store.add_article(Article("Même  texte", "b.txt"), [feature("b-0")])
+    assert len(store.articles()) == 1
+
+
+def test_a_date_range_keeps_events_that_overlap_it(store):
+    store.add_article(Article("x", "x"), [feature("jan", "2017-01-01", "2017-01-31"), feature("mar", "2017-03-05", "2017-03-05")])
+    ids = [f["id"] for f in store.features(dt.date(2017, 1, 20), dt.date(2017, 2, 10))]
+    assert ids == ["jan"]
+
+
+def test_filters_by_type_and_confidence(store):
+    store.add_article(Article("y", "y"), [feature("b"), feature("a", event_type="airstrike")])
+    assert [f["id"] for f in store.features(event_types=["airstrike"])] == ["a"]
+    assert store.features(min_confidence=0.95) == []
+
+
+def test_a_correction_moves_the_point_and_survives_a_restart(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    with SQLiteStore(path) as s:
+        s.add_article(Article("z", "z"), [feature("p")])
+        s.add_correction("p", 34.1, 42.4, name="Haditha", note="wrong town")
+    with SQLiteStore(path) as s:
+        (moved,) = s.features()
+        assert moved["geometry"]["coordinates"] == [42.4, 34.1]
+        assert moved["properties"]["corrected"] is True
+        assert s.corrections_log()[0]["note"] == "wrong town"
+
+
+def test_a_bad_latitude_is_refused_by_value_and_nothing_is_lost(store):
+    store.add_article(Article("w", "w"), [feature("p")])
+    with pytest.raises(InputError, match="123"):
+        store.add_correction("p", 123, 0)
+    assert store.features()[0]["geometry"]["coordinates"] == [43.1, 36.3]
+
+
+def test_an_unknown_feature_cannot_be_corrected(store):
+    with pytest.raises(InputError, match="nope"):
+        store.add_correction("nope", 1, 1)
+
+
+def test_an_old_store_is_migrated_to_the_current_schema(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    sqlite3.connect(path).close()
+    with SQLiteStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from geo.model import Article
+    from geo.store.sqlite import SQLiteStore
+    store = SQLiteStore(sys.argv[1])
+    for n in range(100000):
+        count = 1 + n % 7
+        features = [{"type": "Feature", "id": f"{n}-{k}", "geometry": {"type": "Point", "coordinates": [0, 0]},
+                     "properties": {"feature_type": "place", "name": str(count), "start": "2017-01-01", "end": "2017-01-01"}}
+                    for k in range(count)]
+        store.add_article(Article(f"article {n}", f"a{n}"), features)
+    """
+)
+
+
+def start_writer(path):
+    return subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=ROOT)
+
+
+def assert_whole_articles(path):
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = db.execute(
+        "SELECT a.feature_count, COUNT(f.id) FROM articles a LEFT JOIN features f ON f.article_id = a.id GROUP BY a.id"
+    ).fetchall()
+    db.close()
+    assert all(expected == found for expected, found in rows)
+    return len(rows)
+
+
+@pytest.mark.slow
+def test_a_killed_ingest_leaves_every_article_fully_in_or_fully_out(tmp_path):
+    path = tmp_path / "killed.sqlite3"
+    stored = 0
+    for delay in (0.4, 0.9, 0.25, 1.3):
+        writer = start_writer(path)
+        time.sleep(delay)
+        writer.kill()
+        writer.wait()
+        now = assert_whole_articles(path)
+        assert now >= stored
+        stored = now
+    assert stored > 0
+
+
+@pytest.mark.slow
+def test_a_reader_never_sees_half_an_article_while_a_writer_writes(tmp_path):
+    path = tmp_path / "busy.sqlite3"
+    SQLiteStore(path).close()
+    writer = start_writer(path)
+    try:
+        deadline = time.monotonic() + 3
+        reads = 0
+        with SQLiteStore(path) as reader:
+            while time.monotonic() < deadline:
+                by_article = {}
+                for f in reader.features():
+                    by_article.setdefault(f["id"].split("-")[0], []).append(f)
+                for article_features in by_article.values():
+                    assert len(article_features) == int(article_features[0]["properties"]["name"])
+                reads += 1
+        assert reads > 3
+    finally:
+        writer.kill()
+        writer.wait()

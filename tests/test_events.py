@@ -1,0 +1,66 @@
+import datetime as dt
+
+from geo.model import Article
+from geo.pipeline import geoparse
+
+ANBAR = """Offensive dans l'Anbar
+
+L'armée irakienne a lancé jeudi une offensive vers Anah, avec l'appui de la coalition menée par les Etats-Unis.
+
+Les villes de Rawa et d'Al-Qaïm restent aux mains du groupe Etat islamique, selon un officier à Haditha.
+"""
+
+MOSUL = """Mosul update
+
+About 70 percent of east Mosul has been retaken from Islamic State, a commander said on Thursday.
+
+West Mosul is still held by Islamic State.
+"""
+
+
+def events_of(text, gazetteer, published=None):
+    return geoparse(Article(text=text, source="test", published=published), gazetteer).events
+
+
+def test_an_offensive_is_a_battle_dated_by_its_weekday(gazetteer):
+    events = events_of(ANBAR, gazetteer, published=dt.date(2017, 1, 7))
+    battle = events[0]
+    assert battle.event_type == "battle"
+    assert battle.date.start == dt.date(2017, 1, 5) and battle.date.date_source == "relative"
+
+
+def test_actors_named_in_the_sentence_are_kept(gazetteer):
+    battle = events_of(ANBAR, gazetteer, published=dt.date(2017, 1, 7))[0]
+    assert {"Iraqi army", "US-led coalition"} <= set(battle.actors)
+
+
+def test_places_named_before_holding_words_are_held_the_others_not(gazetteer):
+    held = next(e for e in events_of(ANBAR, gazetteer, dt.date(2017, 1, 7)) if e.event_type == "territory_held")
+    assert held.properties["held_by"] == "Islamic State"
+    scoped = {r.mention.text for r in held.places if r.mention.start in held.properties["control_scope"]}
+    assert scoped == {"Rawa", "Al-Qaïm"}
+
+
+def test_the_share_retaken_is_kept_as_a_figure(gazetteer):
+    events = events_of(MOSUL, gazetteer, published=dt.date(2017, 1, 5))
+    regained = next(e for e in events if e.event_type == "territory_regained")
+    assert regained.properties["share_retaken"] == 0.7
+    assert any(s.properties["side"] == "east" for s in regained.shapes)
+
+
+def test_the_west_half_is_held_by_the_islamic_state(gazetteer):
+    events = events_of(MOSUL, gazetteer, published=dt.date(2017, 1, 5))
+    held = next(e for e in events if e.event_type == "territory_held")
+    assert held.properties["control"] == "Islamic State"
+
+
+def test_every_event_keeps_its_quote_with_offsets(gazetteer):
+    for event in events_of(MOSUL, gazetteer, published=dt.date(2017, 1, 5)):
+        assert MOSUL[event.quote_start : event.quote_end] == event.quote
+
+
+def test_places_outside_event_sentences_join_the_main_event(gazetteer):
+    text = "Visite\n\nLe ministre s'est rendu à Erbil mardi.\n"
+    events = events_of(text, gazetteer, published=dt.date(2017, 3, 2))
+    assert len(events) == 1 and events[0].places[0].place.name == "Erbil"
+    assert events[0].date.start == dt.date(2017, 3, 2)

@@ -1,0 +1,51 @@
+import json
+
+import pytest
+
+from geo.ingest import ingest_paths
+from geo.store.sqlite import SQLiteStore
+
+
+def fake_geoparse(article):
+    return [{"type": "Feature", "id": f"{article.source}-0", "geometry": {"type": "Point", "coordinates": [44.4, 33.3]},
+             "properties": {"feature_type": "place", "name": "Baghdad", "source": article.source}}]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "a.txt").write_text("Des combats à Bagdad.", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"title": "B", "text": "Fighting in Basra.", "published": "2017-02-01"}), encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "One"}\n{"text": "Two"}\n', encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_folder_is_ingested_article_by_article(folder, tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([folder], store, fake_geoparse, progress=False)
+        assert len(report.added) == 4 and not report.failed
+
+
+def test_ingesting_twice_is_a_no_op(folder, tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_paths([folder], store, fake_geoparse, progress=False)
+        again = ingest_paths([folder], store, fake_geoparse, progress=False)
+        assert again.added == [] and len(again.skipped) == 4
+        assert len(store.articles()) == 4
+
+
+def test_a_bad_file_is_reported_by_name_and_the_rest_goes_in(folder, tmp_path):
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\x00\x00")
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([folder], store, fake_geoparse, progress=False)
+    failed = " ".join(message for _, message in report.failed)
+    assert "broken.json" in failed and "image.txt" in failed
+    assert len(report.added) == 4
+
+
+def test_progress_is_reported_file_by_file(folder, tmp_path):
+    seen = []
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_paths([folder], store, fake_geoparse, progress=lambda done, total, name: seen.append((done, total)))
+    assert seen[-1] == (3, 3)
