@@ -1,0 +1,37 @@
+"""Many points: above a threshold, points are grouped in grid cells drawn as one marker each."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+AGGREGATE_ABOVE = 20_000
+CELL_DEG = 0.25
+
+
+def aggregate_points(points: Sequence[dict[str, Any]], cell_deg: float = CELL_DEG) -> list[dict[str, Any]]:
+    """One feature per grid cell: the mean position, the count, and the most frequent event type."""
+    cells: dict[tuple[int, int], list] = defaultdict(list)
+    for feature in points:
+        lon, lat = feature["geometry"]["coordinates"]
+        cells[(int(lat // cell_deg), int(lon // cell_deg))].append(feature)
+    grouped = []
+    for key, members in cells.items():
+        lons = [f["geometry"]["coordinates"][0] for f in members]
+        lats = [f["geometry"]["coordinates"][1] for f in members]
+        types = Counter((f.get("properties") or {}).get("event_type") or "other" for f in members)
+        names = Counter((f.get("properties") or {}).get("name") for f in members)
+        grouped.append({
+            "type": "Feature",
+            "id": f"cell-{key[0]}-{key[1]}",
+            "geometry": {"type": "Point", "coordinates": [sum(lons) / len(lons), sum(lats) / len(lats)]},
+            "properties": {
+                "name": f"{len(members):,} events near {names.most_common(1)[0][0]}",
+                "event_type": types.most_common(1)[0][0],
+                "count": len(members),
+                "confidence": 1.0,
+                "geo_precision": 1,
+            },
+        })
+    return grouped

@@ -1,0 +1,119 @@
+"""Map controls written for this project: legend, vector basemap, PNG button."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.mapview.style import palette
+
+LEGEND_CSS = """
+.gm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.35);
+ font:12px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;max-width:230px}
+.gm-legend h4{margin:0 0 4px;font-size:13px}.gm-legend .gm-range{color:#444;margin-bottom:6px}
+.gm-legend i{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border-radius:50%}
+.gm-legend i.gm-area{border-radius:2px;opacity:.8}.gm-legend i.gm-line{height:4px;border-radius:0;vertical-align:3px}
+.gm-popup table{border-collapse:collapse;margin:4px 0}.gm-popup th{text-align:left;padding-right:8px;color:#555;font-weight:600}
+.gm-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #bbb;color:#333;font-style:italic}
+.gm-said{color:#666}.gm-source{font-size:11px;color:#555}
+.gm-png{background:#fff;border:2px solid rgba(0,0,0,.2);border-radius:4px;padding:3px 8px;font:12px system-ui,sans-serif;cursor:pointer}
+"""
+
+
+class Legend(MacroElement):
+    """The legend: title, date range, event types shown, and who holds the areas."""
+
+    _template = Template(
+        """{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = L.control({position: 'bottomright'});
+{{ this.get_name() }}.onAdd = function () {
+  var div = L.DomUtil.create('div', 'gm-legend');
+  div.innerHTML = {{ this.html|tojson }};
+  return div;
+};
+{{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, title: str, date_range: str | None, event_types: list[str], controls: list[str]):
+        super().__init__()
+        self._name = "Legend"
+        self.css = LEGEND_CSS
+        colours = palette()
+        rows = [f"<h4>{escape(title)}</h4>"]
+        if date_range:
+            rows.append(f'<div class="gm-range">{escape(date_range)}</div>')
+        for key in event_types:
+            colour, label = colours["event_type"].get(key, colours["event_type"]["other"])
+            rows.append(f'<div><i style="background:{colour}"></i>{escape(label)}</div>')
+        for key in controls:
+            colour, label = colours["control"][key]
+            rows.append(f'<div><i class="gm-area" style="background:{colour}"></i>{escape(label)}</div>')
+        self.html = "".join(rows)
+
+
+class VectorBasemap(MacroElement):
+    """Coastlines and country borders (Natural Earth via world-atlas) under the events, no tiles needed.
+
+    ``source`` is a URL of the TopoJSON file, or the TopoJSON itself for a standalone page.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  map.createPane('basemap'); map.getPane('basemap').style.zIndex = 250;
+  function draw(topo) {
+    var land = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(land, {pane: 'basemap', interactive: false,
+      style: {color: '#8a8a8a', weight: 0.7, fillColor: '#f2efe9', fillOpacity: 1}}).addTo(map);
+  }
+  {% if this.inline %}draw({{ this.source }});{% else %}
+  fetch({{ this.source|tojson }}).then(function (r) { return r.json(); }).then(draw)
+    .catch(function (e) { console.warn('basemap unavailable', e); });{% endif %}
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, source: str, inline: bool = False):
+        super().__init__()
+        self._name = "VectorBasemap"
+        self.inline = inline
+        self.source = source if not inline else json.dumps(json.loads(source), separators=(",", ":"))
+
+
+class PngButton(MacroElement):
+    """A button in the map that saves the current view, legend included, as a PNG (html2canvas)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+(function () {
+  var map = {{ this._parent.get_name() }};
+  var control = L.control({position: 'topright'});
+  control.onAdd = function () {
+    var button = L.DomUtil.create('button', 'gm-png');
+    button.type = 'button'; button.title = 'Save this view as a PNG image'; button.textContent = 'PNG';
+    L.DomEvent.disableClickPropagation(button);
+    button.onclick = function () {
+      button.style.visibility = 'hidden';
+      html2canvas(map.getContainer(), {useCORS: true, logging: false}).then(function (canvas) {
+        button.style.visibility = 'visible';
+        var link = document.createElement('a');
+        link.download = {{ this.filename|tojson }}; link.href = canvas.toDataURL('image/png'); link.click();
+      });
+    };
+    return button;
+  };
+  control.addTo(map);
+})();
+{% endmacro %}"""
+    )
+
+    def __init__(self, filename: str = "map.png"):
+        super().__init__()
+        self._name = "PngButton"
+        self.filename = filename

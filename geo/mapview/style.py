@@ -1,0 +1,71 @@
+"""Colours of the map: by event type for points and routes, by who holds it for areas."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+GOVERNMENT_SIDES = ("Iraqi army", "Iraqi government", "retaken", "Syrian Democratic Forces", "Kurdish forces", "US-led coalition")
+
+
+@cache
+def palette() -> dict[str, dict[str, tuple[str, str]]]:
+    """``{group: {key: (colour, label)}}`` from ``data/event_styles.csv``."""
+    table: dict[str, dict[str, tuple[str, str]]] = {}
+    with (DATA_DIR / "event_styles.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            table.setdefault(row["group"], {})[row["key"]] = (row["colour"], row["label"])
+    return table
+
+
+def event_colour(event_type: str | None) -> str:
+    """The colour of an event type (grey for an unknown one)."""
+    types = palette()["event_type"]
+    return types.get(event_type or "other", types["other"])[0]
+
+
+def control_key(properties: dict[str, Any]) -> str:
+    """Who holds an area, as a legend key: ``Islamic State``, ``contested``, ``government`` or ``unknown``."""
+    control = properties.get("control") or properties.get("held_by")
+    if control == "Islamic State":
+        return "Islamic State"
+    if control == "contested":
+        return "contested"
+    if control in GOVERNMENT_SIDES or properties.get("event_type") == "territory_regained":
+        return "government"
+    return "unknown"
+
+
+def control_colour(properties: dict[str, Any]) -> str:
+    """The fill colour of an area."""
+    return palette()["control"][control_key(properties)][0]
+
+
+def point_style(feature: dict[str, Any]) -> dict[str, Any]:
+    """Style of a place marker: coloured by event type, faint when the place is uncertain."""
+    p = feature["properties"]
+    colour = event_colour(p.get("event_type"))
+    confident = (p.get("confidence") or 0) >= 0.6
+    return {"color": "#333333", "weight": 1, "opacity": 0.9, "fill": True, "fillColor": colour,
+            "fillOpacity": 0.9 if confident else 0.45,
+            "radius": 7 if p.get("geo_precision", 1) == 1 else 5}
+
+
+def route_style(feature: dict[str, Any]) -> dict[str, Any]:
+    """Style of a route: a thick line in the colour of its event type."""
+    return {"color": event_colour(feature["properties"].get("event_type")), "weight": 5, "opacity": 0.85}
+
+
+def area_style(feature: dict[str, Any]) -> dict[str, Any]:
+    """Style of an area: filled in the colour of who holds it, outlined in its event type's colour."""
+    p = feature["properties"]
+    return {"color": event_colour(p.get("event_type")), "weight": 2, "fillColor": control_colour(p),
+            "fillOpacity": 0.45, "dashArray": "6 4" if control_key(p) == "contested" else None}
+
+
+def highlight_style(_: dict[str, Any]) -> dict[str, Any]:
+    """Style of the selected feature, drawn on top."""
+    return {"color": "#ffd400", "weight": 6, "fillColor": "#ffd400", "fillOpacity": 0.35, "radius": 11, "opacity": 1}
