@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -40,7 +41,9 @@ def build_map(
     png_button: bool = True,
 ) -> folium.Map:
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events."""
-    fmap = folium.Map(location=DEFAULT_VIEW[0], zoom_start=DEFAULT_VIEW[1], tiles=None, control_scale=True, prefer_canvas=True)
+    bounds = _bounds(features)
+    centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
+    fmap = folium.Map(location=centre, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=True)
     use_local_assets(fmap, asset_base)
     (basemap or VectorBasemap(f"{asset_base}/countries-50m.json")).add_to(fmap)
     if tiles:
@@ -56,10 +59,25 @@ def build_map(
     _legend(features, title, date_range).add_to(fmap)
     if png_button:
         PngButton().add_to(fmap)
-    bounds = _bounds(features)
-    if bounds:
-        fmap.fit_bounds(bounds, max_zoom=11, padding=(20, 20))
     return fmap
+
+
+def view_of(bounds: list[list[float]], width_px: int = 800, height_px: int = 480, max_zoom: int = 11) -> tuple[tuple[float, float], int]:
+    """Centre and zoom that show ``bounds`` in a map of about ``width_px`` by ``height_px``.
+
+    Computed here rather than by Leaflet's fitBounds, which runs before an embedded map has
+    its final size and so cuts the edges off.
+    """
+    (south, west), (north, east) = bounds
+    def mercator_y(lat: float) -> float:
+        lat = max(-85.0, min(85.0, lat))
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    span_x = max((east - west) / 360, 1e-6)
+    span_y = max((mercator_y(north) - mercator_y(south)) / (2 * math.pi), 1e-6)
+    zoom = math.floor(min(math.log2(width_px / 256 / span_x), math.log2(height_px / 256 / span_y)))
+    centre_y = (mercator_y(north) + mercator_y(south)) / 2
+    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
+    return (centre_lat, (east + west) / 2), max(1, min(max_zoom, zoom))
 
 
 def use_local_assets(fmap: folium.Map, base: str) -> None:

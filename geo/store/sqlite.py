@@ -76,6 +76,13 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 raise
 
+    def version(self) -> tuple[int, int]:
+        """A stamp that changes whenever an article or a correction is added (for caches)."""
+        row = self._db.execute(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM corrections)"
+        ).fetchone()
+        return row[0], row[1]
+
     def has_article(self, content_hash_: str) -> bool:
         """Whether an article with this content hash is stored."""
         row = self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash_,))

@@ -1,0 +1,238 @@
+"""The dashboard: a thin Streamlit app over geo/ (filters, map, timeline, table, corrections, exports).
+
+Run with ``make run`` (or ``streamlit run dashboard.py``); settings come from the environment
+(see the README's settings table).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import filters
+from geo.errors import GeoError
+from geo.export import export_features
+from geo.gazetteer.embedded import load_embedded_gazetteer
+from geo.ingest import IngestReport, ingest_article, ingest_paths
+from geo.mapview import build_map
+from geo.model import Article
+from geo.pipeline import geoparse_features
+from geo.settings import load_settings
+from geo.snapshot import render_png, standalone_html
+from geo.store.sqlite import SQLiteStore
+
+PLAY_STEP_SECONDS = 1.5
+settings = load_settings()
+st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
+
+
+@st.cache_resource(show_spinner="Loading the gazetteer…")
+def gazetteer():
+    """The embedded gazetteer, loaded once per server."""
+    return load_embedded_gazetteer()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def stored_features(path: str, version: tuple[int, int]) -> list[dict]:
+    """Every stored feature; cached until an article or a correction is added (``version``)."""
+    with SQLiteStore(path) as store:
+        return store.features()
+
+
+def open_store() -> SQLiteStore:
+    return SQLiteStore(settings.store)
+
+
+def geoparse(article: Article) -> list[dict]:
+    return geoparse_features(article, gazetteer())
+
+
+def initial_view() -> filters.ViewFilter:
+    """The filter of the URL on the first run of a session, then the widgets' state."""
+    if "view" not in st.session_state:
+        view = filters.from_query_params(st.query_params.to_dict())
+        for problem in view.problems:
+            st.warning(f"Ignored a bad link parameter: {problem}")
+        st.session_state.view = view
+    return st.session_state.view
+
+
+def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.ViewFilter:
+    """Event type, actor, source, confidence and precision filters."""
+    st.sidebar.header("Filters")
+    types = st.sidebar.multiselect("Event type", filters.choices(features, "event_type"), default=[t for t in view.event_types if t in filters.choices(features, "event_type")], key="f_types")
+    actors = st.sidebar.multiselect("Actor", filters.choices(features, "actors"), default=[a for a in view.actors if a in filters.choices(features, "actors")], key="f_actors")
+    sources = st.sidebar.multiselect("Source", filters.choices(features, "source"), default=[s for s in view.sources if s in filters.choices(features, "source")], key="f_sources")
+    confidence = st.sidebar.slider("Minimum confidence", 0.0, 1.0, view.min_confidence, 0.05, key="f_confidence")
+    precision = st.sidebar.select_slider(
+        "Geo precision at most", options=[1, 2, 3], value=view.max_geo_precision, key="f_precision",
+        help="1: the place itself · 2: part of or near it · 3: region or country",
+    )
+    return filters.ViewFilter(view.date_from, view.date_to, tuple(types), tuple(actors), tuple(sources), confidence, precision)
+
+
+def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, dt.date] | None:
+    """Histogram of events per day, the date-range slider and play/pause."""
+    bounds = filters.date_bounds(features)
+    if bounds is None:
+        return None
+    counts = filters.events_per_day(features)
+    st.bar_chart(pd.DataFrame({"events": list(counts.values())}, index=pd.to_datetime(list(counts))), height=120, y_label="events")
+    if "window" not in st.session_state:
+        first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
+        last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
+        st.session_state.window = (min(first, last), max(first, last))
+    play, slider = st.columns([1, 9])
+    with play:
+        playing = st.session_state.get("playing", False)
+        if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="Step the window through time"):
+            st.session_state.playing = not playing
+            if not playing and st.session_state.window[1] >= bounds[1]:
+                width = st.session_state.window[1] - st.session_state.window[0]
+                st.session_state.window = (bounds[0], min(bounds[0] + width, bounds[1]))
+    with slider:
+        window = st.slider("Dates", min_value=bounds[0], max_value=bounds[1], key="window", format="YYYY-MM-DD", label_visibility="collapsed")
+    return window
+
+
+def add_articles(store: SQLiteStore) -> None:
+    """Paste, upload or point at a folder; each article is geoparsed and stored."""
+    with st.sidebar.expander("Add articles", expanded=False):
+        pasted = st.text_area("Paste an article", key="paste_text", height=120)
+        title = st.text_input("Title (optional)", key="paste_title")
+        published = st.date_input("Published", value=None, key="paste_date")
+        uploads = st.file_uploader("Or upload files", type=["txt", "html", "htm", "json", "jsonl"], accept_multiple_files=True, key="uploads")
+        folder = st.text_input("Or a folder on the server", key="folder")
+        if st.button("Geoparse and add", key="add"):
+            report = IngestReport()
+            bar = st.progress(0.0, text="Reading…")
+            if pasted.strip():
+                ingest_article(Article(pasted, source=title or "pasted text", title=title or None, published=published), store, geoparse, report)
+            with tempfile.TemporaryDirectory() as tmp:
+                paths = []
+                for upload in uploads or []:
+                    path = Path(tmp) / Path(upload.name).name
+                    path.write_bytes(upload.getvalue())
+                    paths.append(path)
+                if folder.strip():
+                    if Path(folder).is_dir():
+                        paths.append(Path(folder))
+                    else:
+                        report.failed.append((folder, f"{folder}: no such folder"))
+                sub = ingest_paths(paths, store, geoparse, progress=lambda done, total, name: bar.progress(done / max(total, 1), text=f"{name} ({done}/{total})"))
+            report.added += sub.added
+            report.skipped += sub.skipped
+            report.failed += sub.failed
+            bar.progress(1.0, text="Done")
+            for _, message in report.failed:
+                st.error(message)
+            st.success(f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failed)} failed")
+            stored_features.clear()
+
+
+def correction_panel(feature: dict, store: SQLiteStore) -> None:
+    """Pick another ranked candidate, or type coordinates, for a wrongly placed mention."""
+    p = feature["properties"]
+    st.subheader("Correct this place")
+    st.text(f"“{p.get('mention') or p.get('name')}” is placed at {p.get('name')}")
+    options = ["(keep)"] + [f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}" for a in p.get("alternatives") or []]
+    pick = st.selectbox("Ranked alternatives", options, key=f"alt_{feature['id']}")
+    typed = st.text_input("Or coordinates: lat, lon", key=f"coords_{feature['id']}")
+    note = st.text_input("Note (why)", key=f"note_{feature['id']}")
+    if st.button("Save correction", key=f"save_{feature['id']}"):
+        try:
+            if typed.strip():
+                parts = [x.strip() for x in typed.split(",")]
+                if len(parts) != 2:
+                    raise GeoError(f"expected 'lat, lon', got {typed!r}")
+                store.add_correction(feature["id"], parts[0], parts[1], note=note or None)
+            elif pick != "(keep)":
+                alt = (p.get("alternatives") or [])[options.index(pick) - 1]
+                store.add_correction(feature["id"], alt["lat"], alt["lon"], name=alt["name"], geonameid=alt["geonameid"], note=note or None)
+            else:
+                st.info("Nothing to change.")
+                return
+        except GeoError as err:
+            st.error(str(err))
+            return
+        stored_features.clear()
+        st.success("Correction saved.")
+        st.rerun()
+
+
+def exports(features: list[dict], window, title: str) -> None:
+    """Downloads of the filtered view: GeoJSON, CSV, standalone HTML, and a PNG rendered on the server."""
+    geojson, table = io.StringIO(), io.StringIO()
+    export_features(features, "geojson", geojson)
+    export_features(features, "csv", table)
+    cols = st.columns(4)
+    cols[0].download_button("GeoJSON", geojson.getvalue(), "events.geojson", "application/geo+json", key="dl_geojson")
+    cols[1].download_button("CSV", table.getvalue(), "events.csv", "text/csv", key="dl_csv")
+    try:
+        page = standalone_html(features, tiles=None, date_range=window, title=title)
+        cols[2].download_button("HTML (offline)", page, "events.html", "text/html", key="dl_html")
+        if cols[3].button("Render PNG", key="png"):
+            with tempfile.TemporaryDirectory() as tmp:
+                png = render_png(page, Path(tmp) / "map.png")
+                st.session_state.png = png.read_bytes()
+    except GeoError as err:
+        st.error(str(err))
+    if st.session_state.get("png"):
+        cols[3].download_button("Download PNG", st.session_state.png, "events.png", "image/png", key="dl_png")
+
+
+def selected_id(shown: list[dict]) -> str | None:
+    """The id of the feature selected in the events table (its state is known before it is drawn)."""
+    state = st.session_state.get("table")
+    rows = state.get("selection", {}).get("rows", []) if state else []
+    return shown[rows[0]]["id"] if rows and rows[0] < len(shown) else None
+
+
+def main() -> None:
+    st.title("News events map")
+    store = open_store()
+    features = stored_features(str(settings.store), store.version())
+    view = sidebar_filters(features, initial_view())
+    add_articles(store)
+    if not features:
+        st.info("The store is empty: add articles from the sidebar, or run `make run` to load the demo articles.")
+        return
+    window = timeline(features, view)
+    view = filters.with_window(view, window) if window else view
+    st.session_state.view = view
+    st.query_params.from_dict(filters.to_query_params(view))
+    shown = filters.apply_filter(features, view)
+    st.caption(f"{len(shown):,} of {len(features):,} features · {window[0]:%d %b %Y} – {window[1]:%d %b %Y}" if window else "")
+    selected = selected_id(shown)
+    title = "Events"
+    fmap = build_map(shown, tiles=settings.tiles, tiles_attribution=settings.tiles_attribution, date_range=window, highlight_id=selected, title=title)
+    st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
+    rows = pd.DataFrame(filters.table_rows(shown))
+    event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="table",
+                         column_config={"id": None, "quote": st.column_config.TextColumn(width="large")})
+    picked = event.selection.rows if event and event.selection else []
+    if picked and picked[0] < len(shown):
+        feature = shown[picked[0]]
+        if feature["geometry"]["type"] == "Point":
+            correction_panel(feature, store)
+    st.subheader("Export this view")
+    exports(shown, window, title)
+    store.close()
+    if st.session_state.get("playing") and window:
+        following = filters.step_window(window, filters.date_bounds(features))
+        if following is None:
+            st.session_state.playing = False
+        else:
+            time.sleep(PLAY_STEP_SECONDS)
+            st.session_state.window = following
+            st.rerun()
+
+
+main()

@@ -1,0 +1,178 @@
+"""The dashboard's view state: filters, their URL form, and the rows and counts shown. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+LIST_SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """What the user asked to see. Empty tuples mean "everything"."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    event_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    max_geo_precision: int = 3
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+
+def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
+    """The filter encoded in URL query parameters; a bad value is ignored and named in ``problems``."""
+    problems: list[str] = []
+
+    def text(key: str) -> str | None:
+        value = params.get(key)
+        if isinstance(value, list):
+            value = value[-1] if value else None
+        return value or None
+
+    def date(key: str) -> dt.date | None:
+        value = text(key)
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            problems.append(f"{key}={value!r} is not a date (YYYY-MM-DD)")
+            return None
+
+    def number(key: str, kind, default, low, high):
+        value = text(key)
+        if value is None:
+            return default
+        try:
+            parsed = kind(value)
+        except ValueError:
+            parsed = None
+        if parsed is None or not low <= parsed <= high:
+            problems.append(f"{key}={value!r} must be between {low} and {high}")
+            return default
+        return parsed
+
+    def listed(key: str) -> tuple[str, ...]:
+        value = text(key)
+        return tuple(v for v in value.split(LIST_SEPARATOR) if v) if value else ()
+
+    return ViewFilter(
+        date_from=date("from"), date_to=date("to"), event_types=listed("types"), actors=listed("actors"),
+        sources=listed("sources"), min_confidence=number("confidence", float, 0.0, 0.0, 1.0),
+        max_geo_precision=number("precision", int, 3, 1, 3), problems=tuple(problems),
+    )
+
+
+def to_query_params(view: ViewFilter) -> dict[str, str]:
+    """The URL query parameters of a filter (defaults left out, so links stay short)."""
+    params = {}
+    if view.date_from:
+        params["from"] = view.date_from.isoformat()
+    if view.date_to:
+        params["to"] = view.date_to.isoformat()
+    for key, values in (("types", view.event_types), ("actors", view.actors), ("sources", view.sources)):
+        if values:
+            params[key] = LIST_SEPARATOR.join(values)
+    if view.min_confidence > 0:
+        params["confidence"] = f"{view.min_confidence:g}"
+    if view.max_geo_precision < 3:
+        params["precision"] = str(view.max_geo_precision)
+    return params
+
+
+def overlaps(properties: Mapping[str, Any], date_from: dt.date | None, date_to: dt.date | None) -> bool:
+    """Whether a feature's [start, end] overlaps the window; undated features show only without a window."""
+    start, end = properties.get("start"), properties.get("end") or properties.get("start")
+    if not start:
+        return date_from is None and date_to is None
+    if date_from and end < date_from.isoformat():
+        return False
+    return not (date_to and start > date_to.isoformat())
+
+
+def apply_filter(features: Iterable[Mapping[str, Any]], view: ViewFilter) -> list[Mapping[str, Any]]:
+    """The features the filter lets through."""
+    kept = []
+    for feature in features:
+        p = feature.get("properties") or {}
+        if not overlaps(p, view.date_from, view.date_to):
+            continue
+        if view.event_types and (p.get("event_type") or "other") not in view.event_types:
+            continue
+        if view.actors and not set(view.actors) & set(p.get("actors") or []):
+            continue
+        if view.sources and p.get("source") not in view.sources:
+            continue
+        if (p.get("confidence") if p.get("confidence") is not None else 1.0) < view.min_confidence:
+            continue
+        if (p.get("geo_precision") or 1) > view.max_geo_precision:
+            continue
+        kept.append(feature)
+    return kept
+
+
+def date_bounds(features: Iterable[Mapping[str, Any]]) -> tuple[dt.date, dt.date] | None:
+    """The first start and the last end of the features' dates."""
+    starts, ends = [], []
+    for feature in features:
+        p = feature.get("properties") or {}
+        if p.get("start"):
+            starts.append(p["start"])
+            ends.append(p.get("end") or p["start"])
+    if not starts:
+        return None
+    return dt.date.fromisoformat(min(starts)), dt.date.fromisoformat(max(ends))
+
+
+def events_per_day(features: Iterable[Mapping[str, Any]]) -> dict[dt.date, int]:
+    """How many distinct events start on each day."""
+    seen, counts = set(), Counter()
+    for feature in features:
+        p = feature.get("properties") or {}
+        key = p.get("event_id") or feature.get("id")
+        if p.get("start") and key not in seen:
+            seen.add(key)
+            counts[dt.date.fromisoformat(p["start"])] += 1
+    return dict(sorted(counts.items()))
+
+
+def choices(features: Iterable[Mapping[str, Any]], key: str) -> list[str]:
+    """The distinct values of a property (or of the items of a list property), sorted."""
+    values = set()
+    for feature in features:
+        value = (feature.get("properties") or {}).get(key)
+        values.update(value if isinstance(value, list) else [value] if value else [])
+    return sorted(values)
+
+
+def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per feature for the events table, in the order of the features."""
+    rows = []
+    for feature in features:
+        p = feature.get("properties") or {}
+        rows.append({
+            "id": feature.get("id"), "date": p.get("start"), "end": p.get("end"), "event": p.get("event_type"),
+            "place": p.get("name"), "mention": p.get("mention"), "kind": p.get("kind"),
+            "status": p.get("status"), "confidence": p.get("confidence"), "precision": p.get("geo_precision"),
+            "actors": ", ".join(p.get("actors") or []), "quote": p.get("quote"), "source": p.get("title") or p.get("source"),
+        })
+    return rows
+
+
+def step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
+    """The next window of the same width for play mode, or None at the end of the timeline."""
+    width = window[1] - window[0]
+    step = max(width, dt.timedelta(days=1))
+    if window[1] >= bounds[1]:
+        return None
+    start = window[0] + step
+    return start, min(start + width, bounds[1])
+
+
+def with_window(view: ViewFilter, window: tuple[dt.date, dt.date]) -> ViewFilter:
+    """The same filter over another date window."""
+    return replace(view, date_from=window[0], date_to=window[1])
