@@ -1,0 +1,62 @@
+import datetime as dt
+
+from geo import filters
+
+JAN = dt.date(2017, 1, 5)
+
+
+def feature(fid, start, end=None, **props):
+    return {"id": fid, "geometry": {"type": "Point", "coordinates": [0, 0]},
+            "properties": {"start": start, "end": end or start, **props}}
+
+
+FEATURES = [
+    feature("a", "2017-01-05", event_type="battle", actors=["Iraqi army"], confidence=0.9, geo_precision=1, source="a.txt", event_id="e1"),
+    feature("b", "2017-01-01", "2017-01-31", event_type="territory_held", actors=["Islamic State"], confidence=0.4, geo_precision=3, source="b.txt", event_id="e2"),
+    feature("c", "2017-03-10", event_type="airstrike", confidence=1.0, geo_precision=2, source="a.txt", event_id="e3"),
+]
+
+
+def ids(features):
+    return [f["id"] for f in features]
+
+
+def test_an_event_shows_while_the_window_overlaps_it():
+    view = filters.ViewFilter(date_from=dt.date(2017, 1, 20), date_to=dt.date(2017, 2, 1))
+    assert ids(filters.apply_filter(FEATURES, view)) == ["b"]
+
+
+def test_filters_combine():
+    view = filters.ViewFilter(event_types=("battle", "airstrike"), min_confidence=0.5, max_geo_precision=1)
+    assert ids(filters.apply_filter(FEATURES, view)) == ["a"]
+
+
+def test_actor_and_source_filters():
+    assert ids(filters.apply_filter(FEATURES, filters.ViewFilter(actors=("Islamic State",)))) == ["b"]
+    assert ids(filters.apply_filter(FEATURES, filters.ViewFilter(sources=("a.txt",)))) == ["a", "c"]
+
+
+def test_the_filter_round_trips_through_the_url():
+    view = filters.ViewFilter(JAN, dt.date(2017, 2, 1), ("battle",), ("Iraqi army",), (), 0.5, 2)
+    assert filters.from_query_params(filters.to_query_params(view)) == view
+
+
+def test_bad_url_values_are_ignored_and_named():
+    view = filters.from_query_params({"from": "2017-13-01", "confidence": "2", "precision": "x"})
+    assert view.date_from is None and view.min_confidence == 0 and view.max_geo_precision == 3
+    assert any("2017-13-01" in p for p in view.problems)
+
+
+def test_bounds_and_histogram():
+    assert filters.date_bounds(FEATURES) == (dt.date(2017, 1, 1), dt.date(2017, 3, 10))
+    assert filters.events_per_day(FEATURES)[JAN] == 1
+
+
+def test_play_steps_the_window_and_stops_at_the_end():
+    bounds = (dt.date(2017, 1, 1), dt.date(2017, 1, 20))
+    assert filters.step_window((dt.date(2017, 1, 1), dt.date(2017, 1, 8)), bounds) == (dt.date(2017, 1, 8), dt.date(2017, 1, 15))
+    assert filters.step_window((dt.date(2017, 1, 13), dt.date(2017, 1, 20)), bounds) is None
+
+
+def test_table_rows_follow_the_features():
+    assert [r["id"] for r in filters.table_rows(FEATURES)] == ["a", "b", "c"]
