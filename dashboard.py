@@ -207,7 +207,9 @@ def main() -> None:
     window = timeline(features, view)
     view = filters.with_window(view, window) if window else view
     st.session_state.view = view
-    st.query_params.from_dict(filters.to_query_params(view))
+    wanted = filters.to_query_params(view)
+    if st.query_params.to_dict() != wanted:  # writing the same again would only cost a round trip
+        st.query_params.from_dict(wanted)
     shown = filters.apply_filter(features, view)
     st.caption(f"{len(shown):,} of {len(features):,} features · {window[0]:%d %b %Y} – {window[1]:%d %b %Y}" if window else "")
     selected = selected_id(shown)

@@ -1,0 +1,85 @@
+"""The dashboard in a real Chromium: what users see and do."""
+
+import time
+
+import pytest
+
+from tests.e2e.conftest import map_frame, shown_features, wait_for_change
+
+pytestmark = pytest.mark.browser
+
+
+def open_dashboard(page, url, query=""):
+    page.goto(url + query)
+    page.wait_for_selector("text=News events map", timeout=60_000)
+    return shown_features(page)
+
+
+def test_the_map_renders_with_the_demo_events(page, dashboard):
+    features = open_dashboard(page, dashboard["url"])
+    assert len(features) > 20
+    assert any("Mosul" in f for f in features) and any("Euphrates" in f for f in features)
+    assert page.external_requests == []
+
+
+def test_moving_the_slider_changes_the_features_shown(page, dashboard):
+    before = open_dashboard(page, dashboard["url"])
+    thumb = page.locator('[data-testid="stSlider"] [role="slider"]').last
+    thumb.focus()
+    for _ in range(60):
+        page.keyboard.press("ArrowLeft")
+    after = wait_for_change(page, before)
+    assert 0 < len(after) < len(before)
+
+
+def test_a_filter_in_the_url_is_applied_on_load(page, dashboard):
+    everything = open_dashboard(page, dashboard["url"])
+    airstrikes = open_dashboard(page, dashboard["url"], "/?types=airstrike")
+    assert 0 < len(airstrikes) < len(everything)
+
+
+def test_the_server_side_png_export_is_an_image_of_the_map(page, dashboard, tmp_path):
+    open_dashboard(page, dashboard["url"])
+    page.get_by_role("button", name="Render PNG").click()
+    button = page.get_by_role("button", name="Download PNG")
+    button.wait_for(timeout=60_000)
+    with page.expect_download() as download:
+        button.click()
+    path = tmp_path / "map.png"
+    download.value.save_as(path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
+
+
+def upload(page, path):
+    page.get_by_text("Add articles").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    time.sleep(1)
+    page.get_by_role("button", name="Geoparse and add").click()
+    page.wait_for_selector("text=added,", timeout=60_000)
+
+
+def test_an_uploaded_article_appears_on_the_map(page, dashboard, tmp_path):
+    before = open_dashboard(page, dashboard["url"])
+    article = tmp_path / "kirkuk.txt"
+    article.write_text("Kirkouk : des renforts arrivent\n\nDes renforts irakiens sont arrivés mardi à Kirkouk.\n", encoding="utf-8")
+    upload(page, article)
+    after = wait_for_change(page, before, timeout=60)
+    assert any("Kirkuk" in f for f in after)
+
+
+def test_an_article_with_script_tags_runs_nothing(page, dashboard, tmp_path):
+    open_dashboard(page, dashboard["url"])
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "Basra <script>window.__pwned=1</script>\n\n"
+        'Des inondations ont frappé Bassora lundi. <img src=x onerror="window.__pwned=2">\n',
+        encoding="utf-8",
+    )
+    upload(page, article)
+    frame = map_frame(page)
+    frame.evaluate("""() => { const m = Object.values(window).find(v => v && window.L && v instanceof L.Map);
+                       m.eachLayer(l => { if (l.getPopup && l.getPopup()) { l.openPopup(); } }); }""")
+    time.sleep(1)
+    for f in page.frames:
+        assert f.evaluate("() => window.__pwned") is None
+    assert page.external_requests == []
