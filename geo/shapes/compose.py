@@ -1,123 +1,99 @@
-"""Compose shapes from resolved mentions: routes along rivers and parts of cities."""
+"""Compose shapes from resolved mentions: routes along rivers, parts of cities, regions, countries.
+
+What the earlier stages must give (see ``geo/model.py``):
+- a river: a Resolution whose ``place.kind`` is ``"river"`` (any of its names is looked up);
+- a route's ends: places of kind ``city``, ``dam``, ``border`` (``place.raw["countries"]``: two
+  ISO codes) or ``other``, or a country named as a border (``mention.kind_hint == "border"``);
+- a part: ``mention.kind_hint`` ``"city_part"`` or ``"region_part"`` with ``mention.side`` one of
+  north, south, east, west, northeast, northwest, southeast, southwest (or left/right for the
+  banks of a river); its place is the city, region or country, or the river for "la rive
+  gauche du Tigre".
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from shapely.geometry import Point
 
 from geo.model import Resolution, Shape
-from geo.shapes.city_parts import city_radius_km, split_city_by_compass, split_city_by_river
+from geo.sentences import split_sentences
+from geo.shapes.areas import REGION_PRECISION, split_region_by_compass
+from geo.shapes.city_parts import (
+    COMPASS,
+    city_radius_km,
+    split_city_by_compass,
+    split_city_by_river,
+)
 from geo.shapes.rivers import RiverIndex
-from geo.shapes.routes import river_border_crossing, route_along_river
+from geo.shapes.route_shapes import routes_in_sentence
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_FROM = re.compile(r"\b(?:from|depuis|à partir|de|du|d['’‘])\s*\S*\s*$", re.IGNORECASE)
-_TO = re.compile(r"\b(?:to|towards|toward|until|up to|jusqu['’‘]\s*(?:à|au|aux)|vers|en direction|à|au)\b", re.IGNORECASE)
-POINT_KINDS = ("city", "dam", "border")
-NEAR_RIVER_DEG = 0.15
+PART_HINTS = ("city_part", "region_part")
+KM_PER_DEG = 111.2
+# A bank of a river is drawn for the biggest town of the article lying this close to it.
+BANK_TOWN_KM = 15.0
 
 
-def compose_shapes(text: str, resolutions: Sequence[Resolution], lang: str, rivers: RiverIndex) -> list[Shape]:
-    """Routes along rivers (one per sentence that names a river and two places on it) and city parts."""
-    shapes = [s for s in (_route_in(text, sentence, resolutions, rivers) for sentence in _sentences(text)) if s]
-    seen = set()
+def compose_shapes(
+    text: str, resolutions: Sequence[Resolution], lang: str, rivers: RiverIndex
+) -> list[Shape]:
+    """Routes along rivers (one per river named after a route word) and the parts of places named.
+
+    ``lang`` ("fr", "en") is accepted for symmetry with the other stages: the route words of both
+    languages are tried, as articles quote place phrases of the other language.
+    """
+    ordered = sorted(resolutions, key=lambda r: r.mention.start)
+    shapes: list[Shape] = []
+    for start, end in split_sentences(text):
+        inside = [r for r in ordered if start <= r.mention.start < end]
+        shapes.extend(routes_in_sentence(text, start, inside, rivers))
+    return shapes + _parts(ordered, rivers)
+
+
+def _parts(resolutions: Sequence[Resolution], rivers: RiverIndex) -> list[Shape]:
+    """One area per (place, side), carrying the spans of every mention of it."""
+    found: dict[tuple[str, str], Shape] = {}
     for resolution in resolutions:
-        part = _city_part(resolution, rivers, resolutions)
-        if part is not None and (part.name, part.properties["side"]) not in seen:
-            seen.add((part.name, part.properties["side"]))
-            shapes.append(part)
-        elif part is not None:
-            shapes = [_with_mention(s, resolution) if s.name == part.name and s.properties.get("side") == part.properties["side"] else s for s in shapes]
-    return shapes
+        part = part_shape(resolution, resolutions, rivers)
+        if part is None:
+            continue
+        key = (part.name, part.properties["side"])
+        if key in found:
+            previous = found[key]
+            part = dataclasses.replace(previous, mentions=(*previous.mentions, *part.mentions))
+        found[key] = part
+    return list(found.values())
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-
-
-def _route_in(text, sentence, resolutions, rivers: RiverIndex) -> Shape | None:
-    """A route along the river named in a sentence, between the first and the last place after it."""
-    start, end = sentence
-    inside = [r for r in resolutions if start <= r.mention.start < end]
-    river = next((r for r in inside if r.place.kind == "river"), None)
-    if river is None:
-        return None
-    course = rivers.course(river.place.name)
-    stops = [r for r in inside if r.place.kind in POINT_KINDS and r.mention.start > river.mention.start
-             and r.mention.kind_hint not in ("city_part", "near")]
-    stops = _outermost(stops)
-    if course is None or len(stops) < 2:
-        return None
-    origin, destination = stops[0], stops[-1]
-    a = origin.place.point
-    b = _end_point(destination, course, rivers, near=a) or destination.place.point
-    coords = route_along_river(course, a, b)
-    if len(coords) < 2:
-        return None
-    return Shape(
-        kind="route",
-        name=f"{river.place.name}: {origin.place.name} → {destination.place.name}",
-        coords=tuple(coords),
-        mentions=tuple((r.mention.start, r.mention.end) for r in (river, origin, destination)),
-        properties={"river": river.place.name, "from": origin.place.name, "to": destination.place.name},
-    )
-
-
-def _outermost(stops: list[Resolution]) -> list[Resolution]:
-    """Drop a town named inside a longer phrase already kept ("Haditha" in "the Haditha dam")."""
-    return [r for r in stops if not any(o is not r and o.mention.start <= r.mention.start and r.mention.end <= o.mention.end for o in stops)]
-
-
-def _end_point(resolution: Resolution, course, rivers: RiverIndex, near):
-    """Where a route to a border ends: the river's crossing of that border."""
-    place = resolution.place
-    countries = place.raw.get("countries")
-    if place.kind != "border" or not countries or len(countries) != 2:
-        return None
-    return river_border_crossing(course, rivers.border(*countries), near=near)
-
-
-def _bank_of_river(resolution: Resolution, resolutions: Sequence[Resolution], rivers: RiverIndex) -> Shape | None:
-    """The area of "la rive gauche du Tigre": that bank of the article's city on that river."""
-    mention, course = resolution.mention, rivers.course(resolution.place.name)
-    if course is None or mention.side is None:
-        return None
-    cities = [r.place for r in resolutions if r.place.kind == "city"]
-    on_river = [c for c in cities if course.distance(Point(c.lon, c.lat)) < NEAR_RIVER_DEG]
-    if not on_river:
-        return None
-    city = max(on_river, key=lambda c: c.population)
-    ring = split_city_by_river(city.point, course, mention.side, city_radius_km(city.population))
-    if ring is None:
-        return None
-    return Shape(
-        kind="area",
-        name=f"{mention.side} bank {city.name}",
-        coords=tuple(ring),
-        mentions=((mention.start, mention.end),),
-        properties={"city": city.name, "side": mention.side, "split_by": "river", "river": resolution.place.name},
-    )
-
-
-def _city_part(resolution: Resolution, rivers: RiverIndex, resolutions: Sequence[Resolution] = ()) -> Shape | None:
-    """The area of "east Mosul": split by the river through the city, else by the compass."""
+def part_shape(
+    resolution: Resolution, context: Sequence[Resolution], rivers: RiverIndex
+) -> Shape | None:
+    """The area of "east Mosul", "western Anbar", "à l'ouest du pays", "la rive gauche du Tigre"."""
     mention, place = resolution.mention, resolution.place
-    if mention.kind_hint == "city_part" and place.kind == "river":
-        return _bank_of_river(resolution, resolutions, rivers)
-    if mention.kind_hint != "city_part" or place.kind != "city" or not mention.side:
+    if mention.kind_hint not in PART_HINTS or not mention.side:
         return None
+    if place.kind == "river":
+        return bank_shape(resolution, context, rivers)
+    if place.kind in ("region", "country") and mention.side in COMPASS:
+        return region_part_shape(resolution, rivers)
+    if place.kind in ("city", "other"):
+        return city_part_shape(resolution, rivers)
+    return None
+
+
+def city_part_shape(resolution: Resolution, rivers: RiverIndex) -> Shape | None:
+    """The part of a city on one side: of its river when one runs through it, else of its centre."""
+    mention, place = resolution.mention, resolution.place
     radius = city_radius_km(place.population)
     ring, split_by = None, "compass"
-    for course in rivers.rivers_near(place.lat, place.lon, radius / 111):
+    for name, course in rivers.rivers_near(place.lat, place.lon, radius):
         ring = split_city_by_river(place.point, course, mention.side, radius)
-        if ring:
-            split_by = "river"
+        if ring is not None:
+            split_by = name
             break
-    if ring is None and mention.side in ("left", "right"):
-        return None
+    if ring is None and mention.side not in COMPASS:
+        return None  # a left or right bank needs a river
     if ring is None:
         ring = split_city_by_compass(place.point, mention.side, radius)
     return Shape(
@@ -125,16 +101,73 @@ def _city_part(resolution: Resolution, rivers: RiverIndex, resolutions: Sequence
         name=f"{mention.side} {place.name}",
         coords=tuple(ring),
         mentions=((mention.start, mention.end),),
-        properties={"city": place.name, "side": mention.side, "split_by": split_by, "geonameid": place.geonameid},
+        properties={
+            "city": place.name,
+            "side": mention.side,
+            "split_by": split_by,
+            "radius_km": round(radius, 1),
+            "geonameid": place.geonameid,
+        },
     )
 
 
-def _with_mention(shape: Shape, resolution: Resolution) -> Shape:
-    span = (resolution.mention.start, resolution.mention.end)
-    return Shape(shape.kind, shape.name, shape.coords, (*shape.mentions, span), shape.properties)
+def bank_shape(
+    resolution: Resolution, context: Sequence[Resolution], rivers: RiverIndex
+) -> Shape | None:
+    """The area of "la rive gauche du Tigre": that bank at the article's biggest riverside town."""
+    mention = resolution.mention
+    course, river = rivers.course(resolution.place.name), rivers.name(resolution.place.name)
+    if course is None:
+        return None
+    towns = [r.place for r in context if r.place.kind == "city"]
+    on_river = [
+        t for t in towns if course.distance(Point(t.lon, t.lat)) * KM_PER_DEG <= BANK_TOWN_KM
+    ]
+    if not on_river:
+        return None
+    city = max(on_river, key=lambda t: t.population)
+    radius = city_radius_km(city.population)
+    ring = split_city_by_river(city.point, course, mention.side, radius)
+    if ring is None:
+        return None
+    return Shape(
+        kind="area",
+        name=f"{mention.side} bank {city.name}",
+        coords=tuple(ring),
+        mentions=((mention.start, mention.end),),
+        properties={
+            "city": city.name,
+            "side": mention.side,
+            "split_by": river,
+            "river": river,
+            "radius_km": round(radius, 1),
+        },
+    )
 
 
-def place_rivers_near_story(resolutions: Sequence[Resolution], rivers: RiverIndex) -> list[Resolution]:
+def region_part_shape(resolution: Resolution, rivers: RiverIndex) -> Shape:
+    """The part of a region or country on one compass side, at region precision (ACLED 3)."""
+    mention, place = resolution.mention, resolution.place
+    ring, outline = split_region_by_compass(place, mention.side, rivers)
+    return Shape(
+        kind="area",
+        name=f"{mention.side} {place.name}",
+        coords=tuple(ring),
+        mentions=((mention.start, mention.end),),
+        properties={
+            "region": place.name,
+            "side": mention.side,
+            "split_by": "compass",
+            "outline": outline,
+            "geo_precision": REGION_PRECISION,
+            "country_code": place.country_code,
+        },
+    )
+
+
+def place_rivers_near_story(
+    resolutions: Sequence[Resolution], rivers: RiverIndex
+) -> list[Resolution]:
     """Move each river's point to the stretch of the river nearest to the article's towns.
 
     A river named in a story about Mosul is drawn at Mosul, not at the middle of its course.
@@ -148,7 +181,9 @@ def place_rivers_near_story(resolutions: Sequence[Resolution], rivers: RiverInde
         course = rivers.course(resolution.place.name) if resolution.place.kind == "river" else None
         if course is not None:
             nearest = course.interpolate(course.project(centre))
-            place = dataclasses.replace(resolution.place, lat=round(nearest.y, 5), lon=round(nearest.x, 5))
+            place = dataclasses.replace(
+                resolution.place, lat=round(nearest.y, 5), lon=round(nearest.x, 5)
+            )
             resolution = dataclasses.replace(resolution, place=place)
         result.append(resolution)
     return result

@@ -1,7 +1,8 @@
 """River courses and land borders from ``data/``, as shapely lines in (lon, lat) order.
 
-River lines run downstream (Natural Earth digitises them from source to mouth), so the
-left bank is on the left when facing downstream.
+``data/rivers.geojson`` stores each river's main stem downstream: the LineString itself, or the
+first line of a MultiLineString (the other lines are branches and pieces that do not join it).
+So the left bank is on the left when facing along the line. See ``data/README.md``.
 """
 
 from __future__ import annotations
@@ -13,72 +14,79 @@ from pathlib import Path
 from shapely.geometry import LineString, Point, shape
 from shapely.strtree import STRtree
 
+from geo.errors import InputError
 from geo.gazetteer.names import fold
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-JOIN_TOLERANCE_DEG = 0.05
-MIN_PIECE_DEG = 0.02
+KM_PER_DEG = 111.2
 
 
 class RiverIndex:
-    """Rivers by name and by place, and land borders by pair of countries."""
+    """Rivers by any of their names and by place, and land borders by country."""
 
-    def __init__(self, rivers: dict[str, LineString], borders: dict[frozenset, object]):
+    def __init__(
+        self,
+        rivers: dict[str, LineString],
+        aliases: dict[str, str],
+        borders: dict[frozenset, object],
+    ):
         self._rivers = rivers
+        self._aliases = aliases
         self._names = list(rivers)
         self._tree = STRtree([rivers[n] for n in self._names])
         self._borders = borders
 
-    def course(self, name: str) -> LineString | None:
+    def name(self, any_name: str) -> str | None:
+        """The English name of a river known under ``any_name`` ("Euphrate" -> "Euphrates")."""
+        return self._aliases.get(fold(any_name))
+
+    def course(self, any_name: str) -> LineString | None:
         """The main stem of a river, downstream, by any of its names."""
-        return self._rivers.get(fold(name))
+        name = self.name(any_name)
+        return self._rivers[name] if name else None
 
     def border(self, country_a: str, country_b: str):
         """The land border line between two countries (ISO alpha-2), or None."""
-        return self._borders.get(frozenset((country_a, country_b)))
+        return self._borders.get(frozenset((country_a.upper(), country_b.upper())))
 
-    def rivers_near(self, lat: float, lon: float, degrees: float) -> list[LineString]:
-        """River courses passing within ``degrees`` of a point, nearest first."""
+    def borders_of(self, country: str) -> dict[tuple[str, str], object]:
+        """Every land border of a country (ISO alpha-2), by the pair of countries it separates."""
+        code = country.upper()
+        return {tuple(sorted(pair)): line for pair, line in self._borders.items() if code in pair}
+
+    def rivers_near(self, lat: float, lon: float, km: float) -> list[tuple[str, LineString]]:
+        """``(name, course)`` of the rivers passing within ``km`` of a point, nearest first."""
         point = Point(lon, lat)
-        hits = self._tree.query(point.buffer(degrees))
-        lines = [self._tree.geometries[i] for i in hits]
-        return sorted(lines, key=point.distance)
+        hits = self._tree.query(point.buffer(km / KM_PER_DEG))
+        found = [(self._names[i], self._rivers[self._names[i]]) for i in hits]
+        return sorted(
+            (f for f in found if f[1].distance(point) * KM_PER_DEG <= km),
+            key=lambda f: f[1].distance(point),
+        )
 
 
 def main_stem(geometry) -> LineString:
-    """Chain a river's pieces into one downstream line, starting from the longest piece."""
-    pieces = [g for g in getattr(geometry, "geoms", [geometry]) if g.length >= MIN_PIECE_DEG]
-    if not pieces:
-        return LineString(geometry.geoms[0]) if hasattr(geometry, "geoms") else geometry
-    pieces.sort(key=lambda g: -g.length)
-    coords = list(pieces[0].coords)
-    rest = pieces[1:]
-    joined = True
-    while joined and rest:
-        joined = False
-        for piece in rest:
-            head, tail = piece.coords[0], piece.coords[-1]
-            if Point(head).distance(Point(coords[-1])) < JOIN_TOLERANCE_DEG:
-                coords.extend(piece.coords[1:])
-            elif Point(tail).distance(Point(coords[0])) < JOIN_TOLERANCE_DEG:
-                coords[:0] = piece.coords[:-1]
-            else:
-                continue
-            rest.remove(piece)
-            joined = True
-            break
-    return LineString(coords)
+    """The downstream main stem stored in a river feature: the line, or the first of several."""
+    return LineString(geometry.geoms[0]) if geometry.geom_type == "MultiLineString" else geometry
+
+
+def _read_features(path: Path) -> list[dict]:
+    try:
+        return json.loads(path.read_text("utf-8"))["features"]
+    except (OSError, ValueError, KeyError) as err:
+        raise InputError(f"cannot read the features of {path}: {err}") from err
 
 
 @cache
 def load_rivers(data_dir: Path = DATA_DIR) -> RiverIndex:
-    """The river and border index of ``data/rivers.geojson`` and ``data/borders.geojson``."""
-    rivers: dict[str, LineString] = {}
-    for feature in json.loads((data_dir / "rivers.geojson").read_text("utf-8"))["features"]:
-        stem = main_stem(shape(feature["geometry"]))
-        for name in feature["properties"].get("names") or [feature["properties"]["name"]]:
-            rivers.setdefault(fold(name), stem)
+    """The river and border index of ``rivers.geojson`` and ``borders.geojson`` in ``data_dir``."""
+    features = _read_features(Path(data_dir) / "rivers.geojson")
+    rivers = {f["properties"]["name"]: main_stem(shape(f["geometry"])) for f in features}
+    aliases = {fold(name): name for name in rivers}  # a river's own name wins over another's alias
+    for feature in features:
+        for alias in feature["properties"].get("names") or ():
+            aliases.setdefault(fold(alias), feature["properties"]["name"])
     borders = {}
-    for feature in json.loads((data_dir / "borders.geojson").read_text("utf-8"))["features"]:
+    for feature in _read_features(Path(data_dir) / "borders.geojson"):
         borders[frozenset(feature["properties"]["countries"])] = shape(feature["geometry"])
-    return RiverIndex(rivers, borders)
+    return RiverIndex(rivers, aliases, borders)

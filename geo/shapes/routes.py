@@ -1,44 +1,77 @@
-"""Routes along rivers: the stretch of a river's course between two places."""
+"""Routes along rivers: a river's course between two places, and where it crosses a border."""
 
 from __future__ import annotations
 
 from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
+from geo.distance import haversine_km
+from geo.errors import InputError
 from geo.model import LatLon
+
+# A river that Natural Earth stops at a border still "crosses" it when its end lies this close.
+END_ON_BORDER_KM = 2.0
+
+
+def _point(latlon: LatLon) -> Point:
+    lat, lon = latlon
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise InputError(f"not a (lat, lon) pair: {latlon!r}")
+    return Point(lon, lat)
+
+
+def nearest_on_river(course: LineString, place: LatLon) -> LatLon:
+    """The point of the river's course nearest to a place."""
+    at = course.interpolate(course.project(_point(place)))
+    return (at.y, at.x)
+
+
+def km_from_river(course: LineString, place: LatLon) -> float:
+    """How far a place lies from the river's course, in kilometres."""
+    return haversine_km(place, nearest_on_river(course, place))
 
 
 def route_along_river(course: LineString, start: LatLon, end: LatLon) -> list[LatLon]:
     """The river's course between the points nearest to ``start`` and ``end``, as (lat, lon)."""
-    a = course.project(Point(start[1], start[0]))
-    b = course.project(Point(end[1], end[0]))
+    if course.geom_type != "LineString":
+        raise InputError(f"a river course must be one LineString, not a {course.geom_type}")
+    a = course.project(_point(start))
+    b = course.project(_point(end))
     stretch = substring(course, min(a, b), max(a, b))
-    coords = [(lat, lon) for lon, lat in getattr(stretch, "coords", [])]
-    if a > b:
-        coords.reverse()
-    return coords
+    coords = [(lat, lon) for lon, lat in stretch.coords]
+    return coords[::-1] if a > b else coords
 
 
-def river_border_crossing(course: LineString, border, near: LatLon | None = None) -> LatLon | None:
-    """Where a river crosses a border line, computed from both geometries; None if it does not.
+def river_border_crossing(
+    course: LineString, border_lines, near: LatLon | None = None
+) -> LatLon | None:
+    """Where a river crosses a border, computed from the border lines; None if it never meets them.
 
-    A river that ends on the border (Natural Earth splits some rivers there) meets it at its end.
-    Where it crosses several times, the crossing nearest to ``near`` along the river wins.
+    ``border_lines`` is one (multi)line or several. Where the river crosses more than once, the
+    crossing nearest to ``near`` along the river wins (else the most upstream one).
     """
-    if border is None:
+    if border_lines is None:
         return None
-    crossing = course.intersection(border)
+    lines = [border_lines] if isinstance(border_lines, BaseGeometry) else list(border_lines)
+    points = [p for line in lines if line is not None for p in _crossings(course, line)]
+    if not points:
+        return None
+    origin = course.project(_point(near)) if near is not None else 0.0
+    best = min(points, key=lambda p: abs(course.project(p) - origin))
+    return (best.y, best.x)
+
+
+def _crossings(course: LineString, line) -> list[Point]:
+    """The points where a river meets one border line, or its end when it stops on the border."""
+    crossing = course.intersection(line)
     if crossing.is_empty:
-        gap = course.distance(border)
-        if gap > 0.02:
-            return None
-        nearest = min((Point(c) for c in course.coords), key=border.distance)
-        return (nearest.y, nearest.x)
-    points = [crossing] if crossing.geom_type == "Point" else list(getattr(crossing, "geoms", []))
-    points = [p if p.geom_type == "Point" else p.representative_point() for p in points] or [
-        crossing.representative_point()
-    ]
-    if near is not None:
-        origin = course.project(Point(near[1], near[0]))
-        points.sort(key=lambda p: abs(course.project(p) - origin))
-    return (points[0].y, points[0].x)
+        ends = [Point(course.coords[0]), Point(course.coords[-1])]
+        return [e for e in ends if haversine_km((e.y, e.x), _nearest(line, e)) <= END_ON_BORDER_KM]
+    parts = getattr(crossing, "geoms", [crossing])
+    return [p if p.geom_type == "Point" else p.representative_point() for p in parts]
+
+
+def _nearest(line, point: Point) -> LatLon:
+    at = line.interpolate(line.project(point))
+    return (at.y, at.x)

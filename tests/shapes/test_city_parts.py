@@ -1,5 +1,7 @@
+import pytest
 from shapely.geometry import Point, Polygon
 
+from geo.errors import InputError
 from geo.shapes import city_radius_km, split_city_by_compass, split_city_by_river
 
 MOSUL = (36.335, 43.119)
@@ -47,3 +49,8 @@ def test_a_city_without_river_is_split_by_the_compass():
 
 def test_bigger_cities_get_bigger_radii():
     assert 2 <= city_radius_km(5_000) < city_radius_km(200_000) < city_radius_km(2_000_000) <= 15
+
+
+def test_an_unknown_side_is_an_input_error(rivers):
+    with pytest.raises(InputError, match="upriver"):
+        split_city_by_river(MOSUL, rivers.course("Tigris"), "upriver", 8)
