@@ -104,7 +104,9 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
 
 def add_articles(store: SQLiteStore) -> None:
     """Paste, upload or point at a folder; each article is geoparsed and stored."""
-    with st.sidebar.expander("Add articles", expanded=False):
+    with st.sidebar.expander("Add articles", expanded=bool(st.session_state.get("ingest_messages"))):
+        for kind, message in st.session_state.pop("ingest_messages", []):
+            (st.error if kind == "error" else st.success)(message)
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
         published = st.date_input("Published", value=None, key="paste_date")
@@ -131,10 +133,10 @@ def add_articles(store: SQLiteStore) -> None:
             report.skipped += sub.skipped
             report.failed += sub.failed
             bar.progress(1.0, text="Done")
-            for _, message in report.failed:
-                st.error(message)
-            st.success(f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failed)} failed")
+            summary = f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failed)} failed"
+            st.session_state.ingest_messages = [("error", m) for _, m in report.failed] + [("success", summary)]
             stored_features.clear()
+            st.rerun()  # draw the map again with the new articles
 
 
 def correction_panel(feature: dict, store: SQLiteStore) -> None:
@@ -181,11 +183,11 @@ def exports(features: list[dict], window, title: str) -> None:
         if cols[3].button("Render PNG", key="png"):
             with tempfile.TemporaryDirectory() as tmp:
                 png = render_png(page, Path(tmp) / "map.png")
-                st.session_state.png = png.read_bytes()
+                st.session_state.png_bytes = png.read_bytes()
     except GeoError as err:
         st.error(str(err))
-    if st.session_state.get("png"):
-        cols[3].download_button("Download PNG", st.session_state.png, "events.png", "image/png", key="dl_png")
+    if st.session_state.get("png_bytes"):
+        cols[3].download_button("Download PNG", st.session_state.png_bytes, "events.png", "image/png", key="dl_png")
 
 
 def selected_id(shown: list[dict]) -> str | None:

@@ -103,8 +103,13 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Article:
     """The article named on the command line: a text file, or standard input for ``-``."""
-    from geo.read import read_text_file
+    import dataclasses
 
+    from geo.read import PAGE_OR_RECORD_SUFFIXES, read_article, read_text_file
+
+    if name != "-" and name.lower().endswith(PAGE_OR_RECORD_SUFFIXES):
+        article = read_article(name)  # offsets are then into the article's text, not the markup
+        return dataclasses.replace(article, source=name, lang=lang, published=published or article.published)
     text = sys.stdin.read() if name == "-" else read_text_file(name)
     return Article(text=text, source=name, published=published, lang=lang)
 

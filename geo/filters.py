@@ -85,10 +85,11 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
 
 
 def overlaps(properties: Mapping[str, Any], date_from: dt.date | None, date_to: dt.date | None) -> bool:
-    """Whether a feature's [start, end] overlaps the window; undated features show only without a window."""
+    """Whether a feature's [start, end] overlaps the window; an undated feature shows whatever the window
+    (its date is unknown, not outside the window)."""
     start, end = properties.get("start"), properties.get("end") or properties.get("start")
     if not start:
-        return date_from is None and date_to is None
+        return True
     if date_from and end < date_from.isoformat():
         return False
     return not (date_to and start > date_to.isoformat())

@@ -15,6 +15,7 @@ from geo.html_text import page_article
 from geo.model import Article
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
+PAGE_OR_RECORD_SUFFIXES = (".html", ".htm", ".json", ".jsonl")
 
 
 def read_text_file(path: str | Path) -> str:

@@ -60,3 +60,9 @@ def test_play_steps_the_window_and_stops_at_the_end():
 
 def test_table_rows_follow_the_features():
     assert [r["id"] for r in filters.table_rows(FEATURES)] == ["a", "b", "c"]
+
+
+def test_an_undated_feature_shows_whatever_the_window():
+    undated = {"id": "u", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}}
+    view = filters.ViewFilter(date_from=dt.date(2017, 1, 20), date_to=dt.date(2017, 2, 1))
+    assert ids(filters.apply_filter([undated], view)) == ["u"]

@@ -24,7 +24,7 @@ def test_the_map_renders_with_the_demo_events(page, dashboard):
 
 def test_moving_the_slider_changes_the_features_shown(page, dashboard):
     before = open_dashboard(page, dashboard["url"])
-    thumb = page.locator('[data-testid="stSlider"] [role="slider"]').last
+    thumb = page.locator('[role="group"][aria-label="Dates"] input[type="range"]').last
     thumb.focus()
     for _ in range(60):
         page.keyboard.press("ArrowLeft")
