@@ -12,6 +12,7 @@ run: setup demo
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true
 
 test: setup
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 setup: $(VENV)/.installed static/vendor/.installed /usr/bin/chromium

@@ -67,15 +67,43 @@ def initial_view() -> filters.ViewFilter:
 def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.ViewFilter:
     """Event type, actor, source, confidence and precision filters."""
     st.sidebar.header("Filters")
-    types = st.sidebar.multiselect("Event type", filters.choices(features, "event_type"), default=[t for t in view.event_types if t in filters.choices(features, "event_type")], key="f_types")
-    actors = st.sidebar.multiselect("Actor", filters.choices(features, "actors"), default=[a for a in view.actors if a in filters.choices(features, "actors")], key="f_actors")
-    sources = st.sidebar.multiselect("Source", filters.choices(features, "source"), default=[s for s in view.sources if s in filters.choices(features, "source")], key="f_sources")
-    confidence = st.sidebar.slider("Minimum confidence", 0.0, 1.0, view.min_confidence, 0.05, key="f_confidence")
+    types = st.sidebar.multiselect(
+        "Event type",
+        filters.choices(features, "event_type"),
+        default=[t for t in view.event_types if t in filters.choices(features, "event_type")],
+        key="f_types",
+    )
+    actors = st.sidebar.multiselect(
+        "Actor",
+        filters.choices(features, "actors"),
+        default=[a for a in view.actors if a in filters.choices(features, "actors")],
+        key="f_actors",
+    )
+    sources = st.sidebar.multiselect(
+        "Source",
+        filters.choices(features, "source"),
+        default=[s for s in view.sources if s in filters.choices(features, "source")],
+        key="f_sources",
+    )
+    confidence = st.sidebar.slider(
+        "Minimum confidence", 0.0, 1.0, view.min_confidence, 0.05, key="f_confidence"
+    )
     precision = st.sidebar.select_slider(
-        "Geo precision at most", options=[1, 2, 3], value=view.max_geo_precision, key="f_precision",
+        "Geo precision at most",
+        options=[1, 2, 3],
+        value=view.max_geo_precision,
+        key="f_precision",
         help="1: the place itself · 2: part of or near it · 3: region or country",
     )
-    return filters.ViewFilter(view.date_from, view.date_to, tuple(types), tuple(actors), tuple(sources), confidence, precision)
+    return filters.ViewFilter(
+        view.date_from,
+        view.date_to,
+        tuple(types),
+        tuple(actors),
+        tuple(sources),
+        confidence,
+        precision,
+    )
 
 
 def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, dt.date] | None:
@@ -84,7 +112,11 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
     if bounds is None:
         return None
     counts = filters.events_per_day(features)
-    st.bar_chart(pd.DataFrame({"events": list(counts.values())}, index=pd.to_datetime(list(counts))), height=120, y_label="events")
+    st.bar_chart(
+        pd.DataFrame({"events": list(counts.values())}, index=pd.to_datetime(list(counts))),
+        height=120,
+        y_label="events",
+    )
     if "window" not in st.session_state:
         first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
         last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
@@ -92,31 +124,57 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
     play, slider = st.columns([1, 9])
     with play:
         playing = st.session_state.get("playing", False)
-        if st.button("⏸ Pause" if playing else "▶ Play", key="play", help="Step the window through time"):
+        if st.button(
+            "⏸ Pause" if playing else "▶ Play", key="play", help="Step the window through time"
+        ):
             st.session_state.playing = not playing
             if not playing and st.session_state.window[1] >= bounds[1]:
                 width = st.session_state.window[1] - st.session_state.window[0]
                 st.session_state.window = (bounds[0], min(bounds[0] + width, bounds[1]))
     with slider:
-        window = st.slider("Dates", min_value=bounds[0], max_value=bounds[1], key="window", format="YYYY-MM-DD", label_visibility="collapsed")
+        window = st.slider(
+            "Dates",
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key="window",
+            format="YYYY-MM-DD",
+            label_visibility="collapsed",
+        )
     return window
 
 
 def add_articles(store: SQLiteStore) -> None:
     """Paste, upload or point at a folder; each article is geoparsed and stored."""
-    with st.sidebar.expander("Add articles", expanded=bool(st.session_state.get("ingest_messages"))):
+    with st.sidebar.expander(
+        "Add articles", expanded=bool(st.session_state.get("ingest_messages"))
+    ):
         for kind, message in st.session_state.pop("ingest_messages", []):
             (st.error if kind == "error" else st.success)(message)
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
         published = st.date_input("Published", value=None, key="paste_date")
-        uploads = st.file_uploader("Or upload files", type=["txt", "html", "htm", "json", "jsonl"], accept_multiple_files=True, key="uploads")
+        uploads = st.file_uploader(
+            "Or upload files",
+            type=["txt", "html", "htm", "json", "jsonl"],
+            accept_multiple_files=True,
+            key="uploads",
+        )
         folder = st.text_input("Or a folder on the server", key="folder")
         if st.button("Geoparse and add", key="add"):
             report = IngestReport()
             bar = st.progress(0.0, text="Reading…")
             if pasted.strip():
-                ingest_article(Article(pasted, source=title or "pasted text", title=title or None, published=published), store, geoparse, report)
+                ingest_article(
+                    Article(
+                        pasted,
+                        source=title or "pasted text",
+                        title=title or None,
+                        published=published,
+                    ),
+                    store,
+                    geoparse,
+                    report,
+                )
             with tempfile.TemporaryDirectory() as tmp:
                 paths = []
                 for upload in uploads or []:
@@ -128,13 +186,22 @@ def add_articles(store: SQLiteStore) -> None:
                         paths.append(Path(folder))
                     else:
                         report.failed.append((folder, f"{folder}: no such folder"))
-                sub = ingest_paths(paths, store, geoparse, progress=lambda done, total, name: bar.progress(done / max(total, 1), text=f"{name} ({done}/{total})"))
+                sub = ingest_paths(
+                    paths,
+                    store,
+                    geoparse,
+                    progress=lambda done, total, name: bar.progress(
+                        done / max(total, 1), text=f"{name} ({done}/{total})"
+                    ),
+                )
             report.added += sub.added
             report.skipped += sub.skipped
             report.failed += sub.failed
             bar.progress(1.0, text="Done")
             summary = f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failed)} failed"
-            st.session_state.ingest_messages = [("error", m) for _, m in report.failed] + [("success", summary)]
+            st.session_state.ingest_messages = [("error", m) for _, m in report.failed] + [
+                ("success", summary)
+            ]
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
 
@@ -144,7 +211,10 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
     p = feature["properties"]
     st.subheader("Correct this place")
     st.text(f"“{p.get('mention') or p.get('name')}” is placed at {p.get('name')}")
-    options = ["(keep)"] + [f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}" for a in p.get("alternatives") or []]
+    options = ["(keep)"] + [
+        f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}"
+        for a in p.get("alternatives") or []
+    ]
     pick = st.selectbox("Ranked alternatives", options, key=f"alt_{feature['id']}")
     typed = st.text_input("Or coordinates: lat, lon", key=f"coords_{feature['id']}")
     note = st.text_input("Note (why)", key=f"note_{feature['id']}")
@@ -157,7 +227,14 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
                 store.add_correction(feature["id"], parts[0], parts[1], note=note or None)
             elif pick != "(keep)":
                 alt = (p.get("alternatives") or [])[options.index(pick) - 1]
-                store.add_correction(feature["id"], alt["lat"], alt["lon"], name=alt["name"], geonameid=alt["geonameid"], note=note or None)
+                store.add_correction(
+                    feature["id"],
+                    alt["lat"],
+                    alt["lon"],
+                    name=alt["name"],
+                    geonameid=alt["geonameid"],
+                    note=note or None,
+                )
             else:
                 st.info("Nothing to change.")
                 return
@@ -175,7 +252,9 @@ def exports(features: list[dict], window, title: str) -> None:
     export_features(features, "geojson", geojson)
     export_features(features, "csv", table)
     cols = st.columns(4)
-    cols[0].download_button("GeoJSON", geojson.getvalue(), "events.geojson", "application/geo+json", key="dl_geojson")
+    cols[0].download_button(
+        "GeoJSON", geojson.getvalue(), "events.geojson", "application/geo+json", key="dl_geojson"
+    )
     cols[1].download_button("CSV", table.getvalue(), "events.csv", "text/csv", key="dl_csv")
     try:
         page = standalone_html(features, tiles=None, date_range=window, title=title)
@@ -187,7 +266,9 @@ def exports(features: list[dict], window, title: str) -> None:
     except GeoError as err:
         st.error(str(err))
     if st.session_state.get("png_bytes"):
-        cols[3].download_button("Download PNG", st.session_state.png_bytes, "events.png", "image/png", key="dl_png")
+        cols[3].download_button(
+            "Download PNG", st.session_state.png_bytes, "events.png", "image/png", key="dl_png"
+        )
 
 
 def selected_id(shown: list[dict]) -> str | None:
@@ -204,7 +285,9 @@ def main() -> None:
     view = sidebar_filters(features, initial_view())
     add_articles(store)
     if not features:
-        st.info("The store is empty: add articles from the sidebar, or run `make run` to load the demo articles.")
+        st.info(
+            "The store is empty: add articles from the sidebar, or run `make run` to load the demo articles."
+        )
         return
     window = timeline(features, view)
     view = filters.with_window(view, window) if window else view
@@ -213,14 +296,32 @@ def main() -> None:
     if st.query_params.to_dict() != wanted:  # writing the same again would only cost a round trip
         st.query_params.from_dict(wanted)
     shown = filters.apply_filter(features, view)
-    st.caption(f"{len(shown):,} of {len(features):,} features · {window[0]:%d %b %Y} – {window[1]:%d %b %Y}" if window else "")
+    st.caption(
+        f"{len(shown):,} of {len(features):,} features · {window[0]:%d %b %Y} – {window[1]:%d %b %Y}"
+        if window
+        else ""
+    )
     selected = selected_id(shown)
     title = "Events"
-    fmap = build_map(shown, tiles=settings.tiles, tiles_attribution=settings.tiles_attribution, date_range=window, highlight_id=selected, title=title)
+    fmap = build_map(
+        shown,
+        tiles=settings.tiles,
+        tiles_attribution=settings.tiles_attribution,
+        date_range=window,
+        highlight_id=selected,
+        title=title,
+    )
     st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
     rows = pd.DataFrame(filters.table_rows(shown))
-    event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="table",
-                         column_config={"id": None, "quote": st.column_config.TextColumn(width="large")})
+    event = st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="table",
+        column_config={"id": None, "quote": st.column_config.TextColumn(width="large")},
+    )
     picked = event.selection.rows if event and event.selection else []
     if picked and picked[0] < len(shown):
         feature = shown[picked[0]]

@@ -16,7 +16,9 @@ Span = tuple[int, int]
 
 
 @cache
-def boilerplate_patterns(path: Path = DATA_DIR / "boilerplate.json") -> tuple[re.Pattern, re.Pattern]:
+def boilerplate_patterns(
+    path: Path = DATA_DIR / "boilerplate.json",
+) -> tuple[re.Pattern, re.Pattern]:
     """The compiled (line to drop, end of article) patterns of ``data/boilerplate.json``."""
     rules = json.loads(path.read_text(encoding="utf-8"))
     drop = re.compile("|".join(f"(?:{p})" for p in rules["drop_line"]), re.IGNORECASE)

@@ -14,7 +14,6 @@ from geo.model import Article
 from geo.settings import load_settings
 
 
-
 def iso_date(value: str) -> dt.date:
     """Parse a ``YYYY-MM-DD`` argument, naming the bad value when it is not one."""
     try:
@@ -46,8 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(run=run_extract)
 
     ingest = commands.add_parser(
-        "ingest", help="geoparse and store articles", description="Store .txt/.html/.json/.jsonl "
-        "articles and folders of them; an article already stored is skipped."
+        "ingest",
+        help="geoparse and store articles",
+        description="Store .txt/.html/.json/.jsonl "
+        "articles and folders of them; an article already stored is skipped.",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--store", type=Path, default=store, help="SQLite store file")
@@ -67,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     snapshot.add_argument("--out", type=Path, required=True, help="PNG file to write")
     snapshot.add_argument("--store", type=Path, default=store)
-    snapshot.add_argument("--tiles", default=None, help="tile URL template; default: vector basemap")
+    snapshot.add_argument(
+        "--tiles", default=None, help="tile URL template; default: vector basemap"
+    )
     snapshot.set_defaults(run=run_snapshot)
     return parser
 
@@ -109,7 +112,9 @@ def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Ar
 
     if name != "-" and name.lower().endswith(PAGE_OR_RECORD_SUFFIXES):
         article = read_article(name)  # offsets are then into the article's text, not the markup
-        return dataclasses.replace(article, source=name, lang=lang, published=published or article.published)
+        return dataclasses.replace(
+            article, source=name, lang=lang, published=published or article.published
+        )
     text = sys.stdin.read() if name == "-" else read_text_file(name)
     return Article(text=text, source=name, published=published, lang=lang)
 

@@ -48,19 +48,33 @@ def _patterns() -> dict[str, re.Pattern]:
     flags = re.IGNORECASE
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        "day_month": re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags),
-        "month_day": re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags),
-        "part_month": re.compile(rf"\b(?:(?:à|a|in|at)\s+)?({part})[\s-]+(?:of\s+|de\s+)?({month})\b(?:\s+(\d{{4}}))?", flags),
-        "month_year": re.compile(rf"\b(?:en|in|since|depuis)\s+({month})(?:\s+(\d{{4}}))?\b", flags),
+        "day_month": re.compile(
+            rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags
+        ),
+        "month_day": re.compile(
+            rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags
+        ),
+        "part_month": re.compile(
+            rf"\b(?:(?:à|a|in|at)\s+)?({part})[\s-]+(?:of\s+|de\s+)?({month})\b(?:\s+(\d{{4}}))?",
+            flags,
+        ),
+        "month_year": re.compile(
+            rf"\b(?:en|in|since|depuis)\s+({month})(?:\s+(\d{{4}}))?\b", flags
+        ),
         "weekday": re.compile(rf"\b({weekday})\b", flags),
         "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
         "last_week": re.compile(rf"\b({_alternation(w['last_week'])})\b", flags),
         "last_month": re.compile(rf"\b({_alternation(w['last_month'])})\b", flags),
-        "span": re.compile(rf"\b(?:au terme de|après|after|following)\s+(?:près de\s+|nearly\s+|almost\s+)?({number})\s+(mois|months|semaines|weeks)\b", flags),
+        "span": re.compile(
+            rf"\b(?:au terme de|après|after|following)\s+(?:près de\s+|nearly\s+|almost\s+)?({number})\s+(mois|months|semaines|weeks)\b",
+            flags,
+        ),
     }
 
 
-def find_dates(text: str, reference: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, reference: dt.date | None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
     """Every date expression in ``text[start:end]``, resolved against ``reference`` (the publication date)."""
     end = len(text) if end is None else end
     found: list[DateMention] = []
@@ -117,10 +131,17 @@ def _month(month: int, year_text: str | None, ref: dt.date | None) -> EventDate 
     if year is None:
         return None
     last = calendar.monthrange(year, month)[1]
-    return EventDate(dt.date(year, month, 1), dt.date(year, month, last), MONTH, "explicit" if year_text else "relative")
+    return EventDate(
+        dt.date(year, month, 1),
+        dt.date(year, month, last),
+        MONTH,
+        "explicit" if year_text else "relative",
+    )
 
 
-def _part_of_month(part: str, month: int, year_text: str | None, ref: dt.date | None) -> EventDate | None:
+def _part_of_month(
+    part: str, month: int, year_text: str | None, ref: dt.date | None
+) -> EventDate | None:
     whole = _month(month, year_text, ref)
     if whole is None:
         return None

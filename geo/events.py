@@ -61,15 +61,22 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
         trigger = _vocabulary_match("territory_held", sentence)
         after = [a for pos, a in actors if trigger is None or pos >= trigger]
         holder = after[0] if after else (actors[-1][1] if actors else None)
-        return {"held_by": holder, "control": holder, "status": f"held by {holder}"} if holder else {}
+        return (
+            {"held_by": holder, "control": holder, "status": f"held by {holder}"} if holder else {}
+        )
     if kind == "territory_regained":
         share = _SHARE.search(sentence)
         value = float(share.group(1).replace(",", ".")) / 100 if share else 1.0
         others = [a for _, a in actors if a != "Islamic State"]
-        props = {"share_retaken": round(value, 3), "control": "contested" if value < 1 else (others[0] if others else "retaken")}
+        props = {
+            "share_retaken": round(value, 3),
+            "control": "contested" if value < 1 else (others[0] if others else "retaken"),
+        }
         if any(a == "Islamic State" for _, a in actors):
             props["retaken_from"] = "Islamic State"
-        props["status"] = f"{round(value * 100)}% retaken" + (f" from {props['retaken_from']}" if "retaken_from" in props else "")
+        props["status"] = f"{round(value * 100)}% retaken" + (
+            f" from {props['retaken_from']}" if "retaken_from" in props else ""
+        )
         return props
     return {}
 
@@ -83,7 +90,11 @@ def _control_scope(sentence: str, offset: int, kind: str, places, shapes) -> lis
     trigger = _vocabulary_match(kind, sentence) if kind == "territory_held" else None
     limit = offset + trigger if trigger is not None else offset + len(sentence)
     starts = [r.mention.start for r in places if r.mention.start < limit]
-    starts += [min(a for a, _ in s.mentions if offset <= a) for s in shapes if any(offset <= a < limit for a, _ in s.mentions)]
+    starts += [
+        min(a for a, _ in s.mentions if offset <= a)
+        for s in shapes
+        if any(offset <= a < limit for a, _ in s.mentions)
+    ]
     return starts
 
 
@@ -109,7 +120,9 @@ def extract_events(
     default = EventDate(reference[0], reference[0], DAY, reference[1]) if reference else None
     events, seen, current = [], set(), default
     spans = list(content_spans or [(0, len(text))])
-    body = spans[1:] if len(spans) > 1 else spans  # a headline restates the story: no events of its own
+    body = (
+        spans[1:] if len(spans) > 1 else spans
+    )  # a headline restates the story: no events of its own
     for start, end in split_sentences(text, body):
         sentence = text[start:end]
         dates = find_dates(text, reference[0] if reference else None, start, end)
@@ -124,11 +137,25 @@ def extract_events(
         props = control_properties(sentence, kind, actors)
         if props:
             props["control_scope"] = _control_scope(sentence, start, kind, places, here)
-        events.append(Event(kind, current, sentence, start, end, places, here, tuple(a for _, a in actors), props))
+        events.append(
+            Event(
+                kind,
+                current,
+                sentence,
+                start,
+                end,
+                places,
+                here,
+                tuple(a for _, a in actors),
+                props,
+            )
+        )
     return _with_orphans(events, resolutions, shapes, text, default)
 
 
-def _with_orphans(events: list[Event], resolutions, shapes, text: str, default: EventDate | None) -> list[Event]:
+def _with_orphans(
+    events: list[Event], resolutions, shapes, text: str, default: EventDate | None
+) -> list[Event]:
     """Attach the places and shapes no event names to the main event (made if there is none)."""
     named = {id(r) for e in events for r in e.places}
     drawn = {id(s) for e in events for s in e.shapes}
@@ -142,8 +169,15 @@ def _with_orphans(events: list[Event], resolutions, shapes, text: str, default: 
         return [Event("other", default, text[start:end], start, end, orphans, lone_shapes)]
     main = events[0]
     events[0] = Event(
-        main.event_type, main.date, main.quote, main.quote_start, main.quote_end,
-        main.places + orphans, main.shapes + lone_shapes, main.actors, main.properties,
+        main.event_type,
+        main.date,
+        main.quote,
+        main.quote_start,
+        main.quote_end,
+        main.places + orphans,
+        main.shapes + lone_shapes,
+        main.actors,
+        main.properties,
     )
     return events
 

@@ -11,9 +11,28 @@ from geo.errors import InputError
 from geo.geojson import feature_collection
 
 CSV_COLUMNS = (
-    "event_id", "event_date", "end_date", "time_precision", "event_type", "actors", "location",
-    "mention", "latitude", "longitude", "geo_precision", "confidence", "geonameid", "country_code",
-    "feature_type", "source", "title", "url", "notes", "status", "feature_id", "geometry",
+    "event_id",
+    "event_date",
+    "end_date",
+    "time_precision",
+    "event_type",
+    "actors",
+    "location",
+    "mention",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "confidence",
+    "geonameid",
+    "country_code",
+    "feature_type",
+    "source",
+    "title",
+    "url",
+    "notes",
+    "status",
+    "feature_id",
+    "geometry",
 )
 
 
@@ -35,15 +54,28 @@ def csv_row(feature: dict[str, Any]) -> dict[str, Any]:
     p = feature.get("properties", {})
     lat, lon = representative_point(feature["geometry"])
     return {
-        "event_id": p.get("event_id"), "event_date": p.get("start"), "end_date": p.get("end"),
-        "time_precision": p.get("time_precision"), "event_type": p.get("event_type"),
-        "actors": "; ".join(p.get("actors") or []), "location": p.get("name"),
-        "mention": p.get("mention"), "latitude": lat, "longitude": lon,
-        "geo_precision": p.get("geo_precision"), "confidence": p.get("confidence"),
-        "geonameid": p.get("geonameid"), "country_code": p.get("country_code"),
-        "feature_type": p.get("feature_type"), "source": p.get("source"), "title": p.get("title"),
-        "url": p.get("url"), "notes": p.get("quote"), "status": p.get("status"),
-        "feature_id": feature.get("id"), "geometry": json.dumps(feature["geometry"]),
+        "event_id": p.get("event_id"),
+        "event_date": p.get("start"),
+        "end_date": p.get("end"),
+        "time_precision": p.get("time_precision"),
+        "event_type": p.get("event_type"),
+        "actors": "; ".join(p.get("actors") or []),
+        "location": p.get("name"),
+        "mention": p.get("mention"),
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": p.get("geo_precision"),
+        "confidence": p.get("confidence"),
+        "geonameid": p.get("geonameid"),
+        "country_code": p.get("country_code"),
+        "feature_type": p.get("feature_type"),
+        "source": p.get("source"),
+        "title": p.get("title"),
+        "url": p.get("url"),
+        "notes": p.get("quote"),
+        "status": p.get("status"),
+        "feature_id": feature.get("id"),
+        "geometry": json.dumps(feature["geometry"]),
     }
 
 

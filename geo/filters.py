@@ -61,9 +61,14 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
         return tuple(v for v in value.split(LIST_SEPARATOR) if v) if value else ()
 
     return ViewFilter(
-        date_from=date("from"), date_to=date("to"), event_types=listed("types"), actors=listed("actors"),
-        sources=listed("sources"), min_confidence=number("confidence", float, 0.0, 0.0, 1.0),
-        max_geo_precision=number("precision", int, 3, 1, 3), problems=tuple(problems),
+        date_from=date("from"),
+        date_to=date("to"),
+        event_types=listed("types"),
+        actors=listed("actors"),
+        sources=listed("sources"),
+        min_confidence=number("confidence", float, 0.0, 0.0, 1.0),
+        max_geo_precision=number("precision", int, 3, 1, 3),
+        problems=tuple(problems),
     )
 
 
@@ -74,7 +79,11 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
         params["from"] = view.date_from.isoformat()
     if view.date_to:
         params["to"] = view.date_to.isoformat()
-    for key, values in (("types", view.event_types), ("actors", view.actors), ("sources", view.sources)):
+    for key, values in (
+        ("types", view.event_types),
+        ("actors", view.actors),
+        ("sources", view.sources),
+    ):
         if values:
             params[key] = LIST_SEPARATOR.join(values)
     if view.min_confidence > 0:
@@ -84,7 +93,9 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
     return params
 
 
-def overlaps(properties: Mapping[str, Any], date_from: dt.date | None, date_to: dt.date | None) -> bool:
+def overlaps(
+    properties: Mapping[str, Any], date_from: dt.date | None, date_to: dt.date | None
+) -> bool:
     """Whether a feature's [start, end] overlaps the window; an undated feature shows whatever the window
     (its date is unknown, not outside the window)."""
     start, end = properties.get("start"), properties.get("end") or properties.get("start")
@@ -95,7 +106,9 @@ def overlaps(properties: Mapping[str, Any], date_from: dt.date | None, date_to: 
     return not (date_to and start > date_to.isoformat())
 
 
-def apply_filter(features: Iterable[Mapping[str, Any]], view: ViewFilter) -> list[Mapping[str, Any]]:
+def apply_filter(
+    features: Iterable[Mapping[str, Any]], view: ViewFilter
+) -> list[Mapping[str, Any]]:
     """The features the filter lets through."""
     kept = []
     for feature in features:
@@ -155,16 +168,29 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for feature in features:
         p = feature.get("properties") or {}
-        rows.append({
-            "id": feature.get("id"), "date": p.get("start"), "end": p.get("end"), "event": p.get("event_type"),
-            "place": p.get("name"), "mention": p.get("mention"), "kind": p.get("kind"),
-            "status": p.get("status"), "confidence": p.get("confidence"), "precision": p.get("geo_precision"),
-            "actors": ", ".join(p.get("actors") or []), "quote": p.get("quote"), "source": p.get("title") or p.get("source"),
-        })
+        rows.append(
+            {
+                "id": feature.get("id"),
+                "date": p.get("start"),
+                "end": p.get("end"),
+                "event": p.get("event_type"),
+                "place": p.get("name"),
+                "mention": p.get("mention"),
+                "kind": p.get("kind"),
+                "status": p.get("status"),
+                "confidence": p.get("confidence"),
+                "precision": p.get("geo_precision"),
+                "actors": ", ".join(p.get("actors") or []),
+                "quote": p.get("quote"),
+                "source": p.get("title") or p.get("source"),
+            }
+        )
     return rows
 
 
-def step_window(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
+def step_window(
+    window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]
+) -> tuple[dt.date, dt.date] | None:
     """The next window of the same width for play mode, or None at the end of the timeline."""
     width = window[1] - window[0]
     step = max(width, dt.timedelta(days=1))

@@ -7,8 +7,38 @@ from html.parser import HTMLParser
 
 from geo.model import Article
 
-SKIPPED = frozenset({"script", "style", "nav", "footer", "aside", "header", "form", "noscript", "svg", "button", "figure"})
-BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "li", "br", "article", "section", "blockquote", "tr", "title"})
+SKIPPED = frozenset(
+    {
+        "script",
+        "style",
+        "nav",
+        "footer",
+        "aside",
+        "header",
+        "form",
+        "noscript",
+        "svg",
+        "button",
+        "figure",
+    }
+)
+BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "li",
+        "br",
+        "article",
+        "section",
+        "blockquote",
+        "tr",
+        "title",
+    }
+)
 
 
 class _PageParser(HTMLParser):
@@ -77,7 +107,9 @@ def page_article(html: str, source: str) -> Article:
         source=source,
         title=title,
         url=meta.get("og:url") or meta.get("canonical") or None,
-        published=_date(meta.get("article:published_time") or meta.get("datepublished") or meta.get("time")),
+        published=_date(
+            meta.get("article:published_time") or meta.get("datepublished") or meta.get("time")
+        ),
     )
 
 

@@ -27,7 +27,9 @@ class IngestReport:
     def summary(self) -> str:
         """One line per failure, then the counts."""
         lines = [f"failed: {message}" for _, message in self.failed]
-        lines.append(f"{len(self.added)} added, {len(self.skipped)} already stored, {len(self.failed)} failed")
+        lines.append(
+            f"{len(self.added)} added, {len(self.skipped)} already stored, {len(self.failed)} failed"
+        )
         return "\n".join(lines)
 
 
@@ -36,7 +38,9 @@ def files_to_read(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
         else:
             files.append(path)
     return files
@@ -77,7 +81,9 @@ def ingest_file(path: Path, store: Store, geoparse: Geoparse, report: IngestRepo
         report.failed.append((str(path), str(err)))
 
 
-def ingest_article(article: Article, store: Store, geoparse: Geoparse, report: IngestReport) -> None:
+def ingest_article(
+    article: Article, store: Store, geoparse: Geoparse, report: IngestReport
+) -> None:
     """Store one article unless it is stored already."""
     if store.has_article(content_hash(article.text)):
         report.skipped.append(article.source)

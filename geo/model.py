@@ -78,7 +78,9 @@ class Resolution:
     mention: Mention
     place: Place
     confidence: float
-    geo_precision: int  # ACLED: 1 the place itself, 2 part of or near it, 3 region or country centroid
+    geo_precision: (
+        int  # ACLED: 1 the place itself, 2 part of or near it, 3 region or country centroid
+    )
     alternatives: tuple[Candidate, ...] = ()
 
 

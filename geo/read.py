@@ -42,7 +42,9 @@ def read_articles(path: str | Path) -> Iterator[Article]:
     """Every article in a file or, recursively and in name order, in a folder."""
     path = Path(path)
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+        for child in sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+        ):
             yield from read_articles(child)
         return
     suffix = path.suffix.lower()

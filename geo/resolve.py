@@ -25,11 +25,24 @@ WEIGHTS = {"prior": 0.45, "focus": 0.35, "proximity": 0.2, "qualifier": 1.0}
 TEMPERATURE = 0.08
 DEMONYM_CONFIDENCE = 0.5
 QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
-_QUALIFIER = re.compile(r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)")
-PRECISION = {"city": 1, "dam": 1, "border": 2, "city_part": 2, "other": 1, "river": 3, "region": 3, "country": 3}
+_QUALIFIER = re.compile(
+    r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)"
+)
+PRECISION = {
+    "city": 1,
+    "dam": 1,
+    "border": 2,
+    "city_part": 2,
+    "other": 1,
+    "river": 3,
+    "region": 3,
+    "country": 3,
+}
 
 
-def resolve_mentions(mentions: Sequence[Mention], gazetteer: Gazetteer, text: str) -> list[Resolution]:
+def resolve_mentions(
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
+) -> list[Resolution]:
     """A resolution for every mention that has at least one candidate, in mention order."""
     pools = [_candidates(m, gazetteer) for m in mentions]
     qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
@@ -57,7 +70,9 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
         return [country] if country else []
     places = gazetteer.lookup(name)[:MAX_CANDIDATES]
     if hint == "border":
-        return [p for p in places if p.kind == "border"] or [p for p in places if p.kind == "country"]
+        return [p for p in places if p.kind == "border"] or [
+            p for p in places if p.kind == "country"
+        ]
     if hint == "dam":
         dams = [p for p in gazetteer.lookup(f"{name} Dam") if p.kind == "dam"]
         return dams or [p for p in places if p.kind != "border"]
@@ -101,9 +116,15 @@ def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Pla
         near = math.exp(-nearest / 300.0)
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
-        fits = 1.0 if qualifier.kind == "country" else float(haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM)
+        fits = (
+            1.0
+            if qualifier.kind == "country"
+            else float(haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM)
+        )
     w = WEIGHTS
-    return w["prior"] * prior + w["focus"] * in_focus + w["proximity"] * near + w["qualifier"] * fits
+    return (
+        w["prior"] * prior + w["focus"] * in_focus + w["proximity"] * near + w["qualifier"] * fits
+    )
 
 
 def _rank(pool, focus, others, qualifier) -> list[tuple[Place, float]]:
@@ -131,7 +152,9 @@ def _resolution(mention: Mention, ranked, focus: Counter, gazetteer: Gazetteer) 
     else:
         precision = PRECISION.get(place.kind, 1)
     if hint == "demonym":
-        confidence = min(confidence, DEMONYM_CONFIDENCE)  # "l'armée irakienne" is not a visit to Iraq
+        confidence = min(
+            confidence, DEMONYM_CONFIDENCE
+        )  # "l'armée irakienne" is not a visit to Iraq
     alternatives = tuple(Candidate(p, round(s, 4)) for p, s in ranked[1 : MAX_ALTERNATIVES + 1])
     return Resolution(mention, place, round(confidence, 4), precision, alternatives)
 

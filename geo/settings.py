@@ -23,9 +23,19 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("GEO_STORE", "var/store.sqlite3", "SQLite file of the event store"),
-    Setting("GEO_TILES", OSM_TILES, "tile URL template of the background map; `none` for the vector basemap only"),
-    Setting("GEO_TILES_ATTRIBUTION", "© OpenStreetMap contributors", "attribution shown for the tiles"),
-    Setting("GEO_CACHE_DIR", "~/.cache/geo-news-map", "where the gazetteer index and the online geocoder cache live"),
+    Setting(
+        "GEO_TILES",
+        OSM_TILES,
+        "tile URL template of the background map; `none` for the vector basemap only",
+    ),
+    Setting(
+        "GEO_TILES_ATTRIBUTION", "© OpenStreetMap contributors", "attribution shown for the tiles"
+    ),
+    Setting(
+        "GEO_CACHE_DIR",
+        "~/.cache/geo-news-map",
+        "where the gazetteer index and the online geocoder cache live",
+    ),
     Setting("GEO_CHROMIUM", "/usr/bin/chromium", "Chromium binary used for PNG snapshots"),
 )
 

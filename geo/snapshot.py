@@ -16,8 +16,13 @@ from geo.settings import load_settings
 
 INLINE_BASE = "vendor"
 CHROMIUM_ARGS = (
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
 )
 
 
@@ -33,8 +38,17 @@ def standalone_html(
     title: str = "Events",
 ) -> str:
     """A self-contained page of the map: assets and basemap inlined, so it opens from disk offline."""
-    basemap = VectorBasemap(asset_path("countries-110m.json").read_text(encoding="utf-8"), inline=True)
-    fmap = build_map(features, tiles=tiles, asset_base=INLINE_BASE, basemap=basemap, date_range=date_range, title=title)
+    basemap = VectorBasemap(
+        asset_path("countries-110m.json").read_text(encoding="utf-8"), inline=True
+    )
+    fmap = build_map(
+        features,
+        tiles=tiles,
+        asset_base=INLINE_BASE,
+        basemap=basemap,
+        date_range=date_range,
+        title=title,
+    )
     return inline_assets(fmap.get_root().render(), INLINE_BASE)
 
 
@@ -44,22 +58,35 @@ def export_html(features: Sequence[Mapping[str, Any]], out: Path, **options: Any
     return out
 
 
-def render_png(html: str, out: Path, *, width: int = 1280, height: int = 800, chromium: Path | None = None) -> Path:
+def render_png(
+    html: str, out: Path, *, width: int = 1280, height: int = 800, chromium: Path | None = None
+) -> Path:
     """Render a standalone map page to a PNG in headless Chromium, with every network request blocked."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     browser_path = Path(chromium or load_settings().chromium)
     if not browser_path.exists():
-        raise SnapshotError(f"Chromium not found at {browser_path}: install it (make setup) or set GEO_CHROMIUM")
+        raise SnapshotError(
+            f"Chromium not found at {browser_path}: install it (make setup) or set GEO_CHROMIUM"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "map.html"
         page_file.write_text(html, encoding="utf-8")
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=str(browser_path), args=list(CHROMIUM_ARGS))
+                browser = p.chromium.launch(
+                    executable_path=str(browser_path), args=list(CHROMIUM_ARGS)
+                )
                 page = browser.new_page(viewport={"width": width, "height": height})
-                page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+                page.route(
+                    "**/*",
+                    lambda route: (
+                        route.continue_()
+                        if route.request.url.startswith("file:")
+                        else route.abort()
+                    ),
+                )
                 page.goto(page_file.as_uri())
                 page.wait_for_selector(".leaflet-container .gm-legend", timeout=15_000)
                 page.wait_for_timeout(400)
@@ -76,7 +103,12 @@ def snapshot_features(features: Sequence[Mapping[str, Any]], out: Path, **option
 
 
 def snapshot_store(
-    store_path: Path, out: Path, date_from: dt.date | None, date_to: dt.date | None, *, tiles: str | None = None
+    store_path: Path,
+    out: Path,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    *,
+    tiles: str | None = None,
 ) -> Path:
     """A PNG of the stored events between two dates (the ``python -m geo snapshot`` command)."""
     from geo.store.sqlite import SQLiteStore

@@ -18,7 +18,10 @@ def kept(text):
 
 
 def test_share_buttons_ads_and_bylines_are_dropped():
-    assert kept(PAGE) == ["Floods hit the delta", "Heavy rain flooded villages near Basra on Monday."]
+    assert kept(PAGE) == [
+        "Floods hit the delta",
+        "Heavy rain flooded villages near Basra on Monday.",
+    ]
 
 
 def test_a_related_articles_heading_ends_the_article():
@@ -32,7 +35,7 @@ def test_french_related_block_is_dropped():
 
 def test_offsets_are_those_of_the_original_text():
     text = "PUBLICITÉ\nLes forces avancent vers Tikrit.\n"
-    (start, end), = content_spans(text)
+    ((start, end),) = content_spans(text)
     assert text[start:end] == "Les forces avancent vers Tikrit."
 
 

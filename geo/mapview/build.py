@@ -25,7 +25,16 @@ BIND = JsCode(
     " layer.bindPopup(feature.properties._popup, {maxWidth: 380});"
     " layer.bindTooltip(feature.properties._tooltip, {sticky: true}); }"
 )
-MAP_PROPERTIES = ("event_type", "confidence", "geo_precision", "control", "held_by", "start", "end", "count")
+MAP_PROPERTIES = (
+    "event_type",
+    "confidence",
+    "geo_precision",
+    "control",
+    "held_by",
+    "start",
+    "end",
+    "count",
+)
 
 
 def build_map(
@@ -43,11 +52,15 @@ def build_map(
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events."""
     bounds = _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
-    fmap = folium.Map(location=centre, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=True)
+    fmap = folium.Map(
+        location=centre, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=True
+    )
     use_local_assets(fmap, asset_base)
     (basemap or VectorBasemap(f"{asset_base}/countries-50m.json")).add_to(fmap)
     if tiles:
-        folium.TileLayer(tiles, attr=tiles_attribution, name="Background map", overlay=False).add_to(fmap)
+        folium.TileLayer(
+            tiles, attr=tiles_attribution, name="Background map", overlay=False
+        ).add_to(fmap)
     by_type = _split(features)
     _add_points(fmap, by_type["Point"])
     _add_layer(fmap, "Routes", by_type["LineString"], route_style)
@@ -62,16 +75,20 @@ def build_map(
     return fmap
 
 
-def view_of(bounds: list[list[float]], width_px: int = 800, height_px: int = 480, max_zoom: int = 11) -> tuple[tuple[float, float], int]:
+def view_of(
+    bounds: list[list[float]], width_px: int = 800, height_px: int = 480, max_zoom: int = 11
+) -> tuple[tuple[float, float], int]:
     """Centre and zoom that show ``bounds`` in a map of about ``width_px`` by ``height_px``.
 
     Computed here rather than by Leaflet's fitBounds, which runs before an embedded map has
     its final size and so cuts the edges off.
     """
     (south, west), (north, east) = bounds
+
     def mercator_y(lat: float) -> float:
         lat = max(-85.0, min(85.0, lat))
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
     span_x = max((east - west) / 360, 1e-6)
     span_y = max((mercator_y(north) - mercator_y(south)) / (2 * math.pi), 1e-6)
     zoom = math.floor(min(math.log2(width_px / 256 / span_x), math.log2(height_px / 256 / span_y)))
@@ -91,7 +108,12 @@ def map_feature(feature: Mapping[str, Any]) -> dict[str, Any]:
     p = feature.get("properties") or {}
     props = {k: p[k] for k in MAP_PROPERTIES if k in p}
     props.update(_popup=popup_html(p), _tooltip=tooltip_text(p), _id=feature.get("id"))
-    return {"type": "Feature", "id": feature.get("id"), "geometry": feature["geometry"], "properties": props}
+    return {
+        "type": "Feature",
+        "id": feature.get("id"),
+        "geometry": feature["geometry"],
+        "properties": props,
+    }
 
 
 def _split(features) -> dict[str, list]:
@@ -103,7 +125,9 @@ def _split(features) -> dict[str, list]:
 
 def _add_points(fmap: folium.Map, points: list) -> None:
     if len(points) > AGGREGATE_ABOVE:
-        _add_layer(fmap, f"Places ({len(points):,}, grouped)", aggregate_points(points), point_style)
+        _add_layer(
+            fmap, f"Places ({len(points):,}, grouped)", aggregate_points(points), point_style
+        )
     else:
         _add_layer(fmap, "Places", points, point_style)
 
@@ -124,14 +148,21 @@ def _add_layer(fmap, name, features, style, point_radius: int = 6) -> None:
 
 def _legend(features, title: str, date_range) -> Legend:
     types = Counter((f.get("properties") or {}).get("event_type") or "other" for f in features)
-    controls = {control_key(f["properties"]) for f in features if f["geometry"]["type"] == "Polygon"}
+    controls = {
+        control_key(f["properties"]) for f in features if f["geometry"]["type"] == "Polygon"
+    }
     span = f"{date_range[0]:%d %b %Y} – {date_range[1]:%d %b %Y}" if date_range else None
     return Legend(title, span, [t for t, _ in types.most_common()], sorted(controls))
 
 
 def _bounds(features) -> list[list[float]] | None:
     """The bounds of the precise features (towns, routes, areas); country points only if nothing else."""
-    precise = [f for f in features if f["geometry"]["type"] != "Point" or (f.get("properties") or {}).get("geo_precision", 1) < 3]
+    precise = [
+        f
+        for f in features
+        if f["geometry"]["type"] != "Point"
+        or (f.get("properties") or {}).get("geo_precision", 1) < 3
+    ]
     lats, lons = [], []
     for feature in precise or features:
         for lon, lat in _positions(feature["geometry"]):

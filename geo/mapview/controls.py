@@ -39,7 +39,9 @@ var {{ this.get_name() }} = L.control({position: 'bottomright'});
 {% endmacro %}"""
     )
 
-    def __init__(self, title: str, date_range: str | None, event_types: list[str], controls: list[str]):
+    def __init__(
+        self, title: str, date_range: str | None, event_types: list[str], controls: list[str]
+    ):
         super().__init__()
         self._name = "Legend"
         self.css = LEGEND_CSS
@@ -52,7 +54,9 @@ var {{ this.get_name() }} = L.control({position: 'bottomright'});
             rows.append(f'<div><i style="background:{colour}"></i>{escape(label)}</div>')
         for key in controls:
             colour, label = colours["control"][key]
-            rows.append(f'<div><i class="gm-area" style="background:{colour}"></i>{escape(label)}</div>')
+            rows.append(
+                f'<div><i class="gm-area" style="background:{colour}"></i>{escape(label)}</div>'
+            )
         self.html = "".join(rows)
 
 
@@ -83,7 +87,9 @@ class VectorBasemap(MacroElement):
         super().__init__()
         self._name = "VectorBasemap"
         self.inline = inline
-        self.source = source if not inline else json.dumps(json.loads(source), separators=(",", ":"))
+        self.source = (
+            source if not inline else json.dumps(json.loads(source), separators=(",", ":"))
+        )
 
 
 class PngButton(MacroElement):

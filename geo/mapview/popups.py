@@ -20,12 +20,19 @@ def popup_html(properties: dict[str, Any]) -> str:
         ("Status", p.get("status")),
         ("Actors", ", ".join(p.get("actors") or [])),
         ("Precision", PRECISION.get(p.get("geo_precision"), "")),
-        ("Confidence", f"{p['confidence']:.0%}" if isinstance(p.get("confidence"), (int, float)) else None),
+        (
+            "Confidence",
+            f"{p['confidence']:.0%}" if isinstance(p.get("confidence"), (int, float)) else None,
+        ),
     ]
     body = "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in rows if v)
     title = escape(p.get("name") or "")
     mention = p.get("mention")
-    said = f' <span class="gm-said">“{escape(mention)}”</span>' if mention and mention != p.get("name") else ""
+    said = (
+        f' <span class="gm-said">“{escape(mention)}”</span>'
+        if mention and mention != p.get("name")
+        else ""
+    )
     quote = p.get("quote") or ""
     if len(quote) > QUOTE_CHARS:
         quote = quote[: QUOTE_CHARS - 1] + "…"

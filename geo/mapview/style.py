@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-GOVERNMENT_SIDES = ("Iraqi army", "Iraqi government", "retaken", "Syrian Democratic Forces", "Kurdish forces", "US-led coalition")
+GOVERNMENT_SIDES = (
+    "Iraqi army",
+    "Iraqi government",
+    "retaken",
+    "Syrian Democratic Forces",
+    "Kurdish forces",
+    "US-led coalition",
+)
 
 
 @cache
@@ -49,23 +56,45 @@ def point_style(feature: dict[str, Any]) -> dict[str, Any]:
     p = feature["properties"]
     colour = event_colour(p.get("event_type"))
     confident = (p.get("confidence") or 0) >= 0.6
-    return {"color": "#333333", "weight": 1, "opacity": 0.9, "fill": True, "fillColor": colour,
-            "fillOpacity": 0.9 if confident else 0.45,
-            "radius": 7 if p.get("geo_precision", 1) == 1 else 5}
+    return {
+        "color": "#333333",
+        "weight": 1,
+        "opacity": 0.9,
+        "fill": True,
+        "fillColor": colour,
+        "fillOpacity": 0.9 if confident else 0.45,
+        "radius": 7 if p.get("geo_precision", 1) == 1 else 5,
+    }
 
 
 def route_style(feature: dict[str, Any]) -> dict[str, Any]:
     """Style of a route: a thick line in the colour of its event type."""
-    return {"color": event_colour(feature["properties"].get("event_type")), "weight": 5, "opacity": 0.85}
+    return {
+        "color": event_colour(feature["properties"].get("event_type")),
+        "weight": 5,
+        "opacity": 0.85,
+    }
 
 
 def area_style(feature: dict[str, Any]) -> dict[str, Any]:
     """Style of an area: filled in the colour of who holds it, outlined in its event type's colour."""
     p = feature["properties"]
-    return {"color": event_colour(p.get("event_type")), "weight": 2, "fillColor": control_colour(p),
-            "fillOpacity": 0.45, "dashArray": "6 4" if control_key(p) == "contested" else None}
+    return {
+        "color": event_colour(p.get("event_type")),
+        "weight": 2,
+        "fillColor": control_colour(p),
+        "fillOpacity": 0.45,
+        "dashArray": "6 4" if control_key(p) == "contested" else None,
+    }
 
 
 def highlight_style(_: dict[str, Any]) -> dict[str, Any]:
     """Style of the selected feature, drawn on top."""
-    return {"color": "#ffd400", "weight": 6, "fillColor": "#ffd400", "fillOpacity": 0.35, "radius": 11, "opacity": 1}
+    return {
+        "color": "#ffd400",
+        "weight": 6,
+        "fillColor": "#ffd400",
+        "fillOpacity": 0.35,
+        "radius": 11,
+        "opacity": 1,
+    }

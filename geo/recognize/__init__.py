@@ -20,7 +20,10 @@ __all__ = ["recognize_toponyms"]
 
 
 def recognize_toponyms(
-    text: str, gazetteer: Gazetteer, lang: str = "en", spans: Sequence[tuple[int, int]] | None = None
+    text: str,
+    gazetteer: Gazetteer,
+    lang: str = "en",
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> list[Mention]:
     """Every place mention of ``text`` (or of its content ``spans``), in text order."""
     spans = list(spans) if spans is not None else [(0, len(text))]
@@ -34,7 +37,7 @@ def recognize_toponyms(
 
 
 def _towns_of_dams(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """"le barrage d'Haditha" names the town of Haditha too: a mention of it inside the phrase."""
+    """ "le barrage d'Haditha" names the town of Haditha too: a mention of it inside the phrase."""
     towns = []
     for mention in mentions:
         if mention.kind_hint != "dam":

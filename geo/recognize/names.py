@@ -32,7 +32,9 @@ def match_names(text: str, tokens: Sequence[Token], gazetteer) -> list[Mention]:
     return mentions
 
 
-def _longest_match(text: str, tokens: Sequence[Token], i: int, gazetteer) -> tuple[int, list] | None:
+def _longest_match(
+    text: str, tokens: Sequence[Token], i: int, gazetteer
+) -> tuple[int, list] | None:
     """The last token index and places of the longest name starting at token ``i``."""
     if not tokens[i].capitalised:
         return None
@@ -74,7 +76,12 @@ def _plausible(text, tokens, i, j, places, lowercase_words, gazetteer) -> bool:
     best = places[0]
     if best.kind == "city" and best.population < MIN_POPULATION_ALONE and single:
         return _after_preposition(tokens, i)
-    if single and first.sentence_start and best.kind == "city" and best.population < SENTENCE_START_POPULATION:
+    if (
+        single
+        and first.sentence_start
+        and best.kind == "city"
+        and best.population < SENTENCE_START_POPULATION
+    ):
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
         return _capitalised_elsewhere(tokens, i)
     return True
@@ -92,7 +99,11 @@ def _name_neighbour(text, tokens, k, edge, gazetteer, *, before: bool) -> bool:
         return False
     neighbour, inner = tokens[k], tokens[edge]
     left, right = (neighbour, inner) if before else (inner, neighbour)
-    if _gap(text, left, right) or (not before and neighbour.sentence_start) or (before and inner.sentence_start):
+    if (
+        _gap(text, left, right)
+        or (not before and neighbour.sentence_start)
+        or (before and inner.sentence_start)
+    ):
         return False
     word = neighbour.text.lower()
     if not neighbour.capitalised or word in function_words() or fold(word) in not_places():
@@ -103,4 +114,15 @@ def _name_neighbour(text, tokens, k, edge, gazetteer, *, before: bool) -> bool:
 
 def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
     """Whether the word before token ``i`` is a locative preposition ("in", "à", "near")."""
-    return i > 0 and tokens[i - 1].text.lower() in {"in", "at", "near", "from", "to", "à", "de", "près", "vers", "en"}
+    return i > 0 and tokens[i - 1].text.lower() in {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "à",
+        "de",
+        "près",
+        "vers",
+        "en",
+    }

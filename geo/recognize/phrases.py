@@ -26,27 +26,76 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     """(kind_hint, compiled pattern) pairs, most specific first."""
     w = phrase_words()
     side = "|".join(sorted(map(re.escape, w["sides"]), key=len, reverse=True))
-    compass = [k for k in w["sides"] if k.isascii() and k not in ("est", "ouest", "nord", "sud", "left", "right", "gauche", "droite")]
+    compass = [
+        k
+        for k in w["sides"]
+        if k.isascii()
+        and k not in ("est", "ouest", "nord", "sud", "left", "right", "gauche", "droite")
+    ]
     side_en = "|".join(sorted(compass, key=len, reverse=True))
     part_fr = "|".join(w["part_nouns_fr"])
     part_en = "|".join(w["part_nouns_en"])
     flags = re.IGNORECASE
     return [
-        ("dam", re.compile(rf"\b{_ARTICLE}?(?:(?:grand|petit|nouveau)\s+)?barrage\s+{_ELIDED}(?P<name>{NAME})", flags)),
+        (
+            "dam",
+            re.compile(
+                rf"\b{_ARTICLE}?(?:(?:grand|petit|nouveau)\s+)?barrage\s+{_ELIDED}(?P<name>{NAME})",
+                flags,
+            ),
+        ),
         ("dam", re.compile(rf"\b(?:the\s+)?(?P<name>{NAME})\s+[Dd]am\b")),
-        ("border", re.compile(rf"\b{_ARTICLE}?fronti[eè]res?\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)", flags)),
-        ("border", re.compile(rf"\b{_ARTICLE}?fronti[eè]res?\s+(?:avec|de)\s+{_ARTICLE}?(?P<name>{NAME})", flags)),
+        (
+            "border",
+            re.compile(rf"\b{_ARTICLE}?fronti[eè]res?\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)", flags),
+        ),
+        (
+            "border",
+            re.compile(
+                rf"\b{_ARTICLE}?fronti[eè]res?\s+(?:avec|de)\s+{_ARTICLE}?(?P<name>{NAME})", flags
+            ),
+        ),
         ("border", re.compile(rf"\b(?:the\s+)?(?P<adj>{_CAP})\s+(?:border|frontier)\b")),
         ("border", re.compile(rf"\b(?:the\s+)?border\s+with\s+(?P<name>{NAME})")),
         ("river", re.compile(rf"\b{_ARTICLE}?(?:fleuve|rivière)\s+(?P<name>{NAME})", flags)),
         ("river", re.compile(rf"\b(?:the\s+)?(?P<name>{NAME})\s+[Rr]iver\b")),
-        ("region_part", re.compile(rf"\b(?P<near>à|dans|vers)?\s*l['’‘]\s*(?P<side>{side})\s+du\s+pays\b", flags)),
+        (
+            "region_part",
+            re.compile(
+                rf"\b(?P<near>à|dans|vers)?\s*l['’‘]\s*(?P<side>{side})\s+du\s+pays\b", flags
+            ),
+        ),
         ("region_part", re.compile(rf"\bthe\s+(?P<side>{side})\s+of\s+the\s+country\b", flags)),
-        ("city_part", re.compile(rf"\b{_ARTICLE}?(?:{part_fr})\s+(?P<side>{side})\s+{_ELIDED}(?:la\s+ville\s+de\s+)?(?P<name>{NAME})", flags)),
-        ("city_part", re.compile(rf"\b{_ARTICLE}?(?:rive)\s+(?P<side>gauche|droite)\s+{_ELIDED}(?P<name>{NAME})", flags)),
-        ("city_part", re.compile(rf"\b(?P<near>à\s+)?l['’‘]\s*(?P<side>{side})\s+{_ELIDED}(?P<name>{NAME})", flags)),
-        ("city_part", re.compile(rf"\b(?:the\s+)?(?P<side>{side_en})\s+(?:{part_en})\s+of\s+(?P<name>{NAME})", flags)),
-        ("near", re.compile(rf"\b(?:to\s+the\s+)?(?P<side>{side_en})\s+of\s+(?P<name>{NAME})", flags)),
+        (
+            "city_part",
+            re.compile(
+                rf"\b{_ARTICLE}?(?:{part_fr})\s+(?P<side>{side})\s+{_ELIDED}(?:la\s+ville\s+de\s+)?(?P<name>{NAME})",
+                flags,
+            ),
+        ),
+        (
+            "city_part",
+            re.compile(
+                rf"\b{_ARTICLE}?(?:rive)\s+(?P<side>gauche|droite)\s+{_ELIDED}(?P<name>{NAME})",
+                flags,
+            ),
+        ),
+        (
+            "city_part",
+            re.compile(
+                rf"\b(?P<near>à\s+)?l['’‘]\s*(?P<side>{side})\s+{_ELIDED}(?P<name>{NAME})", flags
+            ),
+        ),
+        (
+            "city_part",
+            re.compile(
+                rf"\b(?:the\s+)?(?P<side>{side_en})\s+(?:{part_en})\s+of\s+(?P<name>{NAME})", flags
+            ),
+        ),
+        (
+            "near",
+            re.compile(rf"\b(?:to\s+the\s+)?(?P<side>{side_en})\s+of\s+(?P<name>{NAME})", flags),
+        ),
         ("city_part", re.compile(rf"\b(?P<side>{side_en})\s+(?P<name>{NAME})", flags)),
     ]
 

@@ -50,5 +50,5 @@ def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[
 
 
 def _is_abbreviation(word: str) -> bool:
-    """"U.S." and "St." keep their final full stop; an ordinary word does not."""
+    """ "U.S." and "St." keep their final full stop; an ordinary word does not."""
     return word.count(".") >= 2 or (len(word) <= 3 and word[:1].isupper())

@@ -33,6 +33,35 @@ def phrase_words() -> dict:
 
 # Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz".
 NAME_CONNECTORS = frozenset(
-    {"de", "du", "des", "la", "le", "les", "el", "al", "ez", "ad", "as", "an", "ar", "of", "the",
-     "sur", "en", "upon", "on", "di", "da", "do", "dos", "del", "y", "and", "et", "bin", "ibn"}
+    {
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "al",
+        "ez",
+        "ad",
+        "as",
+        "an",
+        "ar",
+        "of",
+        "the",
+        "sur",
+        "en",
+        "upon",
+        "on",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "del",
+        "y",
+        "and",
+        "et",
+        "bin",
+        "ibn",
+    }
 )

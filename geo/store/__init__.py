@@ -27,8 +27,14 @@ class Store(Protocol):
         ...
 
     def add_correction(
-        self, feature_id: str, lat: float, lon: float, *, name: str | None = None,
-        geonameid: int | None = None, note: str | None = None,
+        self,
+        feature_id: str,
+        lat: float,
+        lon: float,
+        *,
+        name: str | None = None,
+        geonameid: int | None = None,
+        note: str | None = None,
     ) -> None:
         """Move a place feature to corrected coordinates, keeping a log entry."""
         ...

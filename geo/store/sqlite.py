@@ -35,7 +35,9 @@ class SQLiteStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            self._db = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+            )
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
@@ -62,7 +64,9 @@ class SQLiteStore:
     def _migrate(self) -> None:
         version = self.schema_version
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this program's {SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this program's {SCHEMA_VERSION}"
+            )
         for number in range(version, SCHEMA_VERSION):
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -100,9 +104,17 @@ class SQLiteStore:
             cursor = self._db.execute(
                 "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
                 " feature_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (digest, article.source, article.title, article.url,
-                 article.published.isoformat() if article.published else None, article.lang,
-                 article.text, len(rows), dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                (
+                    digest,
+                    article.source,
+                    article.title,
+                    article.url,
+                    article.published.isoformat() if article.published else None,
+                    article.lang,
+                    article.text,
+                    len(rows),
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                ),
             )
             self._db.executemany(
                 'INSERT INTO features (id, article_id, feature_type, event_type, start, "end",'
@@ -141,22 +153,43 @@ class SQLiteStore:
         return row[0] if row else None
 
     def add_correction(
-        self, feature_id: str, lat: float, lon: float, *, name: str | None = None,
-        geonameid: int | None = None, note: str | None = None,
+        self,
+        feature_id: str,
+        lat: float,
+        lon: float,
+        *,
+        name: str | None = None,
+        geonameid: int | None = None,
+        note: str | None = None,
     ) -> None:
         """Move a place feature to new coordinates; the old ones stay in the log."""
         lat, lon = _checked_coordinates(lat, lon)
-        if self._db.execute("SELECT 1 FROM features WHERE id = ?", (feature_id,)).fetchone() is None:
+        if (
+            self._db.execute("SELECT 1 FROM features WHERE id = ?", (feature_id,)).fetchone()
+            is None
+        ):
             raise InputError(f"no stored feature with id {feature_id!r}")
         with_tx = "INSERT INTO corrections (feature_id, lat, lon, name, geonameid, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
         self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute(with_tx, (feature_id, lat, lon, name, geonameid, note,
-                                   dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
+        self._db.execute(
+            with_tx,
+            (
+                feature_id,
+                lat,
+                lon,
+                name,
+                geonameid,
+                note,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ),
+        )
         self._db.execute("COMMIT")
 
     def corrections_log(self) -> list[dict[str, Any]]:
         """Every correction ever made, oldest first."""
-        cursor = self._db.execute("SELECT feature_id, lat, lon, name, geonameid, note, created_at FROM corrections ORDER BY id")
+        cursor = self._db.execute(
+            "SELECT feature_id, lat, lon, name, geonameid, note, created_at FROM corrections ORDER BY id"
+        )
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -185,9 +218,16 @@ def _feature_row(feature: dict[str, Any]) -> tuple:
     if not feature.get("id"):
         raise InputError(f"a feature without an id cannot be stored: {p.get('name')!r}")
     return (
-        feature["id"], p.get("feature_type") or feature["geometry"]["type"].lower(), p.get("event_type"),
-        p.get("start"), p.get("end"), p.get("confidence"), p.get("geo_precision"), p.get("source"),
-        "\x1f".join(p.get("actors") or []), json.dumps(feature, ensure_ascii=False),
+        feature["id"],
+        p.get("feature_type") or feature["geometry"]["type"].lower(),
+        p.get("event_type"),
+        p.get("start"),
+        p.get("end"),
+        p.get("confidence"),
+        p.get("geo_precision"),
+        p.get("source"),
+        "\x1f".join(p.get("actors") or []),
+        json.dumps(feature, ensure_ascii=False),
     )
 
 
@@ -226,4 +266,3 @@ def _corrected(feature: dict[str, Any], correction: tuple | None) -> dict[str, A
     if geonameid is not None:
         props["geonameid"] = geonameid
     return feature
-

@@ -16,8 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 ]
 COUNT_FEATURES = """() => {
@@ -33,7 +38,9 @@ pytestmark = pytest.mark.browser
 
 def pytest_collection_modifyitems(items):
     if not CHROMIUM.exists():
-        skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+        skip = pytest.mark.skip(
+            reason=f"{CHROMIUM} is missing: `make test` installs Debian's chromium"
+        )
         for item in items:
             if "e2e" in str(item.fspath):
                 item.add_marker(skip)
@@ -49,13 +56,31 @@ def free_port() -> int:
 def dashboard(tmp_path_factory):
     """The dashboard serving a store that holds the demo articles; yields its URL."""
     store = tmp_path_factory.mktemp("store") / "store.sqlite3"
-    subprocess.run([sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(store), "data/demo"], cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(store), "data/demo"],
+        cwd=ROOT,
+        check=True,
+    )
     port = free_port()
     env = {**os.environ, "GEO_STORE": str(store), "GEO_TILES": "none"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -88,8 +113,16 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1300}, accept_downloads=True)
     page = context.new_page()
     page.external_requests = []
-    page.on("request", lambda r: None if r.url.startswith(("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:"))
-            else page.external_requests.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(
+                ("http://localhost", "http://127.0.0.1", "data:", "blob:", "about:")
+            )
+            else page.external_requests.append(r.url)
+        ),
+    )
     yield page
     context.close()
 

@@ -61,7 +61,10 @@ def upload(page, path):
 def test_an_uploaded_article_appears_on_the_map(page, dashboard, tmp_path):
     before = open_dashboard(page, dashboard["url"])
     article = tmp_path / "kirkuk.txt"
-    article.write_text("Kirkouk : des renforts arrivent\n\nDes renforts irakiens sont arrivés mardi à Kirkouk.\n", encoding="utf-8")
+    article.write_text(
+        "Kirkouk : des renforts arrivent\n\nDes renforts irakiens sont arrivés mardi à Kirkouk.\n",
+        encoding="utf-8",
+    )
     upload(page, article)
     after = wait_for_change(page, before, timeout=60)
     assert any("Kirkuk" in f for f in after)

@@ -19,7 +19,9 @@ def test_spelling_variants_fold_alike(spellings):
     assert len({fold(s) for s in spellings}) == 1
 
 
-@pytest.mark.parametrize("a, b", [("Iran", "Iraq"), ("Niger", "Nigeria"), ("Hit", "Haiti"), ("Paris", "Parys")])
+@pytest.mark.parametrize(
+    "a, b", [("Iran", "Iraq"), ("Niger", "Nigeria"), ("Hit", "Haiti"), ("Paris", "Parys")]
+)
 def test_distinct_names_stay_distinct(a, b):
     assert fold(a) != fold(b)
 

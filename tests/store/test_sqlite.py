@@ -21,8 +21,16 @@ def feature(fid, start="2017-01-05", end="2017-01-05", event_type="battle", lat=
         "type": "Feature",
         "id": fid,
         "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {"feature_type": "place", "name": fid, "start": start, "end": end,
-                       "event_type": event_type, "confidence": 0.9, "geo_precision": 1, "source": "s"},
+        "properties": {
+            "feature_type": "place",
+            "name": fid,
+            "start": start,
+            "end": end,
+            "event_type": event_type,
+            "confidence": 0.9,
+            "geo_precision": 1,
+            "source": "s",
+        },
     }
 
 
@@ -44,7 +52,10 @@ def test_the_same_text_is_stored_once(store):
 
 
 def test_a_date_range_keeps_events_that_overlap_it(store):
-    store.add_article(Article("x", "x"), [feature("jan", "2017-01-01", "2017-01-31"), feature("mar", "2017-03-05", "2017-03-05")])
+    store.add_article(
+        Article("x", "x"),
+        [feature("jan", "2017-01-01", "2017-01-31"), feature("mar", "2017-03-05", "2017-03-05")],
+    )
     ids = [f["id"] for f in store.features(dt.date(2017, 1, 20), dt.date(2017, 2, 10))]
     assert ids == ["jan"]
 
