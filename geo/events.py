@@ -123,9 +123,15 @@ def extract_events(
     body = (
         spans[1:] if len(spans) > 1 else spans
     )  # a headline restates the story: no events of its own
-    for start, end in split_sentences(text, body):
+    sentences = split_sentences(text, body)
+    all_dates = (
+        find_dates(text, reference[0] if reference else None, sentences[0][0], sentences[-1][1])
+        if sentences
+        else []
+    )
+    for start, end in sentences:
         sentence = text[start:end]
-        dates = find_dates(text, reference[0] if reference else None, start, end)
+        dates = [d for d in all_dates if start <= d.start < end]
         current = dates[0].date if dates else current
         kind = event_type(sentence)
         places = tuple(r for r in resolutions if start <= r.mention.start < end)

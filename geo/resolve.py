@@ -19,7 +19,7 @@ from geo.gazetteer import Gazetteer
 from geo.gazetteer.names import fold
 from geo.model import Candidate, Mention, Place, Resolution
 
-MAX_CANDIDATES = 30
+MAX_CANDIDATES = 20
 MAX_ALTERNATIVES = 5
 WEIGHTS = {"prior": 0.45, "focus": 0.35, "proximity": 0.2, "qualifier": 1.0}
 TEMPERATURE = 0.08
@@ -48,7 +48,9 @@ def resolve_mentions(
     qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
     focus = _country_focus(pools, {})
     first = [_rank(pool, focus, [], q) for pool, q in zip(pools, qualifiers, strict=True)]
-    anchors = [ranked[0][0] for ranked in first if ranked and ranked[0][0].kind in ("city", "dam")]
+    anchors = list(
+        {id(r[0][0]): r[0][0] for r in first if r and r[0][0].kind in ("city", "dam")}.values()
+    )
     focus = _country_focus(pools, {i: r[0][0] for i, r in enumerate(first) if r})
     resolutions = []
     for mention, pool, qualifier in zip(mentions, pools, qualifiers, strict=True):
@@ -112,8 +114,7 @@ def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Pla
         in_focus = max(in_focus, focus.get(country, 0.0) * 0.5 + 0.5 * bool(focus.get(country)))
     near = 0.0
     if others:
-        nearest = min(haversine_km(place.point, o.point) for o in others)
-        near = math.exp(-nearest / 300.0)
+        near = math.exp(-_nearest_km(place, others) / 300.0)
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
         fits = (
@@ -125,6 +126,12 @@ def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Pla
     return (
         w["prior"] * prior + w["focus"] * in_focus + w["proximity"] * near + w["qualifier"] * fits
     )
+
+
+def _nearest_km(place: Place, others: Sequence[Place]) -> float:
+    """Distance to the nearest other place, by a flat-earth approximation (exact enough under 300 km)."""
+    kx = math.cos(math.radians(place.lat)) * 111.32
+    return min(math.hypot((o.lon - place.lon) * kx, (o.lat - place.lat) * 110.57) for o in others)
 
 
 def _rank(pool, focus, others, qualifier) -> list[tuple[Place, float]]:

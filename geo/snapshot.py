@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import tempfile
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,16 @@ def render_png(
     html: str, out: Path, *, width: int = 1280, height: int = 800, chromium: Path | None = None
 ) -> Path:
     """Render a standalone map page to a PNG in headless Chromium, with every network request blocked."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _render_png(html, out, width, height, chromium)
+    # Playwright's sync API refuses to run inside an event loop: give it a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_render_png, html, out, width, height, chromium).result()
+
+
+def _render_png(html: str, out: Path, width: int, height: int, chromium: Path | None) -> Path:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 

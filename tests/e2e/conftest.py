@@ -159,3 +159,15 @@ def wait_for_change(page, before: list[str], timeout: float = 40) -> list[str]:
             pass
         time.sleep(0.7)
     raise AssertionError("the map did not change")
+
+
+def in_map(page, script: str, timeout: float = 30):
+    """Run a script in the map's frame, again if a rerun replaces the frame meanwhile."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return map_frame(page).evaluate(script)
+        except Exception:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)

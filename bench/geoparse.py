@@ -1,0 +1,224 @@
+"""Geoparsing benchmark: this project end to end and with gold spans, beside two baselines, in one run.
+
+    .venv/bin/python bench/geoparse.py [--corpora PATH] [--limit N] [--only NAME] [--json OUT]
+
+Corpora are read in place from ../shared/benchmarks/geoparsing (GPL data, never copied here).
+Prints Markdown tables: the results, then the published figures they compare to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import CORPORA, DEFAULT_CORPORA, Document
+from metrics import Recognition, accuracy, auc_of_errors, error_km, match_spans, overlaps
+
+from geo.gazetteer.embedded import load_embedded_gazetteer
+from geo.model import Article, Mention
+from geo.pipeline import geoparse
+from geo.resolve import resolve_mentions
+from geo.shapes import load_rivers
+
+PUBLISHED = """\
+Published end-to-end figures (Wang & Hu 2019, EUPEG, block C of published_figures.md: F1 / A161 / AUC):
+
+| System | GeoWebNews | TR-News | LGL | GeoVirus | WikToR A161 / AUC |
+|---|---|---|---|---|---|
+| Edinburgh | .650 / .921 / .071 | .612 / .850 / .127 | .501 / .819 / .172 | .678 / .807 / .319 | .591 / .378 |
+| CLAVIN | .549 / .937 / .060 | .649 / .829 / .149 | .573 / .701 / .262 | .750 / .786 / .320 | .154 / .702 |
+| GeoTxt | .591 / .903 / .086 | .692 / .801 / .168 | .601 / .633 / .312 | .786 / .787 / .337 | – |
+| CamCoder | .691 / .839 / .150 | .746 / .824 / .161 | .654 / .717 / .248 | .866 / .770 / .336 | .588 / .370 |
+| StanfordNER+population | .739 / .698 / .257 | .803 / .711 / .261 | .677 / .590 / .367 | .915 / .655 / .378 | – |
+"""
+
+
+def predictions(document: Document, gazetteer, rivers) -> list[tuple[int, int, float, float]]:
+    """(start, end, lat, lon) of every place this project finds in a document."""
+    parsed = geoparse(
+        Article(text=document.text, source=document.doc_id, lang="en"), gazetteer, rivers=rivers
+    )
+    return [(r.mention.start, r.mention.end, r.place.lat, r.place.lon) for r in parsed.resolutions]
+
+
+def judged(predicted, document: Document):
+    """Predictions outside the spans the corpus does not judge (GeoWebNews' non-toponyms)."""
+    gold = [(t.start, t.end) for t in document.toponyms]
+    return [
+        p
+        for p in predicted
+        if not any(overlaps(p[:2], i) for i in document.ignored)
+        or any(overlaps(p[:2], g) for g in gold)
+    ]
+
+
+def score_end_to_end(documents, outputs):
+    """Recognition counts and the errors of correctly recognised toponyms."""
+    counts, errors = Recognition(), []
+    for document, predicted in zip(documents, outputs, strict=True):
+        predicted = judged(predicted, document)
+        pairs = match_spans(
+            [p[:2] for p in predicted], [(t.start, t.end) for t in document.toponyms]
+        )
+        counts.true_positives += len(pairs)
+        counts.predicted += len(predicted)
+        counts.gold += len(document.toponyms)
+        for g, p in pairs.items():
+            gold = document.toponyms[g]
+            if gold.lat is not None:
+                errors.append(error_km(predicted[p][2:], (gold.lat, gold.lon)))
+    return counts, errors
+
+
+def gold_span_accuracy(documents, gazetteer) -> float:
+    """A161 when the gold spans are given and only resolution is asked of this project."""
+    hits = total = 0
+    for document in documents:
+        gold = [t for t in document.toponyms if t.lat is not None]
+        mentions = [Mention(t.mention, t.start, t.end, t.mention) for t in gold]
+        resolved = {
+            r.mention.start: r.place for r in resolve_mentions(mentions, gazetteer, document.text)
+        }
+        for t in gold:
+            total += 1
+            place = resolved.get(t.start)
+            hits += place is not None and error_km(place.point, (t.lat, t.lon)) <= 161
+    return hits / total if total else float("nan")
+
+
+def population_accuracy(documents, gazetteer) -> float:
+    """A161 of the population heuristic on gold spans: the most important gazetteer match."""
+    hits = total = 0
+    for document in documents:
+        for t in document.toponyms:
+            if t.lat is None:
+                continue
+            total += 1
+            places = gazetteer.lookup(t.mention)
+            hits += bool(places) and error_km(places[0].point, (t.lat, t.lon)) <= 161
+    return hits / total if total else float("nan")
+
+
+def geotext_predictions(document: Document, gazetteer) -> list[tuple[int, int, float, float]]:
+    """geotext's cities and countries, found back in the text, placed by the population heuristic."""
+    from geotext import GeoText
+
+    found = GeoText(document.text)
+    predicted, seen = [], set()
+    for name in {*found.cities, *found.countries}:
+        places = gazetteer.lookup(name)
+        for match in re.finditer(rf"\b{re.escape(name)}\b", document.text):
+            if match.start() not in seen:
+                seen.add(match.start())
+                lat, lon = (places[0].lat, places[0].lon) if places else (0.0, 0.0)
+                predicted.append((match.start(), match.end(), lat, lon))
+    return sorted(predicted)
+
+
+def cold_start_seconds() -> float:
+    """Wall time of a fresh process that loads everything and parses one short article."""
+    code = (
+        "from geo.gazetteer.embedded import load_embedded_gazetteer;from geo.pipeline import geoparse;"
+        "from geo.model import Article;geoparse(Article('Floods hit Basra and Mosul.', 'x'), load_embedded_gazetteer())"
+    )
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1]
+    )
+    return time.perf_counter() - started
+
+
+def run(corpora: Path, limit: int | None, only: list[str] | None) -> dict:
+    """Every measure for every corpus."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    gazetteer, rivers = load_embedded_gazetteer(), load_rivers()
+    predictions(Document("warm", "Warm up in Paris.", []), gazetteer, rivers)
+    results = {}
+    for name, reader in CORPORA.items():
+        if only and name not in only:
+            continue
+        documents = list(reader(corpora))[:limit] if limit else list(reader(corpora))
+        started = time.perf_counter()
+        outputs = [predictions(d, gazetteer, rivers) for d in documents]
+        elapsed = time.perf_counter() - started
+        counts, errors = score_end_to_end(documents, outputs)
+        baseline_counts, baseline_errors = score_end_to_end(
+            documents, [geotext_predictions(d, gazetteer) for d in documents]
+        )
+        results[name] = {
+            "docs": len(documents),
+            "toponyms": counts.gold,
+            "precision": counts.precision,
+            "recall": counts.recall,
+            "f1": counts.f1,
+            "a161": accuracy(errors),
+            "auc": auc_of_errors(errors),
+            "mean_km": sum(errors) / len(errors) if errors else float("nan"),
+            "gold_spans_a161": gold_span_accuracy(documents, gazetteer),
+            "geotext_f1": baseline_counts.f1,
+            "geotext_a161": accuracy(baseline_errors),
+            "population_a161": population_accuracy(documents, gazetteer),
+            "docs_per_second": len(documents) / elapsed if elapsed else float("nan"),
+        }
+    results["_run"] = {
+        "cold_start_s": cold_start_seconds(),
+        "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    return results
+
+
+def table(results: dict) -> str:
+    """The results as one Markdown table."""
+    head = (
+        "| Corpus | Docs | Toponyms | P | R | F1 | A161 | AUC | Mean km | A161 gold spans "
+        "| geotext F1 | geotext A161 | Population A161 | Docs/s (1 core) |\n|" + "---|" * 14
+    )
+    rows = [head]
+    for name, r in results.items():
+        if name.startswith("_"):
+            continue
+        rows.append(
+            f"| {name} | {r['docs']} | {r['toponyms']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
+            f"| {r['a161']:.3f} | {r['auc']:.3f} | {r['mean_km']:.0f} | {r['gold_spans_a161']:.3f} "
+            f"| {r['geotext_f1']:.3f} | {r['geotext_a161']:.3f} | {r['population_a161']:.3f} | {r['docs_per_second']:.0f} |"
+        )
+    run_info = results["_run"]
+    rows.append(
+        f"\nCold start (fresh process, load and parse one article): {run_info['cold_start_s']:.2f} s. "
+        f"Peak memory of the benchmark process: {run_info['peak_memory_mb']:.0f} MB."
+    )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--limit", type=int, help="documents per corpus (default: all)")
+    parser.add_argument(
+        "--only", action="append", choices=list(CORPORA), help="run only this corpus (repeatable)"
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = parser.parse_args()
+    if not args.corpora.exists():
+        sys.exit(f"corpora not found at {args.corpora}: pass --corpora PATH")
+    results = run(args.corpora, args.limit, args.only)
+    print(table(results))
+    print()
+    print(PUBLISHED)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

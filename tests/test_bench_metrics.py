@@ -1,0 +1,36 @@
+"""The benchmark's metrics on tiny hand-made cases."""
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from metrics import Recognition, accuracy, auc_of_errors, match_spans, overlaps  # noqa: E402
+
+
+def test_spans_overlap_when_they_share_a_character():
+    assert overlaps((0, 5), (4, 9)) and not overlaps((0, 5), (5, 9))
+
+
+def test_each_gold_span_matches_at_most_one_prediction():
+    assert match_spans([(0, 5), (1, 3), (10, 12)], [(0, 4), (11, 15)]) == {0: 0, 1: 2}
+
+
+def test_precision_recall_f1():
+    counts = Recognition(true_positives=2, predicted=4, gold=2)
+    assert (counts.precision, counts.recall) == (0.5, 1.0)
+    assert counts.f1 == pytest.approx(2 / 3)
+
+
+def test_a161_counts_errors_up_to_161_km():
+    assert accuracy([0, 160, 161, 500]) == 0.75
+
+
+def test_auc_is_zero_for_perfect_answers_and_one_for_antipodes():
+    assert auc_of_errors([0, 0, 0]) == 0
+    assert auc_of_errors([20_039, 20_039]) == pytest.approx(1)
+    assert 0 < auc_of_errors([10, 100, 1000]) < 1
+    assert math.isnan(auc_of_errors([]))
