@@ -29,6 +29,7 @@ from geo.snapshot import render_png, standalone_html
 from geo.store.sqlite import SQLiteStore
 
 PLAY_STEP_SECONDS = 1.5
+TABLE_ROWS = 2_000  # a longer table costs seconds on every redraw
 settings = load_settings()
 st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
 
@@ -39,9 +40,10 @@ def gazetteer():
     return load_embedded_gazetteer()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def stored_features(path: str, version: tuple[int, int]) -> list[dict]:
-    """Every stored feature; cached until an article or a correction is added (``version``)."""
+    """Every stored feature, shared read-only by all sessions until an article or a correction
+    is added (``version``); nothing downstream mutates them."""
     with SQLiteStore(path) as store:
         return store.features()
 
@@ -312,7 +314,11 @@ def main() -> None:
         title=title,
     )
     st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
-    rows = pd.DataFrame(filters.table_rows(shown))
+    rows = pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS]))
+    if len(shown) > TABLE_ROWS:
+        st.caption(
+            f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} features: narrow the filters to see the rest."
+        )
     event = st.dataframe(
         rows,
         hide_index=True,

@@ -80,7 +80,11 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
         return dams or [p for p in places if p.kind != "border"]
     if hint == "river":
         return [p for p in places if p.kind == "river"]
-    return [p for p in places if p.kind != "border"]
+    places = [p for p in places if p.kind != "border"]
+    if not places:  # "Sudanese", "Georgian": a demonym given as a place name
+        country = gazetteer.demonym(name)
+        places = [country] if country else []
+    return places
 
 
 def _qualifier(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | None:

@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
-from metrics import Recognition, accuracy, auc_of_errors, match_spans, overlaps  # noqa: E402
+from metrics import Recognition, accuracy, auc_of_errors, match_spans, overlaps
 
 
 def test_spans_overlap_when_they_share_a_character():

@@ -1,0 +1,172 @@
+"""Dashboard speed: time to first map on a warm server, and redraw time after a date-range change.
+
+    .venv/bin/python bench/dashboard.py [--sizes 10000 100000]
+
+Starts the dashboard on a free local port for each store (the demo articles, then synthetic
+stores of N events), drives Debian's Chromium through Playwright, and prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from geo.model import Article  # noqa: E402
+from geo.store.sqlite import SQLiteStore  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, COUNT_FEATURES, free_port  # noqa: E402
+
+EVENT_TYPES = ("battle", "airstrike", "shelling", "territory_regained", "territory_held")
+
+
+def synthetic_store(path: Path, size: int, per_article: int = 50) -> None:
+    """A store of ``size`` point events spread over Iraq and Syria through 2017."""
+    rng = random.Random(7)
+    first = dt.date(2017, 1, 1)
+    with SQLiteStore(path) as store:
+        for a in range(size // per_article):
+            features = []
+            for k in range(per_article):
+                day = (first + dt.timedelta(days=rng.randrange(365))).isoformat()
+                features.append(
+                    {
+                        "type": "Feature",
+                        "id": f"s{a}-{k}",
+                        "geometry": {
+                            "type": "Point",
+                            "coordinates": [rng.uniform(38, 46), rng.uniform(31, 37)],
+                        },
+                        "properties": {
+                            "feature_type": "place",
+                            "name": f"Place {a}-{k}",
+                            "start": day,
+                            "end": day,
+                            "event_type": rng.choice(EVENT_TYPES),
+                            "confidence": 0.9,
+                            "geo_precision": 1,
+                            "source": f"synthetic-{a}",
+                            "actors": [],
+                        },
+                    }
+                )
+            store.add_article(Article(f"synthetic article {a}", f"synthetic-{a}"), features)
+
+
+@contextmanager
+def dashboard(store: Path):
+    port = free_port()
+    env = {**os.environ, "GEO_STORE": str(store), "GEO_TILES": "none"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(4)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def drawn(page) -> int:
+    """How many features the map draws right now, or -1 when it has not drawn yet."""
+    for handle in page.query_selector_all('iframe[title*="st_folium"]'):
+        frame = handle.content_frame()
+        try:
+            names = frame.evaluate(COUNT_FEATURES) if frame else -1
+            if names != -1:
+                return len(names)
+        except Exception:
+            pass
+    return -1
+
+
+def wait_until(predicate, timeout: float = 120.0) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if predicate():
+            return time.perf_counter() - started
+        time.sleep(0.05)
+    raise TimeoutError("the map did not draw in time")
+
+
+def measure(browser, url: str) -> tuple[float, float, int, int]:
+    """(seconds to the first drawn map, seconds to redraw after narrowing the dates, features before, after)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1200})
+    page.goto(url)
+    wait_until(lambda: drawn(page) > 0)  # warms the server's caches
+    page.goto(url)
+    started = time.perf_counter()
+    wait_until(lambda: drawn(page) > 0)
+    first = time.perf_counter() - started
+    before = drawn(page)
+    thumb = page.locator('[role="group"][aria-label="Dates"] input[type="range"]').last
+    thumb.focus()
+    started = time.perf_counter()
+    page.keyboard.press("PageDown")
+    wait_until(lambda: 0 < drawn(page) != before)
+    redraw = time.perf_counter() - started
+    after = drawn(page)
+    page.close()
+    return first, redraw, before, after
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        demo = Path(tmp) / "demo.sqlite3"
+        subprocess.run(
+            [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(demo), "data/demo"],
+            cwd=ROOT,
+            check=True,
+        )
+        stores = [("demo articles", demo)]
+        for size in args.sizes:
+            path = Path(tmp) / f"synthetic-{size}.sqlite3"
+            synthetic_store(path, size)
+            stores.append((f"{size:,} synthetic events", path))
+        for label, path in stores:
+            with dashboard(path) as url:
+                first, redraw, before, after = measure(browser, url)
+            rows.append(f"| {label} | {first:.2f} | {redraw:.2f} | {before:,} → {after:,} |")
+        browser.close()
+    print(
+        "| Store | First map on a warm server (s) | Redraw after a date change (s) | Features drawn |"
+    )
+    print("|---|---|---|---|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
