@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.model import Article  # noqa: E402
 from geo.store.sqlite import SQLiteStore  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, COUNT_FEATURES, free_port  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, COUNT_FEATURES, ingest_demo, serve_dashboard  # noqa: E402
 
 EVENT_TYPES = ("battle", "airstrike", "shelling", "territory_regained", "territory_held")
 
@@ -60,37 +57,6 @@ def synthetic_store(path: Path, size: int, per_article: int = 50) -> None:
                     }
                 )
             store.add_article(Article(f"synthetic article {a}", f"synthetic-{a}"), features)
-
-
-@contextmanager
-def dashboard(store: Path):
-    port = free_port()
-    env = {**os.environ, "GEO_STORE": str(store), "GEO_TILES": "none"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(4)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def drawn(page) -> int:
@@ -146,18 +112,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         demo = Path(tmp) / "demo.sqlite3"
-        subprocess.run(
-            [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(demo), "data/demo"],
-            cwd=ROOT,
-            check=True,
-        )
+        ingest_demo(demo)
         stores = [("demo articles", demo)]
         for size in args.sizes:
             path = Path(tmp) / f"synthetic-{size}.sqlite3"
             synthetic_store(path, size)
             stores.append((f"{size:,} synthetic events", path))
         for label, path in stores:
-            with dashboard(path) as url:
+            with serve_dashboard(path) as url:
                 first, redraw, before, after = measure(browser, url)
             rows.append(f"| {label} | {first:.2f} | {redraw:.2f} | {before:,} → {after:,} |")
         browser.close()

@@ -9,20 +9,17 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from geo.snapshot import CHROMIUM_ARGS as SNAPSHOT_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
+    *SNAPSHOT_ARGS,
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 ]
 COUNT_FEATURES = """() => {
@@ -52,50 +49,46 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def dashboard(tmp_path_factory):
-    """The dashboard serving a store that holds the demo articles; yields its URL."""
-    store = tmp_path_factory.mktemp("store") / "store.sqlite3"
-    subprocess.run(
-        [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(store), "data/demo"],
-        cwd=ROOT,
-        check=True,
-    )
+@contextmanager
+def serve_dashboard(store: Path):
+    """The dashboard on a free local port over ``store``, without tiles; yields its URL."""
     port = free_port()
     env = {**os.environ, "GEO_STORE": str(store), "GEO_TILES": "none"}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("the dashboard did not start within 60 s")
-    yield {"url": url, "store": store}
-    server.terminate()
-    server.wait(timeout=20)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the dashboard did not start within 60 s") from None
+                time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def ingest_demo(store: Path) -> None:
+    """Store the demo articles."""
+    command = [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(store), "data/demo"]
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+@pytest.fixture(scope="session")
+def dashboard(tmp_path_factory):
+    """The dashboard serving a store that holds the demo articles."""
+    store = tmp_path_factory.mktemp("store") / "store.sqlite3"
+    ingest_demo(store)
+    with serve_dashboard(store) as url:
+        yield {"url": url, "store": store}
 
 
 @pytest.fixture(scope="session")
