@@ -1,9 +1,14 @@
 """Toponym resolution: each mention gets a referent chosen from evidence, a confidence,
 an ACLED geo precision and up to five ranked alternatives.
 
-Evidence: importance (population, countries first), the article's country focus, proximity
-to the article's other places, explicit qualifiers ("Paris, Texas", "Homs in Syria") and the
-kind of phrase (a dam, a border, a river, a part of a city).
+Evidence, as the features of a log-linear score: importance (countries, then regions, then
+cities by population), how well the name matches the place's own name, the article's country
+focus, proximity to the article's other places, explicit qualifiers ("Paris, Texas",
+"Tripoli (Lebanon)", "Homs in Syria") and the kind of phrase (a dam, a border, a river, a part
+of a city). Two passes: the first choices of every mention make the focus and the anchors the
+second pass ranks against.
+
+``Resolution.alternatives`` holds the runners-up, best first, without the chosen place.
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ from geo.model import Candidate, Mention, Place, Resolution
 
 MAX_CANDIDATES = 20
 MAX_ALTERNATIVES = 5
-WEIGHTS = {"prior": 0.45, "focus": 0.35, "proximity": 0.2, "qualifier": 1.0}
-TEMPERATURE = 0.08
+WEIGHTS = {"prior": 1.0, "name": 0.25, "focus": 0.6, "near": 0.5, "qualifier": 2.0}
+KIND_PRIOR = {"country": 1.0, "region": 0.8, "river": 0.7, "dam": 0.7, "border": 0.7}
+NEAR_KM = 250.0  # proximity halves about every 170 km
+TEMPERATURE = 0.15
 DEMONYM_CONFIDENCE = 0.5
 QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
+ANCHOR_KINDS = ("city", "dam", "region")
 _QUALIFIER = re.compile(
-    r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’-]*(?:\s[A-ZÀ-Ý][\w'’-]*)?)"
+    r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*)?)"
 )
 PRECISION = {
     "city": 1,
@@ -40,25 +48,30 @@ PRECISION = {
 }
 
 
+@dataclasses.dataclass(frozen=True)
+class _Context:
+    """What the rest of the article says: its countries and its other places."""
+
+    focus: Counter
+    anchors: tuple[tuple[str, Place], ...] = ()  # (folded name, place)
+
+
 def resolve_mentions(
     mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
 ) -> list[Resolution]:
     """A resolution for every mention that has at least one candidate, in mention order."""
     pools = [_candidates(m, gazetteer) for m in mentions]
     qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
-    focus = _country_focus(pools, {})
-    first = [_rank(pool, focus, [], q) for pool, q in zip(pools, qualifiers, strict=True)]
-    anchors = list(
-        {id(r[0][0]): r[0][0] for r in first if r and r[0][0].kind in ("city", "dam")}.values()
-    )
-    focus = _country_focus(pools, {i: r[0][0] for i, r in enumerate(first) if r})
+    keys = [fold(m.name) for m in mentions]
+    context = _Context(_country_focus(pools, {}))
+    first = [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
+    chosen = {i: ranked[0][0] for i, ranked in enumerate(first) if ranked}
+    context = _Context(_country_focus(pools, chosen), _anchors(chosen, keys))
     resolutions = []
-    for mention, pool, qualifier in zip(mentions, pools, qualifiers, strict=True):
-        if not pool:
-            continue
-        others = [a for a in anchors if fold(a.name) != fold(mention.name)]
-        ranked = _rank(pool, focus, others, qualifier)
-        resolutions.append(_resolution(mention, ranked, focus, gazetteer))
+    for mention, pool, key, qualifier in zip(mentions, pools, keys, qualifiers, strict=True):
+        if pool:
+            ranked = _rank(pool, key, context, qualifier)
+            resolutions.append(_resolution(mention, ranked))
     return _with_country_parts(resolutions, mentions, gazetteer)
 
 
@@ -81,7 +94,7 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
     if hint == "river":
         return [p for p in places if p.kind == "river"]
     places = [p for p in places if p.kind != "border"]
-    if not places:  # "Sudanese", "Georgian": a demonym given as a place name
+    if not places:  # "Russian", given as a plain name: the country it is the adjective of
         country = gazetteer.demonym(name)
         places = [country] if country else []
     return places
@@ -92,8 +105,11 @@ def _qualifier(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | Non
     match = _QUALIFIER.match(text, mention.end, min(len(text), mention.end + 60))
     if not match:
         return None
-    places = [p for p in gazetteer.lookup(match.group(1)) if p.kind in ("country", "region")]
-    return places[0] if places else None
+    for words in (match.group(1), match.group(1).split()[0]):
+        places = [p for p in gazetteer.lookup(words) if p.kind in ("country", "region")]
+        if places:
+            return places[0]
+    return None
 
 
 def _country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Counter:
@@ -103,22 +119,41 @@ def _country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Co
         place = chosen.get(i) or (pool[0] if len(pool) == 1 else None)
         if place is None and pool and pool[0].kind == "country":
             place = pool[0]
-        if place is not None and place.country_code:
+        if place is None:
+            continue
+        if place.country_code:
             weights[place.country_code] += 2.0 if place.kind == "country" else 1.0
-        for country in place.raw.get("countries", ()) if place is not None else ():
+        for country in place.raw.get("countries", ()):
             weights[country] += 0.5
     total = sum(weights.values()) or 1.0
     return Counter({code: w / total for code, w in weights.items()})
 
 
-def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Place | None) -> float:
-    prior = min(1.0, math.log10(place.population + 1) / 10)
-    in_focus = focus.get(place.country_code, 0.0)
+def _anchors(chosen: dict[int, Place], keys: Sequence[str]) -> tuple[tuple[str, Place], ...]:
+    """The first choices that can pull a namesake towards them: cities, dams, regions."""
+    anchors = {}
+    for i, place in chosen.items():
+        if place.kind in ANCHOR_KINDS:
+            anchors.setdefault((keys[i], place.lat, place.lon), (fold(place.name), place))
+    return tuple(anchors.values())
+
+
+def _prior(place: Place) -> float:
+    """Importance before any context: countries, then regions, then cities by population."""
+    if place.kind in KIND_PRIOR:
+        return KIND_PRIOR[place.kind]
+    return min(1.0, math.log10(place.population + 10) / 7)
+
+
+def _score(place: Place, key: str, context: _Context, qualifier: Place | None) -> float:
+    """The evidence for ``place`` as the referent of a name folding to ``key``."""
+    in_focus = context.focus.get(place.country_code, 0.0)
     for country in place.raw.get("countries", ()):
-        in_focus = max(in_focus, focus.get(country, 0.0) * 0.5 + 0.5 * bool(focus.get(country)))
-    near = 0.0
-    if others:
-        near = math.exp(-_nearest_km(place, others) / 300.0)
+        in_focus = max(
+            in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
+        )
+    others = [a for k, a in context.anchors if k != key and a is not place]
+    near = math.exp(-_nearest_km(place, others) / NEAR_KM) if others else 0.0
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
         fits = (
@@ -128,29 +163,32 @@ def _score(place: Place, focus: Counter, others: Sequence[Place], qualifier: Pla
         )
     w = WEIGHTS
     return (
-        w["prior"] * prior + w["focus"] * in_focus + w["proximity"] * near + w["qualifier"] * fits
+        w["prior"] * _prior(place)
+        + w["name"] * (fold(place.name) == key)
+        + w["focus"] * in_focus
+        + w["near"] * near
+        + w["qualifier"] * fits
     )
 
 
 def _nearest_km(place: Place, others: Sequence[Place]) -> float:
-    """Distance to the nearest other place, by a flat-earth approximation (exact enough under 300 km)."""
+    """Distance to the nearest other place, by a flat-earth approximation (fine at this scale)."""
     kx = math.cos(math.radians(place.lat)) * 111.32
     return min(math.hypot((o.lon - place.lon) * kx, (o.lat - place.lat) * 110.57) for o in others)
 
 
-def _rank(pool, focus, others, qualifier) -> list[tuple[Place, float]]:
+def _rank(pool, key, context, qualifier) -> list[tuple[Place, float]]:
     """Candidates with their probabilities (a softmax of the scores), best first."""
     if not pool:
         return []
-    scores = [_score(p, focus, others, qualifier) for p in pool]
+    scores = [_score(p, key, context, qualifier) for p in pool]
     top = max(scores)
     exp = [math.exp((s - top) / TEMPERATURE) for s in scores]
     total = sum(exp)
-    ranked = sorted(zip(pool, (e / total for e in exp), strict=True), key=lambda x: -x[1])
-    return ranked
+    return sorted(zip(pool, (e / total for e in exp), strict=True), key=lambda x: -x[1])
 
 
-def _resolution(mention: Mention, ranked, focus: Counter, gazetteer: Gazetteer) -> Resolution:
+def _resolution(mention: Mention, ranked) -> Resolution:
     place, confidence = ranked[0]
     hint = mention.kind_hint
     if hint == "city_part" and place.kind in ("country", "region"):
@@ -163,9 +201,8 @@ def _resolution(mention: Mention, ranked, focus: Counter, gazetteer: Gazetteer) 
     else:
         precision = PRECISION.get(place.kind, 1)
     if hint == "demonym":
-        confidence = min(
-            confidence, DEMONYM_CONFIDENCE
-        )  # "l'armée irakienne" is not a visit to Iraq
+        # "l'armée irakienne" is not a visit to Iraq
+        confidence = min(confidence, DEMONYM_CONFIDENCE)
     alternatives = tuple(Candidate(p, round(s, 4)) for p, s in ranked[1 : MAX_ALTERNATIVES + 1])
     return Resolution(mention, place, round(confidence, 4), precision, alternatives)
 

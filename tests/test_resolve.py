@@ -60,3 +60,28 @@ def test_the_country_of_the_story_resolves_the_west_of_the_country(gazetteer):
     found = resolve("L'Irak a lancé une offensive dans l'ouest du pays.", gazetteer, "fr")
     part = next(r for r in found.values() if r.mention.kind_hint == "region_part")
     assert part.place.country_code == "IQ" and part.geo_precision == 3
+
+
+def test_a_demonym_given_as_a_plain_name_resolves_to_its_country(gazetteer):
+    from geo.model import Mention
+
+    text = "Russian troops moved south."
+    (resolution,) = resolve_mentions([Mention("Russian", 0, 7, "Russian")], gazetteer, text)
+    assert resolution.place.country_code == "RU"
+
+
+def test_an_american_story_prefers_the_american_namesake_near_its_other_places(gazetteer):
+    text = "Schools in Memphis and Nashville closed, and Paris, a town near Jackson, was flooded."
+    found = resolve(text, gazetteer)
+    assert found["Paris"].place.country_code == "US"
+
+
+def test_a_country_name_prefers_the_country_over_its_capital(gazetteer):
+    found = resolve("Officials in Mexico said the outbreak slowed.", gazetteer)
+    assert found["Mexico"].place.kind == "country"
+
+
+def test_the_chosen_place_is_not_among_its_alternatives(gazetteer):
+    found = resolve("Protesters gathered in Tripoli on Friday.", gazetteer)
+    tripoli = found["Tripoli"]
+    assert tripoli.place not in [a.place for a in tripoli.alternatives]

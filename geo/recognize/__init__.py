@@ -62,10 +62,27 @@ def _checked(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
         return mention if known else None
     if kind == "river":
         return mention if _first(gazetteer.lookup(name), "river") else None
+    if _is_a_name_itself(mention, gazetteer):
+        return None  # "West Bank", "South Africa", "North Carolina": a name, not a side of one
     places = gazetteer.lookup(name)
     if not places or name.lower() in not_places():
         return None
     return mention
+
+
+def _is_a_name_itself(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a capitalised side phrase is a name of its own ("West Bank", "South Africa").
+
+    "East Mosul" is a side of a city everybody knows; "West Bank" is no side of a hamlet
+    called Bank, even when the gazetteer does not know the West Bank itself.
+    """
+    surface = mention.text.removeprefix("the ").removeprefix("The ")
+    if not surface[:1].isupper() or mention.kind_hint not in ("city_part", "near"):
+        return False
+    if gazetteer.lookup(surface):
+        return True
+    places = gazetteer.lookup(mention.name)[:3]
+    return not any(p.kind in ("country", "region") or p.population >= 100_000 for p in places)
 
 
 def _first(places: Iterable, kind: str | None = None):

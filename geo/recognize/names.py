@@ -1,42 +1,84 @@
-"""Plain place names: the longest capitalised word sequences that a gazetteer knows."""
+"""Plain place names: the longest capitalised word sequences that a gazetteer knows.
+
+A capital letter is weak evidence. A match is kept when the document gives no reason to read
+it as something else: a common word (the text also writes it in lower case), a person
+("Steve Townsend", "Mr Kelly", and later "Kelly" alone), an organisation ("Hamas"), an
+acronym that names no country or region ("FDA"), or a tiny village standing alone.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from geo.gazetteer.names import fold
 from geo.model import Mention
 from geo.recognize.tokens import Token
-from geo.recognize.words import NAME_CONNECTORS, function_words, not_places
+from geo.recognize.words import (
+    LOCATIVE_WORDS,
+    NAME_CONNECTORS,
+    facility_words,
+    function_words,
+    not_places,
+    person_titles,
+    reporting_verbs,
+)
 
 MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter to count
 SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
+BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
+AREA_KINDS = ("country", "region")
+
+
+@dataclass
+class _Evidence:
+    """What the whole document says about its words, gathered once per document."""
+
+    text: str
+    tokens: Sequence[Token]
+    gazetteer: object
+    lowercase: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    located: set[str] = field(default_factory=set)
 
 
 def match_names(text: str, tokens: Sequence[Token], gazetteer) -> list[Mention]:
     """Mentions of gazetteer names, longest match first, scanning left to right."""
-    lowercase_words = {t.text.lower() for t in tokens if not t.capitalised}
-    mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        found = _longest_match(text, tokens, i, gazetteer)
-        if found is None:
-            i += 1
-            continue
-        j, places = found
-        if _plausible(text, tokens, i, j, places, lowercase_words, gazetteer):
+    evidence = _Evidence(text, tokens, gazetteer)
+    evidence.lowercase = {t.text.lower() for t in tokens if t.text[:1].islower()}
+    matches = _matches(text, tokens, gazetteer)
+    evidence.surnames = _surnames(evidence, matches)
+    evidence.located = {
+        tokens[i].text for i, j, _ in matches if i == j and _after_preposition(tokens, i)
+    }
+    mentions = []
+    for i, j, places in matches:
+        if _plausible(evidence, i, j, places):
             start, end = tokens[i].start, tokens[j].end
             surface = text[start:end]
             mentions.append(Mention(text=surface, start=start, end=end, name=surface))
-        i = j + 1
     return mentions
+
+
+def _matches(text: str, tokens: Sequence[Token], gazetteer) -> list[tuple[int, int, list]]:
+    """Every longest gazetteer match (first token, last token, places), left to right."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        match = _longest_match(text, tokens, i, gazetteer)
+        if match is None:
+            i += 1
+            continue
+        found.append((i, *match))
+        i = match[0] + 1
+    return found
 
 
 def _longest_match(
     text: str, tokens: Sequence[Token], i: int, gazetteer
 ) -> tuple[int, list] | None:
     """The last token index and places of the longest name starting at token ``i``."""
-    if not tokens[i].capitalised:
+    if not tokens[i].capitalised or len(tokens[i].text) < 2:
         return None
     limit = min(len(tokens), i + gazetteer.max_name_tokens)
     best = None
@@ -60,31 +102,80 @@ def _gap(text: str, left: Token, right: Token) -> bool:
     return bool(between.strip(" \u00a0-"))
 
 
-def _plausible(text, tokens, i, j, places, lowercase_words, gazetteer) -> bool:
-    """Reject common words, parts of person or organisation names, and tiny places alone."""
-    first, last = tokens[i], tokens[j]
-    key = fold(text[first.start : last.end])
-    single = i == j
-    if single and (key in not_places() or first.text.lower() in function_words()):
-        return False
-    if single and first.text.lower() in lowercase_words and places[0].kind != "country":
-        return False  # "Hit" is a town, but this text also says "hit"
-    if _name_neighbour(text, tokens, i - 1, i, gazetteer, before=True) or _name_neighbour(
-        text, tokens, j + 1, j, gazetteer, before=False
-    ):
-        return False
+def _surnames(evidence: _Evidence, matches) -> set[str]:
+    """Single-word matches the document uses as a person's name at least once."""
+    tokens = evidence.tokens
+    names = set()
+    for i, j, places in matches:
+        if i != j or places[0].kind == "country":
+            continue
+        word = tokens[i].text
+        if (
+            _titled(tokens, i)
+            or _name_neighbour(evidence, i - 1, i, before=True)
+            or _before_reporting_verb(tokens, i)
+        ):
+            names.add(word)
+    return names
+
+
+def _plausible(evidence: _Evidence, i: int, j: int, places: list) -> bool:
+    """Whether the match at tokens ``i..j`` reads as a place in this document."""
+    tokens = evidence.tokens
+    first = tokens[i]
     best = places[0]
-    if best.kind == "city" and best.population < MIN_POPULATION_ALONE and single:
+    area = any(p.kind in AREA_KINDS for p in places[:3])
+    if i == j and not _plausible_word(evidence, i, places, area):
+        return False
+    if i != j and fold(evidence.text[first.start : tokens[j].end]) in not_places():
+        return False  # "White House", "West Nile"
+    if _name_neighbour(evidence, i - 1, i, before=True):
+        return False  # "Steve Townsend": a given name before the word
+    small = not area and best.population < BIG_CITY
+    if small and _name_neighbour(evidence, j + 1, j, before=False):
+        # "Kelly Clarkson": the word starts a longer name, unless the text places it elsewhere.
+        return i == j and tokens[i].text in evidence.located
+    if i != j or area:
+        return True
+    if best.kind == "city" and best.population < MIN_POPULATION_ALONE:
         return _after_preposition(tokens, i)
-    if (
-        single
-        and first.sentence_start
-        and best.kind == "city"
-        and best.population < SENTENCE_START_POPULATION
-    ):
+    if first.sentence_start and best.population < SENTENCE_START_POPULATION:
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
-        return _capitalised_elsewhere(tokens, i)
+        return _capitalised_elsewhere(tokens, i) or _after_preposition(tokens, i)
     return True
+
+
+def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bool:
+    """Checks for a one-word match: acronyms, common words, persons, demonyms."""
+    word = evidence.tokens[i].text
+    if _is_acronym(word):
+        # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "CHARLESTON, W.Va." is a dateline.
+        return area or (
+            len(word) > 3
+            and evidence.text[evidence.tokens[i].end : evidence.tokens[i].end + 1] == ","
+        )
+    if word[-3:-2] in ("'", "’") or word[-2:-1] in ("'", "’"):
+        return False  # "I've", "we'll": an English contraction
+    lower = word.lower()
+    if fold(word) in not_places() or lower in function_words():
+        return False
+    if lower in evidence.lowercase and places[0].kind != "country":
+        return False  # "Hit" is a town, but this text also says "hit"
+    if word in evidence.surnames or _titled(evidence.tokens, i):
+        return False
+    # "Canadian" is an adjective of Canada before it is a village; the demonym pass takes it.
+    return evidence.gazetteer.demonym(word) is None or places[0].kind == "country"
+
+
+def _is_acronym(word: str) -> bool:
+    """ "US", "U.S.", "UAE": every letter upper case, at least two of them."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _titled(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a title ("Mr", "Sen.", "President") comes right before token ``i``."""
+    return i > 0 and tokens[i - 1].text.lower().rstrip(".") in person_titles()
 
 
 def _capitalised_elsewhere(tokens: Sequence[Token], i: int) -> bool:
@@ -93,36 +184,36 @@ def _capitalised_elsewhere(tokens: Sequence[Token], i: int) -> bool:
     return any(t.text == word and not t.sentence_start for k, t in enumerate(tokens) if k != i)
 
 
-def _name_neighbour(text, tokens, k, edge, gazetteer, *, before: bool) -> bool:
-    """A capitalised non-function word right next to the match: "Steve Townsend", "New York Times"."""
+def _name_neighbour(evidence: _Evidence, k: int, edge: int, *, before: bool) -> bool:
+    """A capitalised word next to the match that is no place: "Steve Townsend", "Kelly Clarkson"."""
+    tokens = evidence.tokens
     if k < 0 or k >= len(tokens):
         return False
     neighbour, inner = tokens[k], tokens[edge]
     left, right = (neighbour, inner) if before else (inner, neighbour)
-    if (
-        _gap(text, left, right)
-        or (not before and neighbour.sentence_start)
-        or (before and inner.sentence_start)
-    ):
+    if _gap(evidence.text, left, right) or right.sentence_start:
         return False
     word = neighbour.text.lower()
-    if not neighbour.capitalised or word in function_words() or fold(word) in not_places():
+    if not neighbour.capitalised or _is_acronym(neighbour.text) or word in function_words():
         return False
-    # "Syrian Kurdistan", "Basra Governorate": a demonym or another place is no person's name.
-    return gazetteer.demonym(word) is None and not gazetteer.lookup(neighbour.text)
+    if fold(word) in not_places() or word.rstrip(".") in facility_words():
+        return False
+    if word.rstrip(".") in person_titles():
+        return False  # handled as a title: "Mr Kelly"
+    # "Syrian Kurdistan", "Lebanon Hezbollah": a demonym or a well-known place is no given name,
+    # but a village called "Mike" or "Roy" does not make "Mike Jones" a place.
+    gazetteer = evidence.gazetteer
+    if gazetteer.demonym(neighbour.text) is not None:
+        return False
+    places = gazetteer.lookup(neighbour.text)[:3]
+    return not any(p.kind in AREA_KINDS or p.population >= BIG_CITY for p in places)
+
+
+def _before_reporting_verb(tokens: Sequence[Token], i: int) -> bool:
+    """ "Jones said", "Jones told": the word is a person's name."""
+    return i + 1 < len(tokens) and tokens[i + 1].text.lower() in reporting_verbs()
 
 
 def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
     """Whether the word before token ``i`` is a locative preposition ("in", "à", "near")."""
-    return i > 0 and tokens[i - 1].text.lower() in {
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "à",
-        "de",
-        "près",
-        "vers",
-        "en",
-    }
+    return i > 0 and tokens[i - 1].text.lower() in LOCATIVE_WORDS

@@ -22,7 +22,56 @@ _ARTICLE = r"(?:(?:le|la|les|l['’‘]|the)\s*)"
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
+    """(kind_hint, compiled pattern, trigger words) triples, most specific first.
+
+    A pattern runs only on a text that contains one of its trigger words (in lower case):
+    most articles have no dam, border or river phrase, and a substring test costs far less
+    than a regular-expression scan.
+    """
+    w = phrase_words()
+    sides_fr = [k for k in w["sides"] if not k.isascii() or k in ("est", "ouest", "nord", "sud")]
+    elided_sides = tuple(f"{a}{s}" for a in ("l'", "l’", "l‘", "l' ", "l’ ") for s in w["sides"])
+    english_sides = tuple(k for k in w["sides"] if k.isascii() and k not in sides_fr)
+    triggers = {
+        "barrage": ("barrage",),
+        "dam": ("dam",),
+        "frontière": ("fronti",),
+        "border": ("border", "frontier"),
+        "fleuve": ("fleuve", "rivi"),
+        "river": ("river",),
+        "pays": ("pays",),
+        "country": ("country",),
+        "parts_fr": tuple(w["part_nouns_fr"]),
+        "rive": ("rive",),
+        "elided_side": elided_sides,
+        "side_en": english_sides,
+    }
+    keys = [
+        "barrage",
+        "dam",
+        "frontière",
+        "frontière",
+        "border",
+        "border",
+        "fleuve",
+        "river",
+        "pays",
+        "country",
+        "parts_fr",
+        "rive",
+        "elided_side",
+        "side_en",
+        "side_en",
+        "side_en",
+    ]
+    return [
+        (kind, pattern, triggers[key])
+        for (kind, pattern), key in zip(_compiled(), keys, strict=True)
+    ]
+
+
+def _compiled() -> list[tuple[str, re.Pattern]]:
     """(kind_hint, compiled pattern) pairs, most specific first."""
     w = phrase_words()
     side = "|".join(sorted(map(re.escape, w["sides"]), key=len, reverse=True))
@@ -103,7 +152,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
 def match_phrases(text: str, spans: list[tuple[int, int]]) -> Iterator[Mention]:
     """Every complex place phrase inside the content spans; overlaps are settled by the caller."""
     sides = phrase_words()["sides"]
-    for kind, pattern in _patterns():
+    lower = text.lower()
+    for kind, pattern, triggers in _patterns():
+        if not any(t in lower for t in triggers):
+            continue
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 mention = _mention(kind, match, sides)

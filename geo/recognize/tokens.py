@@ -43,12 +43,14 @@ def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[
                 start += elision.end()
                 word = word[elision.end() :]
             between = text[previous_end:start]
-            sentence_start = previous_end == span_start or bool(_SENTENCE_END.search(between))
+            sentence_start = previous_end == span_start or (
+                between != " " and bool(_SENTENCE_END.search(between))
+            )
             tokens.append(Token(word, start, start + len(word), sentence_start))
             previous_end = start + len(word)
     return tokens
 
 
 def _is_abbreviation(word: str) -> bool:
-    """ "U.S." and "St." keep their final full stop; an ordinary word does not."""
-    return word.count(".") >= 2 or (len(word) <= 3 and word[:1].isupper())
+    """ "U.S." and "St." keep their final full stop; an ordinary word and "UK." do not."""
+    return word.count(".") >= 2 or (len(word) <= 4 and word[:1].isupper() and word[1:-1].islower())

@@ -19,6 +19,27 @@ def not_places() -> frozenset[str]:
 
 
 @cache
+def person_titles() -> frozenset[str]:
+    """Lower-case titles that come before a person's name ("mr", "sen", "président")."""
+    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    return frozenset(data["person_titles"])
+
+
+@cache
+def facility_words() -> frozenset[str]:
+    """Lower-case words that follow a place name inside the name of a building or institution."""
+    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    return frozenset(data["facility_words"])
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lower-case verbs that follow a person's name ("said", "told")."""
+    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    return frozenset(data["reporting_verbs"])
+
+
+@cache
 def function_words() -> frozenset[str]:
     """Lower-case function words of French and English."""
     data = json.loads((DATA_DIR / "stopwords.json").read_text(encoding="utf-8"))
@@ -30,6 +51,31 @@ def phrase_words() -> dict:
     """The vocabulary of complex place phrases (sides, borders, dams, rivers)."""
     return json.loads((DATA_DIR / "place_phrases.json").read_text(encoding="utf-8"))
 
+
+# Words right before a place name that make a mention of it likely: "in Pewaukee", "à Hit".
+LOCATIVE_WORDS = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "outside",
+        "across",
+        "toward",
+        "towards",
+        "via",
+        "à",
+        "a",
+        "de",
+        "près",
+        "vers",
+        "en",
+        "dans",
+        "depuis",
+    ]
+)
 
 # Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz".
 NAME_CONNECTORS = frozenset(

@@ -100,3 +100,65 @@ def test_the_related_headlines_block_yields_no_place(gazetteer):
 
 def test_an_empty_article_has_no_mentions(gazetteer):
     assert mentions("", gazetteer) == []
+
+
+def names_found(text, gazetteer, lang="en"):
+    return [m.text for m in mentions(text, gazetteer, lang)]
+
+
+def test_country_acronyms_are_places_but_other_acronyms_are_not(gazetteer):
+    found = names_found("The FDA said HIV cases rose in the U.S. and in the UK.", gazetteer)
+    assert found == ["U.S.", "UK"]
+
+
+def test_a_sentence_final_full_stop_is_not_part_of_an_acronym(gazetteer):
+    (uk,) = mentions("The minister flew back to the UK.", gazetteer, "en")
+    assert uk.text == "UK"
+
+
+def test_an_uppercase_dateline_is_a_place(gazetteer):
+    assert names_found("CHARLESTON, S.C. -- The council met on Monday.", gazetteer)[:1] == [
+        "CHARLESTON"
+    ]
+
+
+def test_a_surname_stays_a_person_later_in_the_story(gazetteer):
+    text = "Police said Mike Jones, 45, was arrested. Jones told reporters he was innocent."
+    assert names_found(text, gazetteer) == []
+
+
+def test_a_name_after_a_title_is_a_person(gazetteer):
+    assert names_found("The hearing was chaired by Sen. Kelly on Tuesday.", gazetteer) == []
+
+
+def test_a_place_naming_an_institution_is_kept(gazetteer):
+    text = "The Texas Department of Health opened an office in Dublin, next to the Dublin Arts Council."
+    assert names_found(text, gazetteer) == ["Texas", "Dublin", "Dublin"]
+
+
+def test_an_english_contraction_is_not_a_place(gazetteer):
+    assert names_found("I've never seen such a flood, she said.", gazetteer) == []
+
+
+def test_a_capitalised_side_that_is_a_name_of_its_own_is_not_a_city_part(gazetteer):
+    found = mentions("Settlers in the West Bank and in South Africa protested.", gazetteer, "en")
+    assert all(m.kind_hint != "city_part" for m in found)
+    assert "South Africa" in [m.text for m in found]
+
+
+def test_an_adjective_of_a_country_is_a_demonym_not_a_village(gazetteer):
+    (canadian,) = mentions("A Canadian convoy arrived on Monday.", gazetteer, "en")
+    assert canadian.kind_hint == "demonym" and canadian.name == "Canada"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nice weather is expected, and a nice surprise too.",
+        "Mobile phones were cut. The mobile network failed.",
+        "Reuters and Euronews reported that Daesh lost ground.",
+        "In March, the talks resumed on Monday.",
+    ],
+)
+def test_common_words_agencies_and_calendar_words_are_not_places(gazetteer, text):
+    assert mentions(text, gazetteer, "en") == []
