@@ -19,6 +19,7 @@ from shapely.geometry import LineString, MultiLineString, Point, box, mapping, s
 from shapely.ops import linemerge
 
 HERE = Path(__file__).resolve().parent
+WORLD_LAND = HERE.parent / "node_modules" / "world-atlas" / "land-50m.json"
 DEFAULT_SOURCE = HERE.parent.parent / "shared" / "data" / "natural-earth"
 TOLERANCE_DEG = 0.002  # about 200 m
 JOIN_TOLERANCE_DEG = (
@@ -286,29 +287,76 @@ def build_country_points(source: Path) -> list[dict]:
     return rows
 
 
+def land_polygons(path: Path) -> list:
+    """The land polygons of a world-atlas ``land`` TopoJSON file (shapely, lon/lat)."""
+    from shapely.geometry import Polygon
+
+    topo = json.loads(path.read_text("utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        line = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            line.append((x * sx + tx, y * sy + ty))
+        arcs.append(line)
+
+    def ring(indexes: list[int]) -> list:
+        coords: list = []
+        for i in indexes:
+            piece = arcs[i] if i >= 0 else arcs[~i][::-1]
+            coords.extend(piece if not coords else piece[1:])
+        return coords
+
+    polygons = []
+    for geometry in topo["objects"]["land"]["geometries"]:
+        parts = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        for part in parts:
+            polygon = Polygon(ring(part[0]), [ring(h) for h in part[1:]])
+            fixed = polygon if polygon.is_valid else polygon.buffer(0)
+            polygons.extend(getattr(fixed, "geoms", [fixed]))
+    return polygons
+
+
 def build_regions(source: Path) -> list[dict]:
-    """First-level regions: label point, name and the variant given in brackets."""
+    """First-level regions: one label point each, its name and the variant given in brackets.
+
+    Natural Earth labels every piece of a region (13 for California, most of them islands). The
+    piece kept is the one whose label lies deepest inside land (Natural Earth 1:50m, from the npm
+    world-atlas package): islands are small or missing at that scale, the mainland's label sits
+    inland. Without world-atlas installed, the first piece.
+    """
+    from shapely.geometry import Point
+    from shapely.strtree import STRtree
+
     raw = json.loads((source / "ne_10m_admin_1_label_points.geojson").read_text("utf-8"))
-    rows = []
+    land = land_polygons(WORLD_LAND) if WORLD_LAND.exists() else []
+    tree = STRtree(land) if land else None
+    best: dict[str, tuple[float, dict]] = {}
     for feature in raw["features"]:
         p = feature["properties"]
-        name = p["name"] or ""
-        names = [n.strip() for n in name.replace(")", "").split("(") if n.strip()]
+        names = [n.strip() for n in (p["name"] or "").replace(")", "").split("(") if n.strip()]
         if not names:
             continue
         lon, lat = feature["geometry"]["coordinates"]
-        rows.append(
-            {
-                "adm1_code": p["adm1_code"],
-                "name": names[0],
-                "names": "|".join(names[1:]),
-                "lat": round(lat, 4),
-                "lon": round(lon, 4),
-                "country_code": p["iso_a2"] if p["iso_a2"] not in (None, "-99") else "",
-                "source": ATTRIBUTION,
-            }
-        )
-    return rows
+        inland = 0.0
+        if tree is not None:  # depth inside land; a label at sea (a small island) has none
+            point = Point(lon, lat)
+            for i in tree.query(point, predicate="within"):
+                inland = max(inland, land[i].exterior.distance(point))
+        row = {
+            "adm1_code": p["adm1_code"],
+            "name": names[0],
+            "names": "|".join(names[1:]),
+            "lat": round(lat, 4),
+            "lon": round(lon, 4),
+            "country_code": p["iso_a2"] if p["iso_a2"] not in (None, "-99") else "",
+            "source": ATTRIBUTION,
+        }
+        if p["adm1_code"] not in best or inland > best[p["adm1_code"]][0]:
+            best[p["adm1_code"]] = (inland, row)
+    return [row for _, row in best.values()]
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:
