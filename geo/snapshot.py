@@ -38,8 +38,12 @@ def standalone_html(
     tiles: str | None = None,
     date_range: tuple[dt.date, dt.date] | None = None,
     title: str = "Events",
+    timeline: bool = False,
 ) -> str:
-    """A self-contained page of the map: assets and basemap inlined, so it opens from disk offline."""
+    """A self-contained page of the map: assets and basemap inlined, so it opens from disk offline.
+
+    With ``timeline`` the page has its own slider and play button over the events' dates.
+    """
     basemap = VectorBasemap(
         asset_path("countries-110m.json").read_text(encoding="utf-8"), inline=True
     )
@@ -50,6 +54,7 @@ def standalone_html(
         basemap=basemap,
         date_range=date_range,
         title=title,
+        timeline=timeline,
     )
     return inline_assets(fmap.get_root().render(), INLINE_BASE)
 
@@ -61,7 +66,12 @@ def export_html(features: Sequence[Mapping[str, Any]], out: Path, **options: Any
 
 
 def render_png(
-    html: str, out: Path, *, width: int = 1280, height: int = 800, chromium: Path | None = None
+    html: str,
+    out: Path,
+    *,
+    width: int = 1280,
+    height: int = 800,
+    chromium: str | Path | None = None,
 ) -> Path:
     """Render a standalone map page to a PNG in headless Chromium, with every network request blocked."""
     try:
@@ -73,7 +83,7 @@ def render_png(
         return pool.submit(_render_png, html, out, width, height, chromium).result()
 
 
-def _render_png(html: str, out: Path, width: int, height: int, chromium: Path | None) -> Path:
+def _render_png(html: str, out: Path, width: int, height: int, chromium: str | Path | None) -> Path:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 

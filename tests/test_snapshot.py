@@ -3,29 +3,30 @@ from pathlib import Path
 
 import pytest
 
-from geo.snapshot import SnapshotError, render_png, standalone_html
+from geo.snapshot import SnapshotError, export_html, render_png, standalone_html
+from tests.mapview.examples import FEATURES
 
 CHROMIUM = Path("/usr/bin/chromium")
-FEATURES = [
-    {
-        "type": "Feature",
-        "id": "m",
-        "geometry": {"type": "Point", "coordinates": [43.12, 36.34]},
-        "properties": {
-            "name": "Mosul",
-            "event_type": "battle",
-            "start": "2017-01-05",
-            "end": "2017-01-05",
-            "quote": "<b>bold</b>",
-        },
-    },
-]
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
+)
+REMOTE = re.compile(r'<(?:script|link)[^>]*(?:src|href)="(?:https?:)?//')
 
 
 def test_the_standalone_page_needs_no_network():
     html = standalone_html(FEATURES)
-    assert not re.search(r'<(?:script|link)[^>]*(?:src|href)="https?://', html)
-    assert "L.map" in html and "topojson" in html
+    assert not REMOTE.search(html)
+    assert "L.map" in html and "topojson" in html and '"countries"' in html
+
+
+def test_the_standalone_timeline_page_needs_no_network():
+    html = standalone_html(FEATURES, timeline=True)
+    assert not REMOTE.search(html) and "L.timeline(" in html
+
+
+def test_the_html_export_writes_the_page(tmp_path):
+    out = export_html(FEATURES, tmp_path / "map.html", title="Test map")
+    assert "Test map" in out.read_text(encoding="utf-8")
 
 
 def test_a_missing_chromium_is_named(tmp_path):
@@ -34,9 +35,7 @@ def test_a_missing_chromium_is_named(tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian's chromium is not installed (make test installs it)"
-)
+@needs_chromium
 def test_a_png_snapshot_is_a_real_image(tmp_path):
     out = render_png(standalone_html(FEATURES), tmp_path / "map.png")
     data = out.read_bytes()

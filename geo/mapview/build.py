@@ -9,31 +9,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
-from folium.utilities import JsCode
 
 from geo.mapview.aggregate import AGGREGATE_ABOVE, aggregate_points
-from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS
+from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS, TIMELINE_JS
 from geo.mapview.controls import Legend, PngButton, VectorBasemap
-from geo.mapview.popups import popup_html, tooltip_text
+from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
 from geo.settings import OSM_TILES
 
 DEFAULT_TITLE = "Events"
 DEFAULT_VIEW = ((33.5, 42.0), 5)  # Iraq and Syria, the demo's theatre
-BIND = JsCode(
-    "function (feature, layer) {"
-    " layer.bindPopup(feature.properties._popup, {maxWidth: 380});"
-    " layer.bindTooltip(feature.properties._tooltip, {sticky: true}); }"
-)
-MAP_PROPERTIES = (
-    "event_type",
-    "confidence",
-    "geo_precision",
-    "control",
-    "held_by",
-    "start",
-    "end",
-    "count",
+LAYERS = (  # in drawing order: places on top
+    ("Areas", "Polygon", area_style),
+    ("Routes", "LineString", route_style),
+    ("Places", "Point", point_style),
 )
 
 
@@ -48,28 +37,41 @@ def build_map(
     highlight_id: str | None = None,
     title: str = DEFAULT_TITLE,
     png_button: bool = True,
+    timeline: bool = False,
 ) -> folium.Map:
-    """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events."""
+    """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events.
+
+    Parameters
+    ----------
+    tiles
+        URL template of a tile server, or None for the vector basemap alone.
+    asset_base
+        URL prefix under which the files of ``static/vendor`` are served.
+    timeline
+        Show dated features only at their dates, under a slider with play and pause.
+    """
     bounds = _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
     fmap = folium.Map(
         location=centre, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=True
     )
-    use_local_assets(fmap, asset_base)
+    use_local_assets(fmap, asset_base, timeline=timeline)
     (basemap or VectorBasemap(f"{asset_base}/countries-50m.json")).add_to(fmap)
     if tiles:
         folium.TileLayer(
             tiles, attr=tiles_attribution, name="Background map", overlay=False
         ).add_to(fmap)
-    by_type = _split(features)
-    _add_points(fmap, by_type["Point"])
-    _add_layer(fmap, "Routes", by_type["LineString"], route_style)
-    _add_layer(fmap, "Areas", by_type["Polygon"], area_style)
+    if timeline:
+        _add_timelines(fmap, features)
+    else:
+        _add_layers(fmap, features)
     chosen = [f for f in features if f.get("id") == highlight_id]
     if chosen:
-        _add_layer(fmap, "Selected", chosen, highlight_style, point_radius=11)
+        add_feature_layer(fmap, "Selected", chosen, highlight_style)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    _legend(features, title, date_range).add_to(fmap)
+    legend = _legend(features, title, date_range)
+    legend.position = "topright" if timeline else "bottomright"  # the slider takes the bottom
+    legend.add_to(fmap)
     if png_button:
         PngButton().add_to(fmap)
     return fmap
@@ -97,53 +99,54 @@ def view_of(
     return (centre_lat, (east + west) / 2), max(1, min(max_zoom, zoom))
 
 
-def use_local_assets(fmap: folium.Map, base: str) -> None:
+def use_local_assets(fmap: folium.Map, base: str, timeline: bool = False) -> None:
     """Point the map's scripts and styles at the locally installed assets."""
-    fmap.default_js = [(name.replace(".", "_"), f"{base}/{name}") for name in MAP_JS]
+    scripts = MAP_JS + (TIMELINE_JS if timeline else ())
+    fmap.default_js = [(name.replace(".", "_"), f"{base}/{name}") for name in scripts]
     fmap.default_css = [(name.replace(".", "_"), f"{base}/{name}") for name in MAP_CSS]
-
-
-def map_feature(feature: Mapping[str, Any]) -> dict[str, Any]:
-    """A slim copy of a feature for the page: its geometry, styling keys and escaped popup."""
-    p = feature.get("properties") or {}
-    props = {k: p[k] for k in MAP_PROPERTIES if k in p}
-    props.update(_popup=popup_html(p), _tooltip=tooltip_text(p), _id=feature.get("id"))
-    return {
-        "type": "Feature",
-        "id": feature.get("id"),
-        "geometry": feature["geometry"],
-        "properties": props,
-    }
 
 
 def _split(features) -> dict[str, list]:
     groups: dict[str, list] = {"Point": [], "LineString": [], "Polygon": []}
     for feature in features:
         groups.setdefault(feature["geometry"]["type"], []).append(feature)
+    groups["Polygon"] = _largest_first(groups["Polygon"])
     return groups
 
 
-def _add_points(fmap: folium.Map, points: list) -> None:
+def _add_layers(fmap: folium.Map, features) -> None:
+    """One layer each for areas, routes and places (drawn in that order, places on top);
+    places grouped in cells when very many."""
+    by_type = _split(features)
+    add_feature_layer(fmap, "Areas", by_type["Polygon"], area_style)
+    add_feature_layer(fmap, "Routes", by_type["LineString"], route_style)
+    points = by_type["Point"]
     if len(points) > AGGREGATE_ABOVE:
-        _add_layer(
-            fmap, f"Places ({len(points):,}, grouped)", aggregate_points(points), point_style
-        )
+        name = f"Places ({len(points):,}, grouped)"
+        add_feature_layer(fmap, name, aggregate_points(points), point_style)
     else:
-        _add_layer(fmap, "Places", points, point_style)
+        add_feature_layer(fmap, "Places", points, point_style)
 
 
-def _add_layer(fmap, name, features, style, point_radius: int = 6) -> None:
-    if not features:
-        return
-    group = folium.FeatureGroup(name=name)
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": [map_feature(f) for f in features]},
-        style_function=style,
-        marker=folium.CircleMarker(radius=point_radius),
-        on_each_feature=BIND,
-        embed=True,
-    ).add_to(group)
-    group.add_to(fmap)
+def _add_timelines(fmap: folium.Map, features) -> None:
+    """Dated features on timeline layers; undated ones on plain layers, always shown."""
+    dated = _split([f for f in features if (f.get("properties") or {}).get("start")])
+    undated = _split([f for f in features if not (f.get("properties") or {}).get("start")])
+    timelines = [add_timeline_layer(fmap, name, dated[kind], style) for name, kind, style in LAYERS]
+    for name, kind, style in LAYERS:
+        add_feature_layer(fmap, f"{name} (undated)", undated[kind], style)
+    add_timeline_slider(fmap, [t for t in timelines if t is not None])
+
+
+def _largest_first(areas: list) -> list:
+    """Areas from the largest down, so that a small one is drawn above, and clickable over, a large one."""
+
+    def extent(feature) -> float:
+        ring = feature["geometry"]["coordinates"][0]
+        lons, lats = [c[0] for c in ring], [c[1] for c in ring]
+        return (max(lons) - min(lons)) * (max(lats) - min(lats))
+
+    return sorted(areas, key=extent, reverse=True)
 
 
 def _legend(features, title: str, date_range) -> Legend:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from html import escape
 
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.mapview.popups import inert
 from geo.mapview.style import palette
 
 LEGEND_CSS = """
 .gm-legend{background:rgba(255,255,255,.94);padding:8px 10px;border-radius:6px;box-shadow:0 1px 4px rgba(0,0,0,.35);
  font:12px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;max-width:230px}
-.gm-legend h4{margin:0 0 4px;font-size:13px}.gm-legend .gm-range{color:#444;margin-bottom:6px}
+.gm-legend h4{margin:0 0 2px;font-size:14px}.gm-legend .gm-range{color:#333;font-weight:600;margin-bottom:4px}
+.gm-legend .gm-section{margin:6px 0 2px;color:#666;font-size:11px;text-transform:uppercase;letter-spacing:.04em}
+.leaflet-container.gm-sea{background:#d4e4ee}
 .gm-legend i{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border-radius:50%}
 .gm-legend i.gm-area{border-radius:2px;opacity:.8}.gm-legend i.gm-line{height:4px;border-radius:0;vertical-align:3px}
 .gm-popup table{border-collapse:collapse;margin:4px 0}.gm-popup th{text-align:left;padding-right:8px;color:#555;font-weight:600}
@@ -29,7 +31,7 @@ class Legend(MacroElement):
     _template = Template(
         """{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
 {% macro script(this, kwargs) %}
-var {{ this.get_name() }} = L.control({position: 'bottomright'});
+var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
 {{ this.get_name() }}.onAdd = function () {
   var div = L.DomUtil.create('div', 'gm-legend');
   div.innerHTML = {{ this.html|tojson }};
@@ -40,22 +42,32 @@ var {{ this.get_name() }} = L.control({position: 'bottomright'});
     )
 
     def __init__(
-        self, title: str, date_range: str | None, event_types: list[str], controls: list[str]
+        self,
+        title: str,
+        date_range: str | None,
+        event_types: list[str],
+        controls: list[str],
+        position: str = "bottomright",
     ):
         super().__init__()
         self._name = "Legend"
+        self.position = position
         self.css = LEGEND_CSS
         colours = palette()
-        rows = [f"<h4>{escape(title)}</h4>"]
+        rows = [f"<h4>{inert(title)}</h4>"]
         if date_range:
-            rows.append(f'<div class="gm-range">{escape(date_range)}</div>')
+            rows.append(f'<div class="gm-range">{inert(date_range)}</div>')
+        if event_types:
+            rows.append('<div class="gm-section">Events (places, routes)</div>')
         for key in event_types:
             colour, label = colours["event_type"].get(key, colours["event_type"]["other"])
-            rows.append(f'<div><i style="background:{colour}"></i>{escape(label)}</div>')
+            rows.append(f'<div><i style="background:{colour}"></i>{inert(label)}</div>')
+        if controls:
+            rows.append('<div class="gm-section">Areas</div>')
         for key in controls:
             colour, label = colours["control"][key]
             rows.append(
-                f'<div><i class="gm-area" style="background:{colour}"></i>{escape(label)}</div>'
+                f'<div><i class="gm-area" style="background:{colour}"></i>{inert(label)}</div>'
             )
         self.html = "".join(rows)
 
@@ -71,6 +83,7 @@ class VectorBasemap(MacroElement):
 (function () {
   var map = {{ this._parent.get_name() }};
   map.createPane('basemap'); map.getPane('basemap').style.zIndex = 250;
+  L.DomUtil.addClass(map.getContainer(), 'gm-sea');
   function draw(topo) {
     var land = topojson.feature(topo, topo.objects.countries);
     L.geoJSON(land, {pane: 'basemap', interactive: false,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,15 @@ def point_style(feature: dict[str, Any]) -> dict[str, Any]:
         "fill": True,
         "fillColor": colour,
         "fillOpacity": 0.9 if confident else 0.45,
-        "radius": 7 if p.get("geo_precision", 1) == 1 else 5,
+        "radius": _point_radius(p),
     }
+
+
+def _point_radius(p: dict[str, Any]) -> float:
+    """A grouped cell grows with the number of events in it; a single place by its precision."""
+    if p.get("count"):
+        return min(18.0, 4 + 3 * math.log10(p["count"]))
+    return 7 if p.get("geo_precision", 1) == 1 else 5
 
 
 def route_style(feature: dict[str, Any]) -> dict[str, Any]:
@@ -79,12 +87,14 @@ def route_style(feature: dict[str, Any]) -> dict[str, Any]:
 def area_style(feature: dict[str, Any]) -> dict[str, Any]:
     """Style of an area: filled in the colour of who holds it, outlined in its event type's colour."""
     p = feature["properties"]
+    vague = p.get("geo_precision") == 3  # a region or part of a country: a hint, not a front line
     return {
         "color": event_colour(p.get("event_type")),
-        "weight": 2,
+        "weight": 1.5 if vague else 2.5,
+        "opacity": 0.7 if vague else 0.9,
         "fillColor": control_colour(p),
-        "fillOpacity": 0.45,
-        "dashArray": "6 4" if control_key(p) == "contested" else None,
+        "fillOpacity": 0.12 if vague else 0.5,
+        "dashArray": "6 4" if vague or control_key(p) == "contested" else None,
     }
 
 

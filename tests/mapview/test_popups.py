@@ -1,0 +1,55 @@
+from geo.mapview.popups import FIELDS, inert, popup_fields
+
+
+def field(values: list[str], name: str) -> str:
+    index = FIELDS.index(name)
+    return values[index] if index < len(values) else ""
+
+
+def test_a_popup_has_place_date_precision_event_quote_and_source():
+    values = popup_fields(
+        {
+            "name": "Haditha",
+            "start": "2017-01-05",
+            "end": "2017-01-07",
+            "time_precision": 1,
+            "date_source": "relative",
+            "geo_precision": 2,
+            "event_type": "territory_regained",
+            "quote": "The town was taken back on Thursday.",
+            "title": "Offensive in the west",
+            "url": "https://news.example.org/west",
+        }
+    )
+    assert field(values, "name") == "Haditha"
+    assert field(values, "Date") == "2017-01-05 → 2017-01-07 (day, relative)"
+    assert field(values, "Precision") == "part of or near it"
+    assert field(values, "Event") == "territory regained"
+    assert field(values, "quote") == "The town was taken back on Thursday."
+    assert field(values, "source") == "Offensive in the west"
+    assert field(values, "url") == "https://news.example.org/west"
+
+
+def test_markup_in_article_text_becomes_plain_text():
+    values = popup_fields({"name": "<img src=x onerror=alert(1)>", "quote": "<script>x()</script>"})
+    assert field(values, "name") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert field(values, "quote") == "&lt;script&gt;x()&lt;/script&gt;"
+
+
+def test_braces_become_entities_so_no_template_can_run():
+    assert inert("{{ config }}") == "&#123;&#123; config &#125;&#125;"
+
+
+def test_a_link_is_given_only_for_web_addresses():
+    assert field(popup_fields({"url": "javascript:alert(1)"}), "url") == ""
+    assert field(popup_fields({"url": "file:///etc/passwd"}), "url") == ""
+
+
+def test_a_long_quote_is_cut_with_an_ellipsis():
+    quote = field(popup_fields({"quote": "word " * 200}), "quote")
+    assert len(quote) <= 320 and quote.endswith("…")
+
+
+def test_the_mention_is_shown_only_when_it_differs_from_the_name():
+    assert field(popup_fields({"name": "Mosul", "mention": "Mossoul"}), "said") == "Mossoul"
+    assert field(popup_fields({"name": "Mosul", "mention": "Mosul"}), "said") == ""

@@ -1,0 +1,47 @@
+from geo.mapview.style import area_style, control_key, event_colour, point_style, route_style
+
+
+def feature(**props):
+    return {"properties": props}
+
+
+def test_who_holds_an_area_decides_its_fill():
+    held = area_style(feature(control="Islamic State"))["fillColor"]
+    retaken = area_style(feature(control="Iraqi army"))["fillColor"]
+    contested = area_style(feature(control="contested"))["fillColor"]
+    assert len({held, retaken, contested}) == 3
+    assert held == "#222222" and contested == "#ff9f1c"
+
+
+def test_a_regained_territory_counts_as_held_by_the_government():
+    assert control_key({"event_type": "territory_regained"}) == "government"
+
+
+def test_a_contested_area_has_a_dashed_outline():
+    assert area_style(feature(control="contested"))["dashArray"]
+    assert area_style(feature(control="Islamic State"))["dashArray"] is None
+
+
+def test_a_regional_area_is_drawn_lighter_than_a_city_half():
+    vague = area_style(feature(control="Islamic State", geo_precision=3))
+    precise = area_style(feature(control="Islamic State"))
+    assert vague["fillOpacity"] < precise["fillOpacity"]
+
+
+def test_routes_are_thick_lines_in_their_event_colour():
+    style = route_style(feature(event_type="airstrike"))
+    assert style["color"] == event_colour("airstrike") and style["weight"] >= 4
+
+
+def test_an_unknown_event_type_is_grey():
+    assert event_colour("parade") == event_colour("other") == "#7f7f7f"
+
+
+def test_an_uncertain_place_is_fainter():
+    sure = point_style(feature(event_type="battle", confidence=0.9))
+    unsure = point_style(feature(event_type="battle", confidence=0.3))
+    assert unsure["fillOpacity"] < sure["fillOpacity"]
+
+
+def test_a_grouped_cell_grows_with_its_count():
+    assert point_style(feature(count=1000))["radius"] > point_style(feature(count=2))["radius"]
