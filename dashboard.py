@@ -22,9 +22,11 @@ from geo.export import export_features
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.ingest import IngestReport, ingest_article, ingest_paths
 from geo.mapview import build_map
+from geo.mapview.rivers import rivers_named
 from geo.model import Article
 from geo.pipeline import geoparse_features
 from geo.settings import load_settings
+from geo.shapes import load_rivers
 from geo.snapshot import render_png, standalone_html
 from geo.store.sqlite import SQLiteStore
 
@@ -312,6 +314,7 @@ def main() -> None:
         date_range=window,
         highlight_id=selected,
         title=title,
+        context=rivers_named(shown, load_rivers()),
     )
     st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
     rows = pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS]))

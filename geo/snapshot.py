@@ -14,7 +14,9 @@ from geo.errors import GeoError
 from geo.mapview import build_map
 from geo.mapview.assets import asset_path, inline_assets
 from geo.mapview.controls import VectorBasemap
+from geo.mapview.rivers import rivers_named
 from geo.settings import load_settings
+from geo.shapes import load_rivers
 
 INLINE_BASE = "vendor"
 CHROMIUM_ARGS = (
@@ -55,6 +57,7 @@ def standalone_html(
         date_range=date_range,
         title=title,
         timeline=timeline,
+        context=rivers_named(features, load_rivers()),
     )
     return inline_assets(fmap.get_root().render(), INLINE_BASE)
 

@@ -14,6 +14,7 @@ from geo.mapview.aggregate import AGGREGATE_ABOVE, aggregate_points
 from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS, TIMELINE_JS
 from geo.mapview.controls import Legend, PngButton, VectorBasemap
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
+from geo.mapview.rivers import add_river_layer
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
 from geo.settings import OSM_TILES
 
@@ -38,6 +39,7 @@ def build_map(
     title: str = DEFAULT_TITLE,
     png_button: bool = True,
     timeline: bool = False,
+    context: Sequence[Mapping[str, Any]] = (),
 ) -> folium.Map:
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events.
 
@@ -49,6 +51,8 @@ def build_map(
         URL prefix under which the files of ``static/vendor`` are served.
     timeline
         Show dated features only at their dates, under a slider with play and pause.
+    context
+        Lines drawn under the events for orientation (rivers; see ``geo.mapview.rivers``).
     """
     bounds = _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
@@ -61,6 +65,7 @@ def build_map(
         folium.TileLayer(
             tiles, attr=tiles_attribution, name="Background map", overlay=False
         ).add_to(fmap)
+    add_river_layer(fmap, list(context))
     if timeline:
         _add_timelines(fmap, features)
     else:

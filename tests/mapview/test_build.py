@@ -145,3 +145,16 @@ def test_above_the_threshold_points_are_grouped_in_cells():
     html = html_of(many)
     assert f"Places ({AGGREGATE_ABOVE + 1:,}, grouped)" in html
     assert html.count('"type": "Point"') < 100
+
+
+def test_rivers_named_by_the_features_are_drawn_as_context(rivers):
+    from geo.mapview.rivers import rivers_named
+
+    route = {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": [[42.3, 34.2], [41.0, 34.4]]},
+        "properties": {"kind": "route", "river": "Euphrates"},
+    }
+    lines = rivers_named([route], rivers)
+    assert [line["properties"]["name"] for line in lines] == ["Euphrates"]
+    assert '"Rivers"' in build_map([route], context=lines).get_root().render()
