@@ -50,6 +50,24 @@ def stored_features(path: str, version: tuple[int, int]) -> list[dict]:
         return store.features()
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def summary(path: str, version: tuple[int, int]) -> dict:
+    """What the widgets offer, computed once per store version: choices, date bounds, events per day."""
+    features = stored_features(path, version)
+    return {
+        "choices": {
+            key: filters.choices(features, key) for key in ("event_type", "actors", "source")
+        },
+        "bounds": filters.date_bounds(features),
+        "per_day": filters.events_per_day(features),
+    }
+
+
+def features_version() -> tuple[int, int]:
+    """The store's version stamp, read once per run."""
+    return st.session_state["_version"]
+
+
 def open_store() -> SQLiteStore:
     return SQLiteStore(settings.store)
 
@@ -71,24 +89,16 @@ def initial_view() -> filters.ViewFilter:
 def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.ViewFilter:
     """Event type, actor, source, confidence and precision filters."""
     st.sidebar.header("Filters")
-    types = st.sidebar.multiselect(
-        "Event type",
-        filters.choices(features, "event_type"),
-        default=[t for t in view.event_types if t in filters.choices(features, "event_type")],
-        key="f_types",
-    )
-    actors = st.sidebar.multiselect(
-        "Actor",
-        filters.choices(features, "actors"),
-        default=[a for a in view.actors if a in filters.choices(features, "actors")],
-        key="f_actors",
-    )
-    sources = st.sidebar.multiselect(
-        "Source",
-        filters.choices(features, "source"),
-        default=[s for s in view.sources if s in filters.choices(features, "source")],
-        key="f_sources",
-    )
+    options = summary(str(settings.store), features_version())["choices"]
+
+    def pick(label: str, key: str, chosen: tuple[str, ...]) -> list[str]:
+        return st.sidebar.multiselect(
+            label, options[key], default=[c for c in chosen if c in options[key]], key=f"f_{key}"
+        )
+
+    types = pick("Event type", "event_type", view.event_types)
+    actors = pick("Actor", "actors", view.actors)
+    sources = pick("Source", "source", view.sources)
     confidence = st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, view.min_confidence, 0.05, key="f_confidence"
     )
@@ -112,10 +122,10 @@ def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.V
 
 def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, dt.date] | None:
     """Histogram of events per day, the date-range slider and play/pause."""
-    bounds = filters.date_bounds(features)
+    known = summary(str(settings.store), features_version())
+    bounds, counts = known["bounds"], known["per_day"]
     if bounds is None:
         return None
-    counts = filters.events_per_day(features)
     st.bar_chart(
         pd.DataFrame({"events": list(counts.values())}, index=pd.to_datetime(list(counts))),
         height=120,
@@ -250,28 +260,43 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
         st.rerun()
 
 
+EXPORTS = {  # button -> (file name, media type)
+    "GeoJSON": ("events.geojson", "application/geo+json"),
+    "CSV": ("events.csv", "text/csv"),
+    "HTML (offline)": ("events.html", "text/html"),
+    "Render PNG": ("events.png", "image/png"),
+}
+
+
+def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
+    """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
+    if kind in ("GeoJSON", "CSV"):
+        out = io.StringIO()
+        export_features(features, "geojson" if kind == "GeoJSON" else "csv", out)
+        return out.getvalue().encode("utf-8")
+    page = standalone_html(features, tiles=None, date_range=window, title=title)
+    if kind == "HTML (offline)":
+        return page.encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        return render_png(page, Path(tmp) / "map.png").read_bytes()
+
+
 def exports(features: list[dict], window, title: str) -> None:
-    """Downloads of the filtered view: GeoJSON, CSV, standalone HTML, and a PNG rendered on the server."""
-    geojson, table = io.StringIO(), io.StringIO()
-    export_features(features, "geojson", geojson)
-    export_features(features, "csv", table)
-    cols = st.columns(4)
-    cols[0].download_button(
-        "GeoJSON", geojson.getvalue(), "events.geojson", "application/geo+json", key="dl_geojson"
-    )
-    cols[1].download_button("CSV", table.getvalue(), "events.csv", "text/csv", key="dl_csv")
-    try:
-        page = standalone_html(features, tiles=None, date_range=window, title=title)
-        cols[2].download_button("HTML (offline)", page, "events.html", "text/html", key="dl_html")
-        if cols[3].button("Render PNG", key="png"):
-            with tempfile.TemporaryDirectory() as tmp:
-                png = render_png(page, Path(tmp) / "map.png")
-                st.session_state.png_bytes = png.read_bytes()
-    except GeoError as err:
-        st.error(str(err))
-    if st.session_state.get("png_bytes"):
-        cols[3].download_button(
-            "Download PNG", st.session_state.png_bytes, "events.png", "image/png", key="dl_png"
+    """Exports of the filtered view: GeoJSON, CSV, standalone HTML, and a PNG rendered on the server."""
+    cols = st.columns(len(EXPORTS) + 1)
+    for col, kind in zip(cols, EXPORTS, strict=False):
+        if col.button(kind, key=f"export_{kind}"):
+            try:
+                st.session_state.export_file = (
+                    *EXPORTS[kind],
+                    export_bytes(kind, features, window, title),
+                )
+            except GeoError as err:
+                st.error(str(err))
+    if st.session_state.get("export_file"):
+        name, mime, data = st.session_state.export_file
+        cols[-1].download_button(
+            f"Download {name}", data, name, mime, key="export_download", type="primary"
         )
 
 
@@ -285,7 +310,8 @@ def selected_id(shown: list[dict]) -> str | None:
 def main() -> None:
     st.title("News events map")
     store = open_store()
-    features = stored_features(str(settings.store), store.version())
+    st.session_state["_version"] = store.version()
+    features = stored_features(str(settings.store), features_version())
     view = sidebar_filters(features, initial_view())
     add_articles(store)
     if not features:

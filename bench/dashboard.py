@@ -59,17 +59,17 @@ def synthetic_store(path: Path, size: int, per_article: int = 50) -> None:
             store.add_article(Article(f"synthetic article {a}", f"synthetic-{a}"), features)
 
 
-def drawn(page) -> int:
-    """How many features the map draws right now, or -1 when it has not drawn yet."""
+def drawn(page) -> list[str] | None:
+    """The tooltips of the features the map draws right now, or None before it has drawn."""
     for handle in page.query_selector_all('iframe[title*="st_folium"]'):
         frame = handle.content_frame()
         try:
             names = frame.evaluate(COUNT_FEATURES) if frame else -1
             if names != -1:
-                return len(names)
+                return names
         except Exception:
             pass
-    return -1
+    return None
 
 
 def wait_until(predicate, timeout: float = 120.0) -> float:
@@ -85,21 +85,21 @@ def measure(browser, url: str) -> tuple[float, float, int, int]:
     """(seconds to the first drawn map, seconds to redraw after narrowing the dates, features before, after)."""
     page = browser.new_page(viewport={"width": 1400, "height": 1200})
     page.goto(url)
-    wait_until(lambda: drawn(page) > 0)  # warms the server's caches
+    wait_until(lambda: drawn(page))  # warms the server's caches
     page.goto(url)
     started = time.perf_counter()
-    wait_until(lambda: drawn(page) > 0)
+    wait_until(lambda: drawn(page))
     first = time.perf_counter() - started
     before = drawn(page)
     thumb = page.locator('[role="group"][aria-label="Dates"] input[type="range"]').last
     thumb.focus()
     started = time.perf_counter()
     page.keyboard.press("PageDown")
-    wait_until(lambda: 0 < drawn(page) != before)
+    wait_until(lambda: drawn(page) not in (None, [], before))
     redraw = time.perf_counter() - started
     after = drawn(page)
     page.close()
-    return first, redraw, before, after
+    return first, redraw, len(before), len(after)
 
 
 def main() -> None:

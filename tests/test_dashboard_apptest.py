@@ -57,7 +57,7 @@ def test_the_dashboard_shows_filters_timeline_and_table(app):
 
 def test_choosing_an_event_type_narrows_the_table(app):
     app.run()
-    app.sidebar.multiselect(key="f_types").select("airstrike").run()
+    app.sidebar.multiselect(key="f_event_type").select("airstrike").run()
     assert list(app.dataframe[0].value["place"]) == ["b"]
 
 
