@@ -11,7 +11,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from geo.paths import DATA_DIR
+
 Span = tuple[int, int]
 
 

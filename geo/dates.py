@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from geo.model import EventDate
+from geo.paths import DATA_DIR
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DAY, WEEK, MONTH = 1, 2, 3
 
 

@@ -13,13 +13,12 @@ import json
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
 from geo.dates import DAY, find_dates, publication_date
 from geo.model import Article, Event, EventDate, Resolution, Shape
+from geo.paths import DATA_DIR
 from geo.sentences import split_sentences
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _SHARE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|pour\s*cent|percent|per\s*cent)", re.IGNORECASE)
 
 

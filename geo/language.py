@@ -7,7 +7,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from geo.paths import DATA_DIR
+
 LANGUAGES = ("fr", "en")
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -6,7 +6,6 @@ Each stage is a module with one job; this module only wires them in order.
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Any
 
 from geo.clean import content_spans
@@ -18,8 +17,6 @@ from geo.model import Article, Document
 from geo.recognize import recognize_toponyms
 from geo.resolve import resolve_mentions
 from geo.shapes import RiverIndex, compose_shapes, load_rivers, place_rivers_near_story
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 def geoparse(

@@ -18,8 +18,8 @@ from babel import Locale
 
 from geo.gazetteer.names import is_latin
 from geo.model import Place
+from geo.paths import DATA_DIR
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 NATURAL_EARTH = Path(__file__).resolve().parents[3] / "shared" / "data" / "natural-earth"
 NAME_LOCALES = ("en", "fr")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import math
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from geo.paths import DATA_DIR
+
 GOVERNMENT_SIDES = (
     "Iraqi army",
     "Iraqi government",

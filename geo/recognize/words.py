@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 from geo.gazetteer.names import fold
-
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from geo.paths import DATA_DIR
 
 
 @cache

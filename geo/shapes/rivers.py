@@ -16,8 +16,8 @@ from shapely.strtree import STRtree
 
 from geo.errors import InputError
 from geo.gazetteer.names import fold
+from geo.paths import DATA_DIR
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 KM_PER_DEG = 111.2
 
 
