@@ -72,13 +72,25 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+FULL_DATES = ("iso", "day_month", "month_day")  # the kinds that can name a day without a reference
+
+
 def find_dates(
-    text: str, reference: dt.date | None, start: int = 0, end: int | None = None
+    text: str,
+    reference: dt.date | None,
+    start: int = 0,
+    end: int | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> list[DateMention]:
-    """Every date expression in ``text[start:end]``, resolved against ``reference`` (the publication date)."""
+    """Every date expression in ``text[start:end]``, resolved against ``reference`` (the publication date).
+
+    ``kinds`` limits the search to some expressions (see ``FULL_DATES``).
+    """
     end = len(text) if end is None else end
     found: list[DateMention] = []
     for kind, pattern in _patterns().items():
+        if kinds is not None and kind not in kinds:
+            continue
         for match in pattern.finditer(text, start, end):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
@@ -192,8 +204,12 @@ def publication_date(text: str, published: dt.date | None) -> tuple[dt.date, str
     labels = _alternation(date_words()["published_labels"])
     head = text[:600]
     for match in re.finditer(rf"(?:{labels})\s*:?\s*", head, re.IGNORECASE):
-        dates = find_dates(head, None, match.end(), min(len(head), match.end() + 40))
+        dates = find_dates(head, None, match.end(), min(len(head), match.end() + 40), FULL_DATES)
         if dates and dates[0].start - match.end() < 5 and dates[0].date.date_source == "explicit":
             return dates[0].date.start, "published"
-    full = [m.date.start for m in find_dates(text, None) if m.date.time_precision == DAY]
+    full = [
+        m.date.start
+        for m in find_dates(text, None, kinds=FULL_DATES)
+        if m.date.time_precision == DAY
+    ]
     return (max(full), "inferred") if full else None
