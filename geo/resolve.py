@@ -91,8 +91,11 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
     if hint == "dam":
         dams = [p for p in gazetteer.lookup(f"{name} Dam") if p.kind == "dam"]
         return dams or [p for p in places if p.kind != "border"]
-    if hint == "river":
-        return [p for p in places if p.kind == "river"]
+    if hint == "river" or (hint == "city_part" and mention.side in ("left", "right")):
+        # "la rive gauche du Tigre": a left or right bank is a river's, whatever else is so named
+        rivers = [p for p in places if p.kind == "river"]
+        if rivers or hint == "river":
+            return rivers
     places = [p for p in places if p.kind != "border"]
     if not places:  # "Russian", given as a plain name: the country it is the adjective of
         country = gazetteer.demonym(name)

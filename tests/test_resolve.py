@@ -85,3 +85,9 @@ def test_the_chosen_place_is_not_among_its_alternatives(gazetteer):
     found = resolve("Protesters gathered in Tripoli on Friday.", gazetteer)
     tripoli = found["Tripoli"]
     assert tripoli.place not in [a.place for a in tripoli.alternatives]
+
+
+def test_a_left_bank_is_the_bank_of_the_river_so_named(gazetteer):
+    found = resolve("La rive gauche du Tigre est reprise.", gazetteer, "fr")
+    bank = next(r for r in found.values() if r.mention.side == "left")
+    assert bank.place.kind == "river" and bank.place.name == "Tigris"
