@@ -6,12 +6,14 @@ Run with ``make run`` (or ``streamlit run dashboard.py``); settings come from th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import tempfile
 import time
 from pathlib import Path
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -21,7 +23,7 @@ from geo.errors import GeoError
 from geo.export import export_features
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.ingest import IngestReport, ingest_article, ingest_paths
-from geo.mapview import build_map
+from geo.mapview import build_map, event_layers
 from geo.mapview.rivers import rivers_named
 from geo.model import Article
 from geo.pipeline import geoparse_features
@@ -300,6 +302,28 @@ def exports(features: list[dict], window, title: str) -> None:
         )
 
 
+def show_map(undated_view: list[dict], shown: list[dict], selected: str | None, title: str) -> None:
+    """The map: a base that a date change leaves as it is (view, basemap, rivers, legend over every
+    date), and the event layers of the window sent on their own, so the slider does not rebuild it all."""
+    base = build_map(
+        undated_view,
+        tiles=settings.tiles,
+        tiles_attribution=settings.tiles_attribution,
+        title=title,
+        context=rivers_named(undated_view, load_rivers()),
+        with_events=False,
+    )
+    st_folium(
+        base,
+        height=560,
+        use_container_width=True,
+        returned_objects=[],
+        key="map",
+        feature_group_to_add=event_layers(shown, selected),
+        layer_control=folium.LayerControl(collapsed=False),
+    )
+
+
 def selected_id(shown: list[dict]) -> str | None:
     """The id of the feature selected in the events table (its state is known before it is drawn)."""
     state = st.session_state.get("table")
@@ -333,16 +357,12 @@ def main() -> None:
     )
     selected = selected_id(shown)
     title = "Events"
-    fmap = build_map(
+    show_map(
+        filters.apply_filter(features, dataclasses.replace(view, date_from=None, date_to=None)),
         shown,
-        tiles=settings.tiles,
-        tiles_attribution=settings.tiles_attribution,
-        date_range=window,
-        highlight_id=selected,
-        title=title,
-        context=rivers_named(shown, load_rivers()),
+        selected,
+        title,
     )
-    st_folium(fmap, height=560, use_container_width=True, returned_objects=[], key="map")
     rows = pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS]))
     if len(shown) > TABLE_ROWS:
         st.caption(

@@ -40,6 +40,7 @@ def build_map(
     png_button: bool = True,
     timeline: bool = False,
     context: Sequence[Mapping[str, Any]] = (),
+    with_events: bool = True,
 ) -> folium.Map:
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events.
 
@@ -53,6 +54,9 @@ def build_map(
         Show dated features only at their dates, under a slider with play and pause.
     context
         Lines drawn under the events for orientation (rivers; see ``geo.mapview.rivers``).
+    with_events
+        False for the base map alone (view, basemap, rivers, legend), the event layers being
+        sent apart by ``event_layers`` so that a date change need not rebuild the whole map.
     """
     bounds = _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
@@ -68,12 +72,11 @@ def build_map(
     add_river_layer(fmap, list(context))
     if timeline:
         _add_timelines(fmap, features)
-    else:
-        _add_layers(fmap, features)
-    chosen = [f for f in features if f.get("id") == highlight_id]
-    if chosen:
-        add_feature_layer(fmap, "Selected", chosen, highlight_style)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    elif with_events:
+        for group in event_layers(features, highlight_id):
+            group.add_to(fmap)
+    if with_events:
+        folium.LayerControl(collapsed=False).add_to(fmap)
     legend = _legend(features, title, date_range)
     legend.position = "topright" if timeline else "bottomright"  # the slider takes the bottom
     legend.add_to(fmap)
@@ -119,18 +122,24 @@ def _split(features) -> dict[str, list]:
     return groups
 
 
-def _add_layers(fmap: folium.Map, features) -> None:
-    """One layer each for areas, routes and places (drawn in that order, places on top);
-    places grouped in cells when very many."""
+def event_layers(features, highlight_id: str | None = None) -> list[folium.FeatureGroup]:
+    """One layer each for areas, routes and places (drawn in that order, places on top), places
+    grouped in cells when very many, and the selected feature on top; not yet on any map."""
     by_type = _split(features)
-    add_feature_layer(fmap, "Areas", by_type["Polygon"], area_style)
-    add_feature_layer(fmap, "Routes", by_type["LineString"], route_style)
     points = by_type["Point"]
     if len(points) > AGGREGATE_ABOVE:
-        name = f"Places ({len(points):,}, grouped)"
-        add_feature_layer(fmap, name, aggregate_points(points), point_style)
+        places = (f"Places ({len(points):,}, grouped)", aggregate_points(points), point_style)
     else:
-        add_feature_layer(fmap, "Places", points, point_style)
+        places = ("Places", points, point_style)
+    chosen = [f for f in features if f.get("id") == highlight_id]
+    layers = [
+        ("Areas", by_type["Polygon"], area_style),
+        ("Routes", by_type["LineString"], route_style),
+        places,
+        ("Selected", chosen, highlight_style),
+    ]
+    groups = [add_feature_layer(None, name, members, style) for name, members, style in layers]
+    return [g for g in groups if g is not None]
 
 
 def _add_timelines(fmap: folium.Map, features) -> None:

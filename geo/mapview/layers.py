@@ -96,19 +96,21 @@ def style_callbacks(styles: str) -> dict[str, JsCode]:
 
 
 def add_feature_layer(
-    fmap: folium.Map,
+    fmap: folium.Map | None,
     name: str,
     features: Sequence[Mapping[str, Any]],
     style: Style,
 ) -> folium.FeatureGroup | None:
-    """Add ``features`` to ``fmap`` as one toggleable GeoJSON layer called ``name``."""
+    """Add ``features`` to ``fmap`` as one toggleable GeoJSON layer called ``name``
+    (with ``fmap`` None, the layer is only made, for a caller that adds it later)."""
     if not features:
         return None
     data, styles = styled_collection(features, style)
     group = folium.FeatureGroup(name=name)
     layer = folium.GeoJson(data, embed=True, **style_callbacks(styles)).add_to(group)
     LayerPopups(layer).add_to(group)
-    group.add_to(fmap)
+    if fmap is not None:
+        group.add_to(fmap)
     return group
 
 
