@@ -13,6 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import altair as alt
 import folium
 import pandas as pd
 import streamlit as st
@@ -26,13 +27,17 @@ from geo.ingest import IngestReport, ingest_article, ingest_paths
 from geo.mapview import build_map, event_layers
 from geo.mapview.rivers import rivers_named
 from geo.model import Article
+from geo.paths import DATA_DIR
 from geo.pipeline import geoparse_features
+from geo.read import read_articles
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.snapshot import render_png, standalone_html
 from geo.store.sqlite import SQLiteStore
 
+DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
+HISTOGRAM_COLOUR = "#e0475b"  # close to the slider's own colour
 TABLE_ROWS = 2_000  # a longer table costs seconds on every redraw
 settings = load_settings()
 st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
@@ -122,31 +127,52 @@ def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.V
     )
 
 
+def histogram(counts: dict[dt.date, int], bounds: tuple[dt.date, dt.date]) -> alt.Chart:
+    """Events per day as bars over the slider's own date range, so that the two line up."""
+    days = pd.DataFrame({"day": pd.to_datetime(list(counts)), "events": list(counts.values())})
+    half_day = pd.Timedelta(hours=12)
+    domain = [pd.Timestamp(bounds[0]) - half_day, pd.Timestamp(bounds[1]) + half_day]
+    return (
+        alt.Chart(days, height=70, padding={"left": 0, "right": 0, "top": 4, "bottom": 0})
+        .mark_bar(color=HISTOGRAM_COLOUR, size=4)
+        .encode(
+            x=alt.X("day:T", scale=alt.Scale(domain=domain), title=None),
+            y=alt.Y("events:Q", axis=None),  # an axis would shift the bars off the slider's dates
+            tooltip=[alt.Tooltip("day:T", title="day"), "events:Q"],
+        )
+    )
+
+
+def toggle_play(bounds: tuple[dt.date, dt.date]) -> None:
+    """Play or pause; runs before the script, so the button and the slider are drawn in the new state."""
+    st.session_state.playing = not st.session_state.get("playing", False)
+    if st.session_state.playing:
+        st.session_state.window = filters.first_play_window(st.session_state.window, bounds)
+
+
 def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, dt.date] | None:
     """Histogram of events per day, the date-range slider and play/pause."""
     known = summary(str(settings.store), features_version())
     bounds, counts = known["bounds"], known["per_day"]
     if bounds is None:
         return None
-    st.bar_chart(
-        pd.DataFrame({"events": list(counts.values())}, index=pd.to_datetime(list(counts))),
-        height=120,
-        y_label="events",
-    )
+    if "next_window" in st.session_state:
+        st.session_state.window = st.session_state.pop("next_window")
     if "window" not in st.session_state:
         first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
         last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
         st.session_state.window = (min(first, last), max(first, last))
-    play, slider = st.columns([1, 9])
+    st.columns([1, 9])[1].altair_chart(histogram(counts, bounds), width="stretch")
+    play, slider = st.columns([1, 9], vertical_alignment="bottom")
     with play:
         playing = st.session_state.get("playing", False)
-        if st.button(
-            "⏸ Pause" if playing else "▶ Play", key="play", help="Step the window through time"
-        ):
-            st.session_state.playing = not playing
-            if not playing and st.session_state.window[1] >= bounds[1]:
-                width = st.session_state.window[1] - st.session_state.window[0]
-                st.session_state.window = (bounds[0], min(bounds[0] + width, bounds[1]))
+        st.button(
+            "⏸ Pause" if playing else "▶ Play",
+            key="play",
+            help="Step the window through time",
+            on_click=toggle_play,
+            args=(bounds,),
+        )
     with slider:
         window = st.slider(
             "Dates",
@@ -178,88 +204,105 @@ def add_articles(store: SQLiteStore) -> None:
         folder = st.text_input("Or a folder on the server", key="folder")
         if st.button("Geoparse and add", key="add"):
             report = IngestReport()
-            bar = st.progress(0.0, text="Reading…")
             if pasted.strip():
-                ingest_article(
-                    Article(
-                        pasted,
-                        source=title or "pasted text",
-                        title=title or None,
-                        published=published,
-                    ),
-                    store,
-                    geoparse,
-                    report,
+                article = Article(
+                    pasted, title or "pasted text", title or None, published=published
                 )
-            with tempfile.TemporaryDirectory() as tmp:
-                paths = []
-                for upload in uploads or []:
-                    path = Path(tmp) / Path(upload.name).name
-                    path.write_bytes(upload.getvalue())
-                    paths.append(path)
-                if folder.strip():
-                    if Path(folder).is_dir():
-                        paths.append(Path(folder))
-                    else:
-                        report.failed.append((folder, f"{folder}: no such folder"))
-                sub = ingest_paths(
-                    paths,
-                    store,
-                    geoparse,
-                    progress=lambda done, total, name: bar.progress(
-                        done / max(total, 1), text=f"{name} ({done}/{total})"
-                    ),
-                )
-            report.added += sub.added
-            report.skipped += sub.skipped
-            report.failed += sub.failed
-            bar.progress(1.0, text="Done")
-            summary = f"{len(report.added)} added, {len(report.skipped)} already stored, {len(report.failed)} failed"
+                ingest_article(article, store, geoparse, report)
+            ingest_files(uploads or [], folder.strip(), store, report)
             st.session_state.ingest_messages = [("error", m) for _, m in report.failed] + [
-                ("success", summary)
+                ("success", report.summary().splitlines()[-1])
             ]
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
 
 
+def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestReport) -> None:
+    """Uploaded files, then a folder on the server, with a progress bar; failures go to ``report``."""
+    bar = st.progress(0.0, text="Reading…")
+    total = len(uploads) + bool(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        for done, upload in enumerate(uploads, start=1):
+            ingest_upload(upload, Path(tmp), store, report)
+            bar.progress(done / total, text=f"{upload.name} ({done}/{total})")
+    if folder and not Path(folder).is_dir():
+        report.failed.append((folder, f"{folder}: no such folder on the server"))
+    elif folder:
+        found = ingest_paths(
+            [folder],
+            store,
+            geoparse,
+            progress=lambda done, count, name: bar.progress(
+                done / count, text=f"{name} ({done}/{count})"
+            ),
+        )
+        report.added += found.added
+        report.skipped += found.skipped
+        report.failed += found.failed
+    bar.progress(1.0, text="Done")
+
+
+def ingest_upload(upload, folder: Path, store: SQLiteStore, report: IngestReport) -> None:
+    """Store the articles of one uploaded file under the file's own name, not its temporary copy's."""
+    name = Path(upload.name).name
+    path = folder / name
+    path.write_bytes(upload.getvalue())
+    try:
+        for article in read_articles(path):
+            article = dataclasses.replace(article, source=article.source.replace(str(path), name))
+            ingest_article(article, store, geoparse, report)
+    except GeoError as err:
+        report.failed.append((name, str(err).replace(str(path), name)))
+
+
 def correction_panel(feature: dict, store: SQLiteStore) -> None:
     """Pick another ranked candidate, or type coordinates, for a wrongly placed mention."""
-    p = feature["properties"]
+    p, fid = feature["properties"], feature["id"]
+    alternatives = p.get("alternatives") or []
     st.subheader("Correct this place")
+    if message := st.session_state.pop("correction_message", None):
+        st.success(message)
     st.text(f"“{p.get('mention') or p.get('name')}” is placed at {p.get('name')}")
-    options = ["(keep)"] + [
-        f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}"
-        for a in p.get("alternatives") or []
+    labels = [
+        f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}" for a in alternatives
     ]
-    pick = st.selectbox("Ranked alternatives", options, key=f"alt_{feature['id']}")
-    typed = st.text_input("Or coordinates: lat, lon", key=f"coords_{feature['id']}")
-    note = st.text_input("Note (why)", key=f"note_{feature['id']}")
-    if st.button("Save correction", key=f"save_{feature['id']}"):
-        try:
-            if typed.strip():
-                parts = [x.strip() for x in typed.split(",")]
-                if len(parts) != 2:
-                    raise GeoError(f"expected 'lat, lon', got {typed!r}")
-                store.add_correction(feature["id"], parts[0], parts[1], note=note or None)
-            elif pick != "(keep)":
-                alt = (p.get("alternatives") or [])[options.index(pick) - 1]
-                store.add_correction(
-                    feature["id"],
-                    alt["lat"],
-                    alt["lon"],
-                    name=alt["name"],
-                    geonameid=alt["geonameid"],
-                    note=note or None,
-                )
-            else:
-                st.info("Nothing to change.")
-                return
-        except GeoError as err:
-            st.error(str(err))
+    pick = st.selectbox(
+        "Ranked alternatives", ["(keep)", *labels], key=f"alt_{fid}", help="Best first"
+    )
+    typed = st.text_input(
+        "Or coordinates: lat, lon", key=f"coords_{fid}", placeholder="36.34, 43.13"
+    )
+    note = st.text_input("Note (why)", key=f"note_{fid}")
+    if not st.button("Save correction", key=f"save_{fid}"):
+        return
+    if typed.strip():
+        lat, lon, place = *typed_coordinates(typed), {}
+        if lat is None:
+            st.error(f"Coordinates must be typed as 'lat, lon': {typed!r}")
             return
-        stored_features.clear()
-        st.success("Correction saved.")
-        st.rerun()
+    elif pick in labels:
+        chosen = alternatives[labels.index(pick)]
+        lat, lon = chosen["lat"], chosen["lon"]
+        place = {"name": chosen["name"], "geonameid": chosen["geonameid"]}
+    else:
+        st.info("Nothing to change: pick an alternative or type coordinates.")
+        return
+    try:
+        store.add_correction(fid, lat, lon, **place, note=note or None)
+    except GeoError as err:
+        st.error(str(err))
+        return
+    stored_features.clear()
+    st.session_state.correction_message = (
+        f"Correction saved: {p.get('name')} moved to ({lat}, {lon})."
+    )
+    st.rerun()
+
+
+def typed_coordinates(typed: str) -> tuple[str | None, str | None]:
+    """The two parts of a typed "lat, lon", or Nones (the store checks that they are numbers in range)."""
+    parts = [part.strip() for part in typed.split(",")]
+    return (parts[0], parts[1]) if len(parts) == 2 else (None, None)
 
 
 EXPORTS = {  # button -> (file name, media type)
@@ -331,6 +374,17 @@ def selected_id(shown: list[dict]) -> str | None:
     return shown[rows[0]]["id"] if rows and rows[0] < len(shown) else None
 
 
+def empty_store(store: SQLiteStore) -> None:
+    """What an empty store offers: the demo articles, or the sidebar's ways in."""
+    st.info("The store is empty: add articles from the sidebar, or load the demo articles.")
+    if st.button("Load the demo articles", key="load_demo", type="primary"):
+        with st.spinner("Geoparsing the demo articles…"):
+            report = ingest_paths([DEMO_DIR], store, geoparse, progress=False)
+        st.session_state.ingest_messages = [("error", m) for _, m in report.failed]
+        stored_features.clear()
+        st.rerun()
+
+
 def main() -> None:
     st.title("News events map")
     store = open_store()
@@ -339,9 +393,7 @@ def main() -> None:
     view = sidebar_filters(features, initial_view())
     add_articles(store)
     if not features:
-        st.info(
-            "The store is empty: add articles from the sidebar, or run `make run` to load the demo articles."
-        )
+        empty_store(store)
         return
     window = timeline(features, view)
     view = filters.with_window(view, window) if window else view
@@ -363,13 +415,23 @@ def main() -> None:
         selected,
         title,
     )
-    rows = pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS]))
+    events_table(shown, store)
+    st.subheader("Export this view")
+    exports(shown, window, title)
+    store.close()
+    if st.session_state.get("playing") and window:
+        play_step(window, summary(str(settings.store), features_version())["bounds"])
+
+
+def events_table(shown: list[dict], store: SQLiteStore) -> None:
+    """The filtered features as a table; a selected place row opens its correction panel."""
     if len(shown) > TABLE_ROWS:
         st.caption(
             f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} features: narrow the filters to see the rest."
         )
+    st.caption("Select a row to highlight it on the map and, for a place, to correct where it is.")
     event = st.dataframe(
-        rows,
+        pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS])),
         hide_index=True,
         width="stretch",
         on_select="rerun",
@@ -378,21 +440,19 @@ def main() -> None:
         column_config={"id": None, "quote": st.column_config.TextColumn(width="large")},
     )
     picked = event.selection.rows if event and event.selection else []
-    if picked and picked[0] < len(shown):
-        feature = shown[picked[0]]
-        if feature["geometry"]["type"] == "Point":
-            correction_panel(feature, store)
-    st.subheader("Export this view")
-    exports(shown, window, title)
-    store.close()
-    if st.session_state.get("playing") and window:
-        following = filters.step_window(window, filters.date_bounds(features))
-        if following is None:
-            st.session_state.playing = False
-        else:
-            time.sleep(PLAY_STEP_SECONDS)
-            st.session_state.window = following
-            st.rerun()
+    if picked and picked[0] < len(shown) and shown[picked[0]]["geometry"]["type"] == "Point":
+        correction_panel(shown[picked[0]], store)
+
+
+def play_step(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]) -> None:
+    """While playing: wait, then draw the next window; at the end of the timeline, stop."""
+    following = filters.step_window(window, bounds)
+    if following is None:
+        st.session_state.playing = False
+    else:
+        time.sleep(PLAY_STEP_SECONDS)
+        st.session_state.next_window = following  # the slider takes it before it is drawn
+    st.rerun()
 
 
 main()

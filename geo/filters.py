@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 LIST_SEPARATOR = ","
+PLAY_STEPS = 12  # play over the whole timeline moves a twelfth of it at a time
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,19 @@ def step_window(
         return None
     start = window[0] + step
     return start, min(start + width, bounds[1])
+
+
+def first_play_window(
+    window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]
+) -> tuple[dt.date, dt.date]:
+    """The window play starts from: the current one, back at the start once it has reached the end;
+    a window over the whole timeline (which has nowhere to move) starts as its first twelfth."""
+    width = window[1] - window[0]
+    if width >= bounds[1] - bounds[0]:
+        width = dt.timedelta(days=max((bounds[1] - bounds[0]).days // PLAY_STEPS, 1))
+    if window[1] >= bounds[1]:
+        return bounds[0], min(bounds[0] + width, bounds[1])
+    return window
 
 
 def with_window(view: ViewFilter, window: tuple[dt.date, dt.date]) -> ViewFilter:

@@ -1,5 +1,6 @@
 """The dashboard's widgets, driven by Streamlit's AppTest (no browser)."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,12 @@ def feature(fid, start, event_type, lat=36.3, lon=43.1):
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    store_path = tmp_path / "store.sqlite3"
+def store_path(tmp_path):
+    return tmp_path / "store.sqlite3"
+
+
+@pytest.fixture
+def app(store_path, monkeypatch):
     with SQLiteStore(store_path) as store:
         store.add_article(
             Article("one", "fixture.txt"),
@@ -68,11 +73,66 @@ def test_a_filter_in_the_url_is_applied_on_load(app):
 
 
 def test_the_date_window_limits_the_rows(app):
-    import datetime as dt
-
     app.run()
     app.slider(key="window").set_value((dt.date(2017, 1, 5), dt.date(2017, 1, 31))).run()
     assert list(app.dataframe[0].value["place"]) == ["a"]
+
+
+def select_row(app, place: str):
+    """Select the table row of ``place``, as a click on its row would."""
+    row = list(app.dataframe[0].value["place"]).index(place)
+    app.session_state["table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    return app.run()
+
+
+def test_selecting_a_row_offers_the_ranked_alternatives(app):
+    select_row(app.run(), "b")
+    assert app.selectbox(key="alt_b").options == ["(keep)", "Elsewhere (30.000, 40.000) score 0.10"]
+
+
+def test_picking_an_alternative_stores_a_logged_correction(app, store_path):
+    select_row(app.run(), "b")
+    app.selectbox(key="alt_b").select_index(1)
+    app.button(key="save_b").click().run()
+    with SQLiteStore(store_path) as store:
+        log = store.corrections_log()
+        moved = next(f for f in store.features() if f["id"] == "b")
+    assert [(c["feature_id"], c["name"]) for c in log] == [("b", "Elsewhere")]
+    assert moved["geometry"]["coordinates"] == [40.0, 30.0]
+    assert "Correction saved" in app.success[0].value
+
+
+def test_typed_coordinates_out_of_range_are_refused_naming_the_value(app, store_path):
+    select_row(app.run(), "a")
+    app.text_input(key="coords_a").input("95, 43").run()
+    app.button(key="save_a").click().run()
+    assert "95" in app.error[0].value
+    with SQLiteStore(store_path) as store:
+        assert store.corrections_log() == []
+
+
+def test_coordinates_without_a_comma_are_refused_naming_the_text(app):
+    select_row(app.run(), "a")
+    app.text_input(key="coords_a").input("36.3 43.1").run()
+    app.button(key="save_a").click().run()
+    assert "'36.3 43.1'" in app.error[0].value
+
+
+def test_a_pasted_article_is_geoparsed_into_the_table(app):
+    app.run()
+    app.text_area(key="paste_text").input("Heavy fighting was reported in Kirkuk on Tuesday.")
+    app.date_input(key="paste_date").set_value(dt.date(2017, 2, 14))
+    app.button(key="add").click().run()
+    assert not app.exception
+    assert "1 added" in app.success[0].value
+    assert "Kirkuk" in list(app.dataframe[0].value["place"])
+
+
+def test_a_missing_folder_is_named_in_the_error(app):
+    app.run()
+    app.text_input(key="folder").input("/no/such/folder").run()
+    app.button(key="add").click().run()
+    assert "/no/such/folder" in app.error[0].value
 
 
 def test_an_empty_store_explains_how_to_add_articles(tmp_path, monkeypatch):
@@ -80,3 +140,13 @@ def test_an_empty_store_explains_how_to_add_articles(tmp_path, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     app.run()
     assert "store is empty" in app.info[0].value
+
+
+def test_an_empty_store_loads_the_demo_articles_on_request(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_STORE", str(tmp_path / "empty.sqlite3"))
+    monkeypatch.setenv("GEO_TILES", "none")
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    app.run()
+    app.button(key="load_demo").click().run()
+    assert not app.exception
+    assert "Mosul" in " ".join(str(p) for p in app.dataframe[0].value["place"])

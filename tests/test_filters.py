@@ -95,6 +95,23 @@ def test_play_steps_the_window_and_stops_at_the_end():
     assert filters.step_window((dt.date(2017, 1, 13), dt.date(2017, 1, 20)), bounds) is None
 
 
+def test_play_over_the_whole_timeline_starts_with_its_first_twelfth():
+    bounds = (dt.date(2017, 1, 1), dt.date(2017, 1, 25))
+    assert filters.first_play_window(bounds, bounds) == (dt.date(2017, 1, 1), dt.date(2017, 1, 3))
+
+
+def test_play_from_the_end_of_the_timeline_starts_again_at_its_beginning():
+    bounds = (dt.date(2017, 1, 1), dt.date(2017, 1, 25))
+    window = (dt.date(2017, 1, 20), dt.date(2017, 1, 25))
+    assert filters.first_play_window(window, bounds) == (dt.date(2017, 1, 1), dt.date(2017, 1, 6))
+
+
+def test_play_from_the_middle_of_the_timeline_starts_where_the_window_is():
+    bounds = (dt.date(2017, 1, 1), dt.date(2017, 1, 25))
+    window = (dt.date(2017, 1, 5), dt.date(2017, 1, 9))
+    assert filters.first_play_window(window, bounds) == window
+
+
 def test_table_rows_follow_the_features():
     assert [r["id"] for r in filters.table_rows(FEATURES)] == ["a", "b", "c"]
 

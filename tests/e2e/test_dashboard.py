@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from geo.store.sqlite import SQLiteStore
 from tests.e2e.conftest import in_map, shown_features, wait_for_change
 
 pytestmark = pytest.mark.browser
@@ -32,6 +33,34 @@ def test_moving_the_slider_changes_the_features_shown(page, dashboard):
     assert 0 < len(after) < len(before)
 
 
+def window_caption(page) -> str:
+    """The line under the slider: features shown and the date window."""
+    return page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
+
+
+def wait_for_caption(page, before: str, timeout: float = 20) -> str:
+    deadline = time.monotonic() + timeout
+    while (now := window_caption(page)) == before:
+        assert time.monotonic() < deadline, f"the window stayed at {before!r}"
+        time.sleep(0.3)
+    return now
+
+
+def test_play_steps_the_window_through_time_until_paused(page, dashboard):
+    open_dashboard(page, dashboard["url"])
+    whole = window_caption(page)
+    page.get_by_role("button", name="Play").click()
+    first = wait_for_caption(page, whole)
+    second = wait_for_caption(page, first)
+    assert first != second
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Play").wait_for(timeout=10_000)
+    time.sleep(1)  # a step already under way may still land
+    paused = window_caption(page)
+    time.sleep(3)
+    assert window_caption(page) == paused
+
+
 def test_a_filter_in_the_url_is_applied_on_load(page, dashboard):
     everything = open_dashboard(page, dashboard["url"])
     airstrikes = open_dashboard(page, dashboard["url"], "/?types=airstrike")
@@ -50,9 +79,11 @@ def test_the_server_side_png_export_is_an_image_of_the_map(page, dashboard, tmp_
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 10_000
 
 
-def upload(page, path):
+def upload(page, *paths):
     page.get_by_text("Add articles").click()
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(path) for path in paths]
+    )
     time.sleep(1)
     page.get_by_role("button", name="Geoparse and add").click()
     page.wait_for_selector("text=added,", timeout=60_000)
@@ -65,9 +96,14 @@ def test_an_uploaded_article_appears_on_the_map(page, dashboard, tmp_path):
         "Kirkouk : des renforts arrivent\n\nDes renforts irakiens sont arrivés mardi à Kirkouk.\n",
         encoding="utf-8",
     )
-    upload(page, article)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"text": ', encoding="utf-8")
+    upload(page, article, broken)
     after = wait_for_change(page, before, timeout=60)
     assert any("Kirkuk" in f for f in after)
+    assert page.get_by_text("broken.json: not valid JSON").is_visible()
+    with SQLiteStore(dashboard["store"]) as store:
+        assert "kirkuk.txt" in {f["properties"]["source"] for f in store.features()}
 
 
 def test_an_article_with_script_tags_runs_nothing(page, dashboard, tmp_path):
