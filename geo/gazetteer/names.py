@@ -1,8 +1,9 @@
 """Name folding: one matching key for the spellings of one name.
 
 Rules are general (case, diacritics, punctuation, Arabic article prefixes, doubled letters,
-French transliteration of vowels), never per-name tables: "Fallouja", "Falloujah" and
-"Fallujah" fold alike, so do "Abou Kamal", "Albu Kamal" and "Al-Bukamal".
+French transliteration of vowels, q for k), never per-name tables: "Fallouja", "Falloujah" and
+"Fallujah" fold alike, so do "Abou Kamal", "Albu Kamal" and "Al-Bukamal", "Iraq" and "Irak".
+Exonyms that differ by more than spelling ("Alep" for "Aleppo") come from alternate names.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _FATHER_OF = re.compile(r"^(?:al\s*bu|abu|abou|abo|bou|bu)\s*(?=\w)")
 _SAINT = re.compile(r"\b(saint|sankt|san)\b")
 _DOUBLED = re.compile(r"(\w)\1+")
 _VOWEL_ENDING = re.compile(r"(?<=[aeiou])h$")
+_Q_FOR_K = re.compile(r"q(?!u)")  # Arabic qaf: "Qaim"/"Kaim", "Iraq"/"Irak"; "Quito" keeps its qu
 
 
 @lru_cache(maxsize=200_000)
@@ -32,7 +34,7 @@ def fold(name: str) -> str:
     text = _FATHER_OF.sub("bu", text)
     text = text.replace(" ", "")
     text = text.replace("ou", "u").replace("dj", "j").replace("ph", "f")
-    text = _DOUBLED.sub(r"\1", text)
+    text = _DOUBLED.sub(r"\1", _Q_FOR_K.sub("k", text))
     return _VOWEL_ENDING.sub("", text)
 
 

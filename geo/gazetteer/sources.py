@@ -32,6 +32,22 @@ DAM_IMPORTANCE = 100_000
 Entry = tuple[Place, list[str]]
 
 
+def input_files() -> list[Path]:
+    """The files of ``data/`` the embedded gazetteer is built from (absent ones are skipped)."""
+    names = (
+        "country_points.csv",
+        "country_aliases.csv",
+        "regions.csv",
+        "region_aliases.csv",
+        "dams.csv",
+        "border_crossings.csv",
+        "demonyms.csv",
+        "rivers.geojson",
+        "borders.geojson",
+    )
+    return [DATA_DIR / name for name in names]
+
+
 def read_csv(path: Path) -> list[dict[str, str]]:
     """Rows of a UTF-8 CSV file with a header."""
     with path.open(encoding="utf-8", newline="") as f:

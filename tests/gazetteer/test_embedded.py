@@ -1,11 +1,24 @@
+import json
 import time
 
-from geo.gazetteer import embedded
-from geo.gazetteer.embedded import french_forms, load_embedded_gazetteer
+import pytest
+
+from geo.gazetteer import embedded, sources
+from geo.gazetteer.embedded import gazetteer_from_entries, load_embedded_gazetteer
+from geo.gazetteer.names import fold
+from geo.model import Place
+
+
+@pytest.fixture
+def no_memory_cache():
+    load_embedded_gazetteer.cache_clear()
+    yield
+    load_embedded_gazetteer.cache_clear()
 
 
 def test_french_exonyms_find_the_cities(gazetteer):
     assert gazetteer.lookup("Mossoul")[0].geonameid == 99072
+    assert gazetteer.lookup("Mosul")[0].geonameid == 99072
     assert gazetteer.lookup("Alep")[0].name == "Aleppo"
 
 
@@ -23,61 +36,123 @@ def test_countries_come_first_and_their_borders_after(gazetteer):
 def test_demonyms_point_to_their_country(gazetteer):
     assert gazetteer.demonym("syrienne").country_code == "SY"
     assert gazetteer.demonym("Iraqi").country_code == "IQ"
+    assert gazetteer.demonym("américaines").country_code == "US"
     assert gazetteer.demonym("soldier") is None
-
-
-def test_french_adjectives_agree_by_rule():
-    assert french_forms("syrien") == ["syrien", "syrienne", "syriens", "syriennes"]
-    assert french_forms("français")[2] == "français"
 
 
 def test_paris_ranks_the_french_capital_first(gazetteer):
     assert gazetteer.lookup("Paris")[0].country_code == "FR"
 
 
-def test_dams_rivers_and_regions_are_known(gazetteer):
+def test_haditha_is_the_iraqi_town(gazetteer):
+    town = gazetteer.lookup("Haditha")[0]
+    assert (town.kind, town.country_code, town.geonameid) == ("city", "IQ", 96309)
+    assert town.name.isascii()
+
+
+def test_dams_rivers_regions_and_crossings_are_known(gazetteer):
     assert gazetteer.lookup("barrage d'Haditha")[0].kind == "dam"
     assert gazetteer.lookup("Euphrate")[0].kind == "river"
     assert gazetteer.lookup("Anbar")[0].kind == "region"
+    assert gazetteer.lookup("Ninive")[0].kind == "region"
+    assert gazetteer.lookup("al-Tanf")[0].kind == "border"
 
 
-def test_display_names_are_plain_spellings(gazetteer):
-    assert gazetteer.lookup("Haditha")[0].name.isascii()
+def test_every_curated_point_has_a_source():
+    for name in ("dams.csv", "border_crossings.csv", "country_points.csv", "regions.csv"):
+        for row in sources.read_csv(sources.DATA_DIR / name):
+            assert row["source"].strip(), (name, row)
 
 
 def test_get_and_country_find_by_code(gazetteer):
     assert gazetteer.get(99072).name == "Mosul"
     assert gazetteer.country("iq").name == "Iraq"
+    assert gazetteer.get(-1) is None
 
 
-def test_the_index_is_cached_on_disk_and_reused(tmp_path, monkeypatch):
+def test_the_recogniser_can_probe_folded_keys(gazetteer):
+    assert gazetteer.has_key(fold("Deir ez-Zor"))
+    assert not gazetteer.has_key(fold("Zzyzxq"))
+    assert gazetteer.max_name_tokens >= 3
+
+
+def _write_lines(path, features):
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    return path
+
+
+def _line(coords, **properties):
+    return {"type": "Feature", "geometry": {"type": "LineString", "coordinates": coords},
+            "properties": properties}  # fmt: skip
+
+
+def test_a_border_is_found_under_the_names_of_both_its_countries(tmp_path):
+    path = _write_lines(tmp_path / "borders.geojson", [
+        _line([[41.0, 34.0], [41.0, 36.0]], countries=["IQ", "SY"], name="Iraq–Syria border",
+              source="test"),
+    ])  # fmt: skip
+    syria = Place("Syria", 35.0, 38.0, country_code="SY", kind="country", population=10**10)
+    entries = [(syria, ["Syria", "Syrie"]), *sources.borders(path, {"SY": ["Syria", "Syrie"],
+                                                                    "IQ": ["Iraq"]})]  # fmt: skip
+    gazetteer = gazetteer_from_entries(entries)
+    assert [p.kind for p in gazetteer.lookup("Syrie")] == ["country", "border"]
+    border = gazetteer.lookup("Iraq")[0]
+    assert (border.name, border.point, border.raw["countries"]) == (
+        "Iraq–Syria border", (35.0, 41.0), ("IQ", "SY"))  # fmt: skip
+
+
+def test_a_river_is_placed_on_its_course_under_all_its_names(tmp_path):
+    path = _write_lines(tmp_path / "rivers.geojson", [
+        _line([[40.0, 35.0], [42.0, 35.0]], name="Euphrates", names=["Euphrates", "Euphrate"],
+              source="test"),
+    ])  # fmt: skip
+    gazetteer = gazetteer_from_entries(list(sources.rivers(path)))
+    river = gazetteer.lookup("Euphrate")[0]
+    assert (river.kind, river.point, river.raw["source"]) == ("river", (35.0, 41.0), "test")
+
+
+def test_missing_river_and_border_files_add_nothing(tmp_path):
+    assert list(sources.rivers(tmp_path / "absent.geojson")) == []
+    assert list(sources.borders(tmp_path / "absent.geojson")) == []
+
+
+def test_the_index_is_cached_on_disk_and_reused(tmp_path, monkeypatch, no_memory_cache):
     monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
-    load_embedded_gazetteer.cache_clear()
     first = load_embedded_gazetteer(tmp_path)
     load_embedded_gazetteer.cache_clear()
     monkeypatch.setattr(embedded, "build_gazetteer", _must_not_build)
     started = time.perf_counter()
     second = load_embedded_gazetteer(tmp_path)
     assert time.perf_counter() - started < 1.0
-    assert second.lookup("Testville")[0].name == first.lookup("Testville")[0].name
-    load_embedded_gazetteer.cache_clear()
+    assert second.lookup("Testville")[0] == first.lookup("Testville")[0]
 
 
-def test_a_changed_input_rebuilds_the_index(tmp_path, monkeypatch):
+def test_a_changed_input_file_rebuilds_the_index(tmp_path, monkeypatch, no_memory_cache):
+    data = tmp_path / "dams.csv"
+    data.write_text("name,lat,lon,source\nOne Dam,1,2,test\n", "utf-8")
+    real_fingerprint = embedded.input_fingerprint
+    monkeypatch.setattr(embedded, "input_fingerprint", lambda: real_fingerprint([data]))
     monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
-    monkeypatch.setattr(embedded, "input_fingerprint", lambda: "one")
+    load_embedded_gazetteer(tmp_path / "cache")
+    before = {p.name for p in (tmp_path / "cache").glob("gazetteer-*.pickle")}
+    data.write_text("name,lat,lon,source\nOne Dam,1,2.5,test\n", "utf-8")
     load_embedded_gazetteer.cache_clear()
-    load_embedded_gazetteer(tmp_path)
-    monkeypatch.setattr(embedded, "input_fingerprint", lambda: "two")
-    load_embedded_gazetteer.cache_clear()
-    load_embedded_gazetteer(tmp_path)
-    assert [p.name for p in tmp_path.glob("gazetteer-*.pickle")] == ["gazetteer-two.pickle"]
-    load_embedded_gazetteer.cache_clear()
+    load_embedded_gazetteer(tmp_path / "cache")
+    after = {p.name for p in (tmp_path / "cache").glob("gazetteer-*.pickle")}
+    assert len(before) == len(after) == 1 and before != after
+
+
+def test_an_unreadable_cache_file_is_rebuilt(tmp_path, monkeypatch, no_memory_cache):
+    monkeypatch.setattr(embedded, "input_fingerprint", lambda: "same")
+    (tmp_path / "gazetteer-same.pickle").write_bytes(b"not a pickle")
+    monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
+    assert load_embedded_gazetteer(tmp_path).lookup("Testville")[0].name == "Testville"
 
 
 def _tiny_build():
-    rows = [("Testville", 1.0, 2.0, 1, "XX", "city", 10, {})]
-    return embedded.EmbeddedGazetteer(rows, {"testvile": (0,)}, {})
+    town = Place("Testville", 1.0, 2.0, geonameid=1, country_code="XX", kind="city",
+                 population=10, raw={"source": "geonames", "admin1": "01"})  # fmt: skip
+    return gazetteer_from_entries([(town, ["Testville"])])
 
 
 def _must_not_build():

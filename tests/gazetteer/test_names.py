@@ -8,10 +8,13 @@ from geo.gazetteer.names import fold, is_latin, strip_accents
     [
         ["Fallouja", "Falloujah", "Fallujah"],
         ["Abou Kamal", "Abu Kamal", "Albu Kamal", "Al-Bukamal"],
-        ["al-Qaim", "Al Qa'im", "Qaim", "Al-Qaïm"],
-        ["Mossoul", "Mosul"],
+        ["al-Qaim", "Al Qa'im", "Qaim", "Al-Qaïm", "Kaim"],
+        ["Mossoul", "Mosul", "MOSSOUL"],
         ["Deir ez-Zor", "Deir Ezzor"],
         ["Haditha", "Hadithah"],
+        ["Raqqa", "Raqqah", "Rakka", "ar-Raqqa"],
+        ["Iraq", "Irak"],
+        ["Ramadi", "al-Ramadi", "Ar Ramadi", "el-Ramadi"],
         ["Saint-Louis", "St. Louis"],
     ],
 )
@@ -20,10 +23,23 @@ def test_spelling_variants_fold_alike(spellings):
 
 
 @pytest.mark.parametrize(
-    "a, b", [("Iran", "Iraq"), ("Niger", "Nigeria"), ("Hit", "Haiti"), ("Paris", "Parys")]
+    "a, b",
+    [
+        ("Iran", "Iraq"),
+        ("Niger", "Nigeria"),
+        ("Hit", "Haiti"),
+        ("Paris", "Parys"),
+        ("Quito", "Kuito"),
+        ("Mali", "Malta"),
+        ("Homs", "Hama"),
+    ],
 )
 def test_distinct_names_stay_distinct(a, b):
     assert fold(a) != fold(b)
+
+
+def test_al_before_a_word_of_two_letters_is_kept():
+    assert fold("Al Ai") == "alai"
 
 
 def test_accents_are_stripped_but_letters_kept():
