@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import tempfile
 import time
 from pathlib import Path
 
-import altair as alt
 import folium
 import pandas as pd
 import streamlit as st
@@ -21,23 +19,21 @@ from streamlit_folium import st_folium
 
 from geo import filters
 from geo.errors import GeoError
-from geo.export import export_features
 from geo.gazetteer.embedded import load_embedded_gazetteer
-from geo.ingest import IngestReport, ingest_article, ingest_paths
+from geo.ingest import IngestReport, ingest_article, ingest_bytes, ingest_paths
 from geo.mapview import build_map, event_layers
+from geo.mapview.histogram import histogram
 from geo.mapview.rivers import rivers_named
 from geo.model import Article
 from geo.paths import DATA_DIR
 from geo.pipeline import geoparse_features
-from geo.read import read_articles
 from geo.settings import load_settings
 from geo.shapes import load_rivers
-from geo.snapshot import render_png, standalone_html
 from geo.store.sqlite import SQLiteStore
+from geo.views import EXPORTS, export_bytes
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
-HISTOGRAM_COLOUR = "#e0475b"  # close to the slider's own colour
 TABLE_ROWS = 2_000  # a longer table costs seconds on every redraw
 settings = load_settings()
 st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
@@ -127,22 +123,6 @@ def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.V
     )
 
 
-def histogram(counts: dict[dt.date, int], bounds: tuple[dt.date, dt.date]) -> alt.Chart:
-    """Events per day as bars over the slider's own date range, so that the two line up."""
-    days = pd.DataFrame({"day": pd.to_datetime(list(counts)), "events": list(counts.values())})
-    half_day = pd.Timedelta(hours=12)
-    domain = [pd.Timestamp(bounds[0]) - half_day, pd.Timestamp(bounds[1]) + half_day]
-    return (
-        alt.Chart(days, height=70, padding={"left": 0, "right": 0, "top": 4, "bottom": 0})
-        .mark_bar(color=HISTOGRAM_COLOUR, size=4)
-        .encode(
-            x=alt.X("day:T", scale=alt.Scale(domain=domain), title=None),
-            y=alt.Y("events:Q", axis=None),  # an axis would shift the bars off the slider's dates
-            tooltip=[alt.Tooltip("day:T", title="day"), "events:Q"],
-        )
-    )
-
-
 def toggle_play(bounds: tuple[dt.date, dt.date]) -> None:
     """Play or pause; runs before the script, so the button and the slider are drawn in the new state."""
     st.session_state.playing = not st.session_state.get("playing", False)
@@ -223,7 +203,7 @@ def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestR
     total = len(uploads) + bool(folder)
     with tempfile.TemporaryDirectory() as tmp:
         for done, upload in enumerate(uploads, start=1):
-            ingest_upload(upload, Path(tmp), store, report)
+            ingest_bytes(upload.name, upload.getvalue(), Path(tmp), store, geoparse, report)
             bar.progress(done / total, text=f"{upload.name} ({done}/{total})")
     if folder and not Path(folder).is_dir():
         report.failed.append((folder, f"{folder}: no such folder on the server"))
@@ -240,19 +220,6 @@ def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestR
         report.skipped += found.skipped
         report.failed += found.failed
     bar.progress(1.0, text="Done")
-
-
-def ingest_upload(upload, folder: Path, store: SQLiteStore, report: IngestReport) -> None:
-    """Store the articles of one uploaded file under the file's own name, not its temporary copy's."""
-    name = Path(upload.name).name
-    path = folder / name
-    path.write_bytes(upload.getvalue())
-    try:
-        for article in read_articles(path):
-            article = dataclasses.replace(article, source=article.source.replace(str(path), name))
-            ingest_article(article, store, geoparse, report)
-    except GeoError as err:
-        report.failed.append((name, str(err).replace(str(path), name)))
 
 
 def correction_panel(feature: dict, store: SQLiteStore) -> None:
@@ -276,7 +243,7 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
     if not st.button("Save correction", key=f"save_{fid}"):
         return
     if typed.strip():
-        lat, lon, place = *typed_coordinates(typed), {}
+        lat, lon, place = *filters.typed_coordinates(typed), {}
         if lat is None:
             st.error(f"Coordinates must be typed as 'lat, lon': {typed!r}")
             return
@@ -297,33 +264,6 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
         f"Correction saved: {p.get('name')} moved to ({lat}, {lon})."
     )
     st.rerun()
-
-
-def typed_coordinates(typed: str) -> tuple[str | None, str | None]:
-    """The two parts of a typed "lat, lon", or Nones (the store checks that they are numbers in range)."""
-    parts = [part.strip() for part in typed.split(",")]
-    return (parts[0], parts[1]) if len(parts) == 2 else (None, None)
-
-
-EXPORTS = {  # button -> (file name, media type)
-    "GeoJSON": ("events.geojson", "application/geo+json"),
-    "CSV": ("events.csv", "text/csv"),
-    "HTML (offline)": ("events.html", "text/html"),
-    "Render PNG": ("events.png", "image/png"),
-}
-
-
-def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
-    """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
-    if kind in ("GeoJSON", "CSV"):
-        out = io.StringIO()
-        export_features(features, "geojson" if kind == "GeoJSON" else "csv", out)
-        return out.getvalue().encode("utf-8")
-    page = standalone_html(features, tiles=None, date_range=window, title=title)
-    if kind == "HTML (offline)":
-        return page.encode("utf-8")
-    with tempfile.TemporaryDirectory() as tmp:
-        return render_png(page, Path(tmp) / "map.png").read_bytes()
 
 
 def exports(features: list[dict], window, title: str) -> None:

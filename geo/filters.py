@@ -217,3 +217,9 @@ def first_play_window(
 def with_window(view: ViewFilter, window: tuple[dt.date, dt.date]) -> ViewFilter:
     """The same filter over another date window."""
     return replace(view, date_from=window[0], date_to=window[1])
+
+
+def typed_coordinates(typed: str) -> tuple[str | None, str | None]:
+    """The two parts of a typed "lat, lon", or Nones (the store checks that they are numbers in range)."""
+    parts = [part.strip() for part in typed.split(",")]
+    return (parts[0], parts[1]) if len(parts) == 2 else (None, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,3 +98,18 @@ def _progress_bar(total: int):
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", disable=total < 20, leave=False)
+
+
+def ingest_bytes(
+    name: str, data: bytes, folder: Path, store: Store, geoparse: Geoparse, report: IngestReport
+) -> None:
+    """Store the articles of an uploaded file under the file's own name, not its temporary copy's."""
+    name = Path(name).name
+    path = folder / name
+    path.write_bytes(data)
+    try:
+        for article in read_articles(path):
+            article = dataclasses.replace(article, source=article.source.replace(str(path), name))
+            ingest_article(article, store, geoparse, report)
+    except GeoError as err:
+        report.failed.append((name, str(err).replace(str(path), name)))

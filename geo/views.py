@@ -1,0 +1,30 @@
+"""Exports of a filtered view of the map, made on demand: GeoJSON, CSV, offline HTML, PNG."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+from geo.export import export_features
+from geo.snapshot import render_png, standalone_html
+
+EXPORTS = {  # button -> (file name, media type)
+    "GeoJSON": ("events.geojson", "application/geo+json"),
+    "CSV": ("events.csv", "text/csv"),
+    "HTML (offline)": ("events.html", "text/html"),
+    "Render PNG": ("events.png", "image/png"),
+}
+
+
+def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
+    """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
+    if kind in ("GeoJSON", "CSV"):
+        out = io.StringIO()
+        export_features(features, "geojson" if kind == "GeoJSON" else "csv", out)
+        return out.getvalue().encode("utf-8")
+    page = standalone_html(features, tiles=None, date_range=window, title=title)
+    if kind == "HTML (offline)":
+        return page.encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        return render_png(page, Path(tmp) / "map.png").read_bytes()
