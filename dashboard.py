@@ -21,7 +21,8 @@ from geo import filters
 from geo.errors import GeoError
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.ingest import IngestReport, ingest_article, ingest_bytes, ingest_paths
-from geo.mapview import build_map, event_layers
+from geo.mapview import build_map, event_feed, event_layers, selected_layer
+from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.rivers import rivers_named
 from geo.model import Article
@@ -285,9 +286,26 @@ def exports(features: list[dict], window, title: str) -> None:
         )
 
 
-def show_map(undated_view: list[dict], shown: list[dict], selected: str | None, title: str) -> None:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def view_feed(
+    path: str, version: tuple[int, int], everywhen: filters.ViewFilter
+) -> EventFeed | None:
+    """The feed of a view's events at every date, published once per store version and filter."""
+    return event_feed(filters.apply_filter(stored_features(path, version), everywhen))
+
+
+def show_map(
+    everywhen: filters.ViewFilter, shown: list[dict], window, selected: str | None, title: str
+) -> None:
     """The map: a base that a date change leaves as it is (view, basemap, rivers, legend over every
-    date), and the event layers of the window sent on their own, so the slider does not rebuild it all."""
+    date, and a feed of the view's events that the page fetches once), and layers naming the date
+    window, so that moving the slider sends a few bytes rather than every marker again."""
+    path, version = str(settings.store), features_version()
+    undated_view = filters.apply_filter(stored_features(path, version), everywhen)
+    feed = view_feed(path, version, everywhen)
+    if feed is not None and not feed.path.exists():  # pruned by other views meanwhile
+        view_feed.clear()
+        feed = view_feed(path, version, everywhen)
     base = build_map(
         undated_view,
         tiles=settings.tiles,
@@ -295,14 +313,19 @@ def show_map(undated_view: list[dict], shown: list[dict], selected: str | None, 
         title=title,
         context=rivers_named(undated_view, load_rivers()),
         with_events=False,
+        feed=feed,
     )
+    if feed is None:  # too many places for the page: grouped per window on the server
+        layers = event_layers(shown, selected)
+    else:
+        layers = feed.window_layers(*window) + selected_layer(shown, selected, feed)
     st_folium(
         base,
         height=560,
         use_container_width=True,
         returned_objects=[],
         key="map",
-        feature_group_to_add=event_layers(shown, selected),
+        feature_group_to_add=layers,
         layer_control=folium.LayerControl(collapsed=False),
     )
 
@@ -350,8 +373,9 @@ def main() -> None:
     selected = selected_id(shown)
     title = "Events"
     show_map(
-        filters.apply_filter(features, dataclasses.replace(view, date_from=None, date_to=None)),
+        dataclasses.replace(view, date_from=None, date_to=None),
         shown,
+        window or (None, None),
         selected,
         title,
     )

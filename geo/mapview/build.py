@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import folium
@@ -13,6 +14,7 @@ import folium
 from geo.mapview.aggregate import AGGREGATE_ABOVE, aggregate_points
 from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS, TIMELINE_JS
 from geo.mapview.controls import Legend, PngButton, VectorBasemap
+from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_feed, publish_feed
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
 from geo.mapview.rivers import add_river_layer
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
@@ -41,6 +43,7 @@ def build_map(
     timeline: bool = False,
     context: Sequence[Mapping[str, Any]] = (),
     with_events: bool = True,
+    feed: EventFeed | None = None,
 ) -> folium.Map:
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events.
 
@@ -57,6 +60,9 @@ def build_map(
     with_events
         False for the base map alone (view, basemap, rivers, legend), the event layers being
         sent apart by ``event_layers`` so that a date change need not rebuild the whole map.
+    feed
+        A published ``EventFeed`` the page fetches once; its ``window_layers`` then draw a
+        date window from it (see ``geo.mapview.feed``).
     """
     bounds = _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
@@ -70,6 +76,8 @@ def build_map(
             tiles, attr=tiles_attribution, name="Background map", overlay=False
         ).add_to(fmap)
     add_river_layer(fmap, list(context))
+    if feed is not None:
+        feed.script().add_to(fmap)
     if timeline:
         _add_timelines(fmap, features)
     elif with_events:
@@ -122,24 +130,53 @@ def _split(features) -> dict[str, list]:
     return groups
 
 
-def event_layers(features, highlight_id: str | None = None) -> list[folium.FeatureGroup]:
-    """One layer each for areas, routes and places (drawn in that order, places on top), places
-    grouped in cells when very many, and the selected feature on top; not yet on any map."""
+def page_layers(features) -> list[tuple[str, list, Any]]:
+    """(name, features, style) of the areas, routes and places layers, in drawing order (places
+    on top), places grouped in cells when very many."""
     by_type = _split(features)
     points = by_type["Point"]
     if len(points) > AGGREGATE_ABOVE:
         places = (f"Places ({len(points):,}, grouped)", aggregate_points(points), point_style)
     else:
         places = ("Places", points, point_style)
-    chosen = [f for f in features if f.get("id") == highlight_id]
-    layers = [
+    return [
         ("Areas", by_type["Polygon"], area_style),
         ("Routes", by_type["LineString"], route_style),
         places,
-        ("Selected", chosen, highlight_style),
     ]
-    groups = [add_feature_layer(None, name, members, style) for name, members, style in layers]
-    return [g for g in groups if g is not None]
+
+
+def event_layers(features, highlight_id: str | None = None) -> list[folium.FeatureGroup]:
+    """One layer each for areas, routes and places, and the selected feature on top; not yet on any map."""
+    groups = [
+        add_feature_layer(None, name, members, style)
+        for name, members, style in page_layers(features)
+    ]
+    return [g for g in groups if g is not None] + selected_layer(features, highlight_id)
+
+
+def selected_layer(
+    features, highlight_id: str | None, feed: EventFeed | None = None
+) -> list[folium.FeatureGroup]:
+    """The feature ``highlight_id`` on a layer of its own (none if it is not among ``features``),
+    raised above the window layers of ``feed`` once they are drawn."""
+    chosen = [f for f in features if highlight_id and f.get("id") == highlight_id]
+    group = add_feature_layer(None, "Selected", chosen, highlight_style)
+    if group is None:
+        return []
+    if feed is not None:
+        OnTopOfFeed().add_to(group)
+    return [group]
+
+
+def event_feed(
+    features, directory: Path = FEED_DIR, base_url: str = "/" + FEED_BASE
+) -> EventFeed | None:
+    """Publish ``features`` as a feed the page fetches once and draws by date window; None when
+    they hold too many places, which are then grouped per window on the server instead."""
+    if not fits_feed(sum(f["geometry"]["type"] == "Point" for f in features)):
+        return None
+    return publish_feed(page_layers(features), directory, base_url)
 
 
 def _add_timelines(fmap: folium.Map, features) -> None:

@@ -25,12 +25,31 @@ def test_the_map_renders_with_the_demo_events(page, dashboard):
 
 def test_moving_the_slider_changes_the_features_shown(page, dashboard):
     before = open_dashboard(page, dashboard["url"])
+    in_map(page, "() => { window.sameMap = true; }")
     thumb = page.locator('[role="group"][aria-label="Dates"] input[type="range"]').last
     thumb.focus()
     for _ in range(60):
         page.keyboard.press("ArrowLeft")
     after = wait_for_change(page, before)
     assert 0 < len(after) < len(before)
+    # the map stayed in the page: only the window was sent, the events came from its feed
+    assert in_map(page, "() => window.sameMap") is True
+
+
+def test_a_popup_shows_the_place_date_precision_type_quote_and_source(page, dashboard):
+    open_dashboard(page, dashboard["url"])
+    text = in_map(
+        page,
+        """() => { const m = Object.values(window).find(v => v && window.L && v instanceof L.Map);
+                   let town = null;
+                   m.eachLayer(l => { if (!town && l.feature && l.getLatLng
+                                          && l.feature.properties._tooltip.startsWith('Mosul')) { town = l; } });
+                   town.fire('click', {latlng: town.getLatLng()}, true);
+                   return document.querySelector('.leaflet-popup-content').innerText; }""",
+    )
+    assert text.startswith("Mosul")
+    for label in ("Date", "2017-", "Event", "Precision", "Confidence", "Source:"):
+        assert label in text
 
 
 def window_caption(page) -> str:
