@@ -137,8 +137,9 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
     bounds, counts = known["bounds"], known["per_day"]
     if bounds is None:
         return None
-    if "next_window" in st.session_state:
-        st.session_state.window = st.session_state.pop("next_window")
+    step = st.session_state.pop("next_window", None)
+    if step and st.session_state.get("playing"):  # a Pause pressed during the wait drops the step
+        st.session_state.window = step
     if "window" not in st.session_state:
         first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
         last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
@@ -172,7 +173,7 @@ def add_articles(store: SQLiteStore) -> None:
         "Add articles", expanded=bool(st.session_state.get("ingest_messages"))
     ):
         for kind, message in st.session_state.pop("ingest_messages", []):
-            (st.error if kind == "error" else st.success)(message)
+            {"error": st.error, "warning": st.warning}.get(kind, st.success)(message)
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
         published = st.date_input("Published", value=None, key="paste_date")
@@ -191,11 +192,21 @@ def add_articles(store: SQLiteStore) -> None:
                 )
                 ingest_article(article, store, geoparse, report)
             ingest_files(uploads or [], folder.strip(), store, report)
-            st.session_state.ingest_messages = [("error", m) for _, m in report.failed] + [
-                ("success", report.summary().splitlines()[-1])
-            ]
+            st.session_state.ingest_messages = ingest_messages(report)
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
+
+
+def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
+    """Failures, articles stored without any place (nothing new on the map), then the counts."""
+    return (
+        [("error", message) for _, message in report.failed]
+        + [
+            ("warning", f"No place found in {source}: it is stored but not on the map.")
+            for source in report.placeless
+        ]
+        + [("success", report.summary().splitlines()[-1])]
+    )
 
 
 def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestReport) -> None:
@@ -217,9 +228,7 @@ def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestR
                 done / count, text=f"{name} ({done}/{count})"
             ),
         )
-        report.added += found.added
-        report.skipped += found.skipped
-        report.failed += found.failed
+        report.merge(found)
     bar.progress(1.0, text="Done")
 
 

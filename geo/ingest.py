@@ -19,19 +19,31 @@ Geoparse = Callable[[Article], list[dict[str, Any]]]
 
 @dataclass
 class IngestReport:
-    """What an ingest did: sources added, skipped as already stored, and failed with why."""
+    """What an ingest did: sources added (and those of them in which no place was found), skipped
+    as already stored, and failed with why."""
 
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    placeless: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One line per failure, then the counts."""
+        """One line per failure and per article without a place, then the counts."""
         lines = [f"failed: {message}" for _, message in self.failed]
+        lines += [f"no place found: {source}" for source in self.placeless]
+        without = f" ({len(self.placeless)} without a place)" if self.placeless else ""
         lines.append(
-            f"{len(self.added)} added, {len(self.skipped)} already stored, {len(self.failed)} failed"
+            f"{len(self.added)} added{without}, {len(self.skipped)} already stored, "
+            f"{len(self.failed)} failed"
         )
         return "\n".join(lines)
+
+    def merge(self, other: IngestReport) -> None:
+        """Add what ``other`` did to this report."""
+        self.added += other.added
+        self.skipped += other.skipped
+        self.failed += other.failed
+        self.placeless += other.placeless
 
 
 def files_to_read(paths: Iterable[str | Path]) -> list[Path]:
@@ -88,8 +100,10 @@ def ingest_article(
     """Store one article unless it is stored already."""
     if store.has_article(content_hash(article.text)):
         report.skipped.append(article.source)
-    elif store.add_article(article, geoparse(article)):
+    elif store.add_article(article, features := geoparse(article)):
         report.added.append(article.source)
+        if not features:
+            report.placeless.append(article.source)
     else:
         report.skipped.append(article.source)
 

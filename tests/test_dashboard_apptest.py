@@ -128,6 +128,25 @@ def test_a_pasted_article_is_geoparsed_into_the_table(app):
     assert "Kirkuk" in list(app.dataframe[0].value["place"])
 
 
+def test_an_article_without_a_place_is_stored_with_a_warning(app):
+    app.run()
+    app.text_area(key="paste_text").input("The committee met on Tuesday and adjourned.")
+    app.text_input(key="paste_title").input("minutes")
+    app.button(key="add").click().run()
+    assert "1 added (1 without a place)" in app.success[0].value
+    assert "No place found in minutes" in app.warning[0].value
+
+
+def test_a_step_that_lands_after_pause_is_dropped(app):
+    app.run()
+    whole = app.session_state["window"]
+    app.session_state["next_window"] = (dt.date(2017, 1, 1), dt.date(2017, 1, 10))
+    app.session_state["playing"] = False  # Pause was pressed while the step was waiting
+    app.run()
+    assert app.session_state["window"] == whole
+    assert len(app.dataframe[0].value) == 3
+
+
 def test_a_missing_folder_is_named_in_the_error(app):
     app.run()
     app.text_input(key="folder").input("/no/such/folder").run()

@@ -35,6 +35,20 @@ def test_a_folder_is_ingested_article_by_article(folder, tmp_path):
         assert len(report.added) == 4 and not report.failed
 
 
+def test_an_article_without_a_place_is_stored_and_reported(folder, tmp_path):
+    def nothing_found(article):
+        return []
+
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([folder / "a.txt"], store, nothing_found, progress=False)
+        assert report.added == report.placeless == [str(folder / "a.txt")]
+        assert len(store.articles()) == 1
+    assert report.summary().splitlines() == [
+        f"no place found: {folder / 'a.txt'}",
+        "1 added (1 without a place), 0 already stored, 0 failed",
+    ]
+
+
 def test_ingesting_twice_is_a_no_op(folder, tmp_path):
     with SQLiteStore(tmp_path / "s.sqlite3") as store:
         ingest_paths([folder], store, fake_geoparse, progress=False)
