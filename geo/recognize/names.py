@@ -107,9 +107,9 @@ def _surnames(evidence: _Evidence, matches) -> set[str]:
     tokens = evidence.tokens
     names = set()
     for i, j, places in matches:
-        if i != j or places[0].kind == "country":
-            continue
         word = tokens[i].text
+        if i != j or places[0].kind == "country" or "." in word:
+            continue  # "W.Va. said": an abbreviation names no person
         if (
             _titled(tokens, i)
             or _name_neighbour(evidence, i - 1, i, before=True)

@@ -127,6 +127,11 @@ def test_a_surname_stays_a_person_later_in_the_story(gazetteer):
     assert names_found(text, gazetteer) == []
 
 
+def test_a_state_abbreviation_before_a_reporting_verb_is_still_a_place(gazetteer):
+    text = "CHARLESTON, W.Va. -- Officials in W.Va. said the river crested on Monday."
+    assert names_found(text, gazetteer) == ["CHARLESTON", "W.Va.", "W.Va."]
+
+
 def test_a_name_after_a_title_is_a_person(gazetteer):
     assert names_found("The hearing was chaired by Sen. Kelly on Tuesday.", gazetteer) == []
 
