@@ -28,6 +28,7 @@ from geo.model import Place
 
 BUILD_VERSION = 5  # bump when the index layout or the build rules change
 MAX_NAME_TOKENS = 6
+KEEP_VERSIONS = 3  # cached indexes kept on disk, the newest used first
 GEONAMES_SOURCE = "geonames"
 
 
@@ -199,7 +200,9 @@ def load_embedded_gazetteer(cache_dir: Path | None = None) -> EmbeddedGazetteer:
     if path.exists():
         try:
             with path.open("rb") as f:
-                return _load_without_gc(f)
+                gazetteer = _load_without_gc(f)
+            os.utime(path)  # recently used: the last to be removed
+            return gazetteer
         except (pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             path.unlink(missing_ok=True)  # truncated or from an older layout: build it again
     gazetteer = build_gazetteer()
@@ -223,9 +226,23 @@ def _load_without_gc(f) -> EmbeddedGazetteer:
 
 
 def _write_atomically(path: Path, gazetteer: EmbeddedGazetteer) -> None:
+    """Write ``path`` whole or not at all, keeping the newest ``KEEP_VERSIONS - 1`` other versions
+    (two checkouts of different versions sharing the cache would otherwise rebuild in turn)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    for stale in path.parent.glob("gazetteer-*.pickle"):
-        stale.unlink(missing_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
         pickle.dump(gazetteer, tmp, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp.name, path)
+    others = sorted(
+        (p for p in path.parent.glob("gazetteer-*.pickle") if p != path),
+        key=_modified,
+        reverse=True,
+    )
+    for stale in others[KEEP_VERSIONS - 1 :]:
+        stale.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # removed meanwhile by another process
+        return 0.0

@@ -139,7 +139,24 @@ def test_a_changed_input_file_rebuilds_the_index(tmp_path, monkeypatch, no_memor
     load_embedded_gazetteer.cache_clear()
     load_embedded_gazetteer(tmp_path / "cache")
     after = {p.name for p in (tmp_path / "cache").glob("gazetteer-*.pickle")}
-    assert len(before) == len(after) == 1 and before != after
+    assert len(before) == 1 and len(after) == 2 and before < after
+
+
+def test_the_newest_cached_versions_are_kept_for_other_checkouts(
+    tmp_path, monkeypatch, no_memory_cache
+):
+    monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
+    for version in ("a", "b", "c", "d"):
+        monkeypatch.setattr(embedded, "input_fingerprint", lambda v=version: v)
+        load_embedded_gazetteer.cache_clear()
+        load_embedded_gazetteer(tmp_path)
+        time.sleep(0.01)  # distinct modification times
+    monkeypatch.setattr(embedded, "input_fingerprint", lambda: "b")
+    monkeypatch.setattr(embedded, "build_gazetteer", _must_not_build)
+    load_embedded_gazetteer.cache_clear()
+    load_embedded_gazetteer(tmp_path)  # "b" is still there: used, not rebuilt
+    kept = sorted(p.name for p in tmp_path.glob("gazetteer-*.pickle"))
+    assert kept == ["gazetteer-b.pickle", "gazetteer-c.pickle", "gazetteer-d.pickle"]
 
 
 def test_an_unreadable_cache_file_is_rebuilt(tmp_path, monkeypatch, no_memory_cache):
