@@ -287,8 +287,9 @@ def build_country_points(source: Path) -> list[dict]:
     return rows
 
 
-def land_polygons(path: Path) -> list:
-    """The land polygons of a world-atlas ``land`` TopoJSON file (shapely, lon/lat)."""
+def topojson_polygons(path: Path, layer: str) -> list[tuple[dict, list]]:
+    """``(geometry entry, shapely polygons)`` of every geometry of the ``layer`` object of an
+    unprojected TopoJSON file (lon/lat), the entry holding its ``id`` and ``properties``."""
     from shapely.geometry import Polygon
 
     topo = json.loads(path.read_text("utf-8"))
@@ -309,14 +310,26 @@ def land_polygons(path: Path) -> list:
             coords.extend(piece if not coords else piece[1:])
         return coords
 
-    polygons = []
-    for geometry in topo["objects"]["land"]["geometries"]:
+    found = []
+    for geometry in topo["objects"][layer]["geometries"]:
+        if geometry["type"] not in ("Polygon", "MultiPolygon"):
+            continue
         parts = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        polygons = []
         for part in parts:
-            polygon = Polygon(ring(part[0]), [ring(h) for h in part[1:]])
+            shell, holes = ring(part[0]), [ring(h) for h in part[1:]]
+            if len(shell) < 4:
+                continue  # a sliver the quantisation collapsed
+            polygon = Polygon(shell, [h for h in holes if len(h) >= 4])
             fixed = polygon if polygon.is_valid else polygon.buffer(0)
             polygons.extend(getattr(fixed, "geoms", [fixed]))
-    return polygons
+        found.append((geometry, polygons))
+    return found
+
+
+def land_polygons(path: Path) -> list:
+    """The land polygons of a world-atlas ``land`` TopoJSON file (shapely, lon/lat)."""
+    return [polygon for _, polygons in topojson_polygons(path, "land") for polygon in polygons]
 
 
 def build_regions(source: Path) -> list[dict]:

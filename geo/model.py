@@ -9,7 +9,17 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-PLACE_KINDS = ("city", "country", "region", "river", "dam", "border", "city_part", "other")
+PLACE_KINDS = (
+    "city",
+    "country",
+    "region",
+    "county",
+    "river",
+    "dam",
+    "border",
+    "city_part",
+    "other",
+)
 SHAPE_KINDS = ("route", "area")
 
 LatLon = tuple[float, float]

@@ -26,13 +26,27 @@ from geo.model import Candidate, Mention, Place, Resolution
 
 MAX_CANDIDATES = 20
 MAX_ALTERNATIVES = 5
-WEIGHTS = {"prior": 1.0, "name": 0.25, "focus": 0.6, "near": 0.5, "qualifier": 2.0}
-KIND_PRIOR = {"country": 1.0, "region": 0.8, "river": 0.7, "dam": 0.7, "border": 0.7}
+WEIGHTS = {
+    "prior": 1.0,
+    "name": 0.25,
+    "focus": 0.6,
+    "state": 0.5,
+    "near": 0.5,
+    "qualifier": 2.0,
+}
+KIND_PRIOR = {
+    "country": 1.0,
+    "region": 0.8,
+    "river": 0.7,
+    "dam": 0.7,
+    "border": 0.7,
+    "county": 0.7,
+}
 NEAR_KM = 250.0  # proximity halves about every 170 km
 TEMPERATURE = 0.15
 DEMONYM_CONFIDENCE = 0.5
 QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
-ANCHOR_KINDS = ("city", "dam", "region")
+ANCHOR_KINDS = ("city", "dam", "region", "county")
 _QUALIFIER = re.compile(
     r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*)?)"
 )
@@ -43,6 +57,7 @@ PRECISION = {
     "city_part": 2,
     "other": 1,
     "river": 3,
+    "county": 2,
     "region": 3,
     "country": 3,
 }
@@ -50,10 +65,11 @@ PRECISION = {
 
 @dataclasses.dataclass(frozen=True)
 class _Context:
-    """What the rest of the article says: its countries and its other places."""
+    """What the rest of the article says: its countries, its states or provinces, its other places."""
 
     focus: Counter
     anchors: tuple[tuple[str, Place], ...] = ()  # (folded name, place)
+    states: tuple[tuple[str, tuple[str, str]], ...] = ()  # (folded name, (country, admin1))
 
 
 def resolve_mentions(
@@ -66,7 +82,9 @@ def resolve_mentions(
     context = _Context(_country_focus(pools, {}))
     first = [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
     chosen = {i: ranked[0][0] for i, ranked in enumerate(first) if ranked}
-    context = _Context(_country_focus(pools, chosen), _anchors(chosen, keys))
+    context = _Context(
+        _country_focus(pools, chosen), _anchors(chosen, keys), _states(chosen, keys, pools)
+    )
     resolutions = []
     for mention, pool, key, qualifier in zip(mentions, pools, keys, qualifiers, strict=True):
         if pool:
@@ -132,6 +150,19 @@ def _country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Co
     return Counter({code: w / total for code, w in weights.items()})
 
 
+def _states(
+    chosen: dict[int, Place], keys: Sequence[str], pools: Sequence[list[Place]]
+) -> tuple[tuple[str, tuple], ...]:
+    """The first-level region of each first choice that names one for sure: a state or
+    province itself, or a county whose name no other county bears."""
+    return tuple(
+        (keys[i], (place.country_code, place.raw["admin1"]))
+        for i, place in chosen.items()
+        if place.raw.get("admin1")
+        and (place.kind == "region" or (place.kind == "county" and len(pools[i]) == 1))
+    )
+
+
 def _anchors(chosen: dict[int, Place], keys: Sequence[str]) -> tuple[tuple[str, Place], ...]:
     """The first choices that can pull a namesake towards them: cities, dams, regions."""
     anchors = {}
@@ -148,8 +179,11 @@ def _prior(place: Place) -> float:
     return min(1.0, math.log10(place.population + 10) / 7)
 
 
-def _score(place: Place, key: str, context: _Context, qualifier: Place | None) -> float:
-    """The evidence for ``place`` as the referent of a name folding to ``key``."""
+def _score(
+    place: Place, key: str, context: _Context, qualifier: Place | None, towns_only: bool = False
+) -> float:
+    """The evidence for ``place`` as the referent of a name folding to ``key``; ``towns_only``
+    when no country or region bears the name, so that the state focus may choose among towns."""
     in_focus = context.focus.get(place.country_code, 0.0)
     for country in place.raw.get("countries", ()):
         in_focus = max(
@@ -164,11 +198,16 @@ def _score(place: Place, key: str, context: _Context, qualifier: Place | None) -
             if qualifier.kind == "country"
             else float(haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM)
         )
+    # Local news names its state and its towns: a namesake in another state is less likely.
+    admin1 = place.raw.get("admin1") if towns_only and fold(place.name) == key else None
+    states = [s for k, s in context.states if k != key] if admin1 else []
+    in_state = states.count((place.country_code, admin1)) / len(states) if states else 0.0
     w = WEIGHTS
     return (
         w["prior"] * _prior(place)
         + w["name"] * (fold(place.name) == key)
         + w["focus"] * in_focus
+        + w["state"] * in_state
         + w["near"] * near
         + w["qualifier"] * fits
     )
@@ -184,7 +223,8 @@ def _rank(pool, key, context, qualifier) -> list[tuple[Place, float]]:
     """Candidates with their probabilities (a softmax of the scores), best first."""
     if not pool:
         return []
-    scores = [_score(p, key, context, qualifier) for p in pool]
+    towns_only = not any(p.kind in ("country", "region") for p in pool)
+    scores = [_score(p, key, context, qualifier, towns_only) for p in pool]
     top = max(scores)
     exp = [math.exp((s - top) / TEMPERATURE) for s in scores]
     total = sum(exp)

@@ -91,3 +91,20 @@ def test_a_left_bank_is_the_bank_of_the_river_so_named(gazetteer):
     found = resolve("La rive gauche du Tigre est reprise.", gazetteer, "fr")
     bank = next(r for r in found.values() if r.mention.side == "left")
     assert bank.place.kind == "river" and bank.place.name == "Tigris"
+
+
+def test_a_named_state_picks_its_own_namesake_town(gazetteer):
+    text = "Ohio troopers closed roads around Springfield after the storm."
+    assert resolve(text, gazetteer)["Springfield"].place.raw["admin1"] == "OH"
+
+
+def test_a_county_is_found_by_its_full_name_in_the_state_of_the_story(gazetteer):
+    found = resolve(
+        "Deputies in Laurel County arrested two men. Kentucky State Police said more arrests "
+        "are expected in Laurel Co. next week.",
+        gazetteer,
+    )
+    county = found["Laurel County"]
+    assert county.place.kind == "county" and county.place.raw["admin1"] == "KY"
+    assert county.geo_precision == 2
+    assert found["Laurel Co."].place == county.place

@@ -115,6 +115,7 @@ def build_gazetteer() -> EmbeddedGazetteer:
         *country_entries,
         *sources.continents(cache_),
         *sources.regions(),
+        *sources.us_counties(),
         *sources.cities(cache_),
         *sources.rivers(),
         *sources.dams(),

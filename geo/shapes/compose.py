@@ -75,7 +75,7 @@ def part_shape(
         return None
     if place.kind == "river":
         return bank_shape(resolution, context, rivers)
-    if place.kind in ("region", "country") and mention.side in COMPASS:
+    if place.kind in ("region", "country", "county") and mention.side in COMPASS:
         return region_part_shape(resolution, rivers)
     if place.kind in ("city", "other"):
         return city_part_shape(resolution, rivers)

@@ -58,8 +58,29 @@ def test_dams_rivers_regions_and_crossings_are_known(gazetteer):
     assert gazetteer.lookup("al-Tanf")[0].kind == "border"
 
 
+def test_us_counties_are_known_by_their_full_names_only(gazetteer):
+    laurels = gazetteer.lookup("Laurel County")
+    assert {p.raw["admin1"] for p in laurels} == {"KY"}
+    assert laurels[0].kind == "county" and laurels[0].raw["fips"] == "21125"
+    assert gazetteer.lookup("Laurel Co.") == laurels
+    assert {p.kind for p in gazetteer.lookup("Laurel")} == {"city"}
+    assert len(gazetteer.lookup("Washington County")) > 20  # a name of many states
+
+
+def test_us_states_carry_the_admin1_code_of_their_towns(gazetteer):
+    texas = next(p for p in gazetteer.lookup("Texas") if p.kind == "region")
+    dallas = gazetteer.lookup("Dallas")[0]
+    assert texas.raw["admin1"] == dallas.raw["admin1"] == "TX"
+
+
 def test_every_curated_point_has_a_source():
-    for name in ("dams.csv", "border_crossings.csv", "country_points.csv", "regions.csv"):
+    for name in (
+        "dams.csv",
+        "border_crossings.csv",
+        "country_points.csv",
+        "regions.csv",
+        "us_counties.csv",
+    ):
         for row in sources.read_csv(sources.DATA_DIR / name):
             assert row["source"].strip(), (name, row)
 
