@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -173,10 +174,15 @@ def event_feed(
     features, directory: Path = FEED_DIR, base_url: str = "/" + FEED_BASE
 ) -> EventFeed | None:
     """Publish ``features`` as a feed the page fetches once and draws by date window; None when
-    they hold too many places, which are then grouped per window on the server instead."""
+    they hold too many places, which are then grouped per window on the server instead, or
+    when ``directory`` cannot be written (a read-only install), the layers being sent instead."""
     if not fits_feed(sum(f["geometry"]["type"] == "Point" for f in features)):
         return None
-    return publish_feed(page_layers(features), directory, base_url)
+    try:
+        return publish_feed(page_layers(features), directory, base_url)
+    except OSError as err:
+        warnings.warn(f"event feed not written to {directory}: {err}", stacklevel=2)
+        return None
 
 
 def _add_timelines(fmap: folium.Map, features) -> None:

@@ -1,6 +1,8 @@
 import datetime as dt
 import json
 
+import pytest
+
 from geo.mapview import build_map, event_feed, selected_layer
 from geo.mapview.aggregate import AGGREGATE_ABOVE
 from geo.mapview.build import page_layers
@@ -88,3 +90,10 @@ def test_too_many_places_for_a_feed_are_left_to_the_server(tmp_path):
     ]
     assert event_feed(many, tmp_path) is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_layers_to_the_server(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.warns(UserWarning, match="event feed not written"):
+        assert event_feed(FEATURES, blocked / "feed") is None
