@@ -30,8 +30,11 @@ def recognize_toponyms(
     tokens = tokenize(text, spans)
     phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
     chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
+    demonyms = _demonyms(text, tokens, gazetteer)
+    # "Sri Lankan" before the names, which would take "Sri" alone
+    chosen = _without_overlaps([d for d in demonyms if " " in d.text], chosen)
     chosen = _without_overlaps(match_names(text, tokens, gazetteer), chosen)
-    chosen = _without_overlaps(_demonyms(tokens, gazetteer), chosen)
+    chosen = _without_overlaps(demonyms, chosen)
     chosen.extend(_towns_of_dams(text, chosen, gazetteer))
     return sorted(chosen, key=lambda m: (m.start, -m.end))
 
@@ -89,15 +92,25 @@ def _first(places: Iterable, kind: str | None = None):
     return next((p for p in places if kind is None or p.kind == kind), None)
 
 
-def _demonyms(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Mention]:
-    """Adjectives and demonyms of countries: "syrienne", "Iraqi" -> the country."""
+def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Mention]:
+    """Adjectives and demonyms of countries: "syrienne", "Iraqi", "Sri Lankan" -> the country."""
     found = []
-    for token in tokens:
-        country = gazetteer.demonym(token.text)
-        if country is not None:
-            found.append(
-                Mention(token.text, token.start, token.end, country.name, kind_hint="demonym")
-            )
+    i = 0
+    while i < len(tokens):
+        first = tokens[i]
+        for last in tokens[i : i + 2][::-1]:  # two words ("South African") before one
+            if last is not first and text[first.end : last.start] != " ":
+                continue
+            country = gazetteer.demonym(text[first.start : last.end])
+            if country is not None:
+                surface = text[first.start : last.end]
+                found.append(
+                    Mention(surface, first.start, last.end, country.name, kind_hint="demonym")
+                )
+                i += 1 if last is first else 2
+                break
+        else:
+            i += 1
     return found
 
 

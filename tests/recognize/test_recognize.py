@@ -167,3 +167,11 @@ def test_an_adjective_of_a_country_is_a_demonym_not_a_village(gazetteer):
 )
 def test_common_words_agencies_and_calendar_words_are_not_places(gazetteer, text):
     assert mentions(text, gazetteer, "en") == []
+
+
+def test_a_two_word_demonym_is_one_mention_of_its_country(gazetteer):
+    found = mentions("Sri Lankan and South African officials met in Geneva.", gazetteer, "en")
+    assert [(m.text, m.name) for m in found if m.kind_hint == "demonym"] == [
+        ("Sri Lankan", "Sri Lanka"),
+        ("South African", "South Africa"),
+    ]
