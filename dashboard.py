@@ -20,7 +20,7 @@ from streamlit_folium import st_folium
 from geo import filters
 from geo.errors import GeoError
 from geo.gazetteer.embedded import load_embedded_gazetteer
-from geo.ingest import IngestReport, ingest_article, ingest_bytes, ingest_paths
+from geo.ingest import IngestReport, ingest_article, ingest_bytes, ingest_paths, reprocess_store
 from geo.mapview import build_map, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
@@ -47,7 +47,7 @@ def gazetteer():
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def stored_features(path: str, version: tuple[int, int]) -> list[dict]:
+def stored_features(path: str, version: tuple[int, ...]) -> list[dict]:
     """Every stored feature, shared read-only by all sessions until an article or a correction
     is added (``version``); nothing downstream mutates them."""
     with SQLiteStore(path) as store:
@@ -55,7 +55,7 @@ def stored_features(path: str, version: tuple[int, int]) -> list[dict]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def summary(path: str, version: tuple[int, int]) -> dict:
+def summary(path: str, version: tuple[int, ...]) -> dict:
     """What the widgets offer, computed once per store version: choices, date bounds, events per day."""
     features = stored_features(path, version)
     return {
@@ -67,7 +67,7 @@ def summary(path: str, version: tuple[int, int]) -> dict:
     }
 
 
-def features_version() -> tuple[int, int]:
+def features_version() -> tuple[int, ...]:
     """The store's version stamp, read once per run."""
     return st.session_state["_version"]
 
@@ -195,6 +195,24 @@ def add_articles(store: SQLiteStore) -> None:
             st.session_state.ingest_messages = ingest_messages(report)
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
+        if st.button(
+            "Re-geoparse stored articles",
+            key="reprocess",
+            help="Geoparse every stored article again with this version; corrections are kept",
+        ):
+            bar = st.progress(0.0, text="Re-geoparsing…")
+            report = reprocess_store(
+                store,
+                geoparse,
+                progress=lambda done, total, name: bar.progress(
+                    done / total, text=f"{name} ({done}/{total})"
+                ),
+            )
+            st.session_state.ingest_messages = [
+                ("error", f"{source}: {message}") for source, message in report.failed
+            ] + [("success", report.summary().splitlines()[-1])]
+            stored_features.clear()
+            st.rerun()
 
 
 def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
@@ -297,7 +315,7 @@ def exports(features: list[dict], window, title: str) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def view_feed(
-    path: str, version: tuple[int, int], everywhen: filters.ViewFilter
+    path: str, version: tuple[int, ...], everywhen: filters.ViewFilter
 ) -> EventFeed | None:
     """The feed of a view's events at every date, published once per store version and filter."""
     return event_feed(filters.apply_filter(stored_features(path, version), everywhen))

@@ -1,4 +1,4 @@
-"""``python -m geo``: extract, ingest, export and snapshot from the command line."""
+"""``python -m geo``: extract, ingest, reprocess, export and snapshot from the command line."""
 
 from __future__ import annotations
 
@@ -54,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--store", type=Path, default=store, help="SQLite store file")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=run_ingest)
+
+    reprocess = commands.add_parser(
+        "reprocess",
+        help="geoparse the stored articles again",
+        description="Geoparse every stored article again with this version and replace its "
+        "features where they differ; corrections follow their mentions.",
+    )
+    reprocess.add_argument("--store", type=Path, default=store, help="SQLite store file")
+    reprocess.add_argument("--quiet", action="store_true", help="no progress bar")
+    reprocess.set_defaults(run=run_reprocess)
 
     export = commands.add_parser("export", help="write the stored events")
     export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
@@ -130,6 +140,26 @@ def run_ingest(args: argparse.Namespace) -> int:
     with SQLiteStore(args.store) as store:
         report = ingest_paths(
             args.paths,
+            store,
+            lambda article: geoparse_features(article, gazetteer),
+            progress=not args.quiet,
+        )
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def run_reprocess(args: argparse.Namespace) -> int:
+    """Reprocess a store; exit 1 when some article failed (it keeps its old features)."""
+    from geo.gazetteer.embedded import load_embedded_gazetteer
+    from geo.ingest import reprocess_store
+    from geo.pipeline import geoparse_features
+    from geo.store.sqlite import SQLiteStore
+
+    if not args.store.exists():
+        raise InputError(f"no store at {args.store}")
+    gazetteer = load_embedded_gazetteer()
+    with SQLiteStore(args.store) as store:
+        report = reprocess_store(
             store,
             lambda article: geoparse_features(article, gazetteer),
             progress=not args.quiet,

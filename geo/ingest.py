@@ -1,9 +1,13 @@
-"""Ingest: read articles from files and folders, geoparse them, store them; skip what is stored."""
+"""Ingest: read articles from files and folders, geoparse them, store them; skip what is stored.
+
+``reprocess_store`` geoparses the stored articles again, for a store made by an older version.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,15 +77,10 @@ def ingest_paths(
     """
     files = files_to_read(paths)
     report = IngestReport()
-    bar = _progress_bar(len(files)) if progress is True else None
-    for done, path in enumerate(files, start=1):
-        ingest_file(path, store, geoparse, report)
-        if bar is not None:
-            bar.update(1)
-        elif callable(progress):
-            progress(done, len(files), path.name)
-    if bar is not None:
-        bar.close()
+    with _progress(progress, len(files), "file") as step:
+        for done, path in enumerate(files, start=1):
+            ingest_file(path, store, geoparse, report)
+            step(done, path.name)
     return report
 
 
@@ -108,10 +107,64 @@ def ingest_article(
         report.skipped.append(article.source)
 
 
-def _progress_bar(total: int):
-    from tqdm import tqdm
+@dataclass
+class ReprocessReport:
+    """What a reprocessing did: articles whose features changed, stayed the same, or failed."""
 
-    return tqdm(total=total, unit="file", disable=total < 20, leave=False)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line per failure, then the counts."""
+        lines = [f"failed: {source}: {message}" for source, message in self.failed]
+        lines.append(
+            f"{len(self.changed)} changed, {len(self.unchanged)} unchanged, {len(self.failed)} failed"
+        )
+        return "\n".join(lines)
+
+
+def reprocess_store(
+    store: Store,
+    geoparse: Geoparse,
+    *,
+    progress: bool | Callable[[int, int, str], None] = True,
+) -> ReprocessReport:
+    """Geoparse every stored article again and replace its features where they differ.
+
+    Each article is replaced in one transaction, so an interrupted run leaves every article
+    either as it was or reprocessed; corrections stay in the log and follow their mentions.
+    """
+    articles = store.stored_articles()
+    report = ReprocessReport()
+    with _progress(progress, len(articles), "article") as step:
+        for done, (article_id, article) in enumerate(articles, start=1):
+            try:
+                if store.replace_features(article_id, geoparse(article)):
+                    report.changed.append(article.source)
+                else:
+                    report.unchanged.append(article.source)
+            except GeoError as err:
+                report.failed.append((article.source, str(err)))
+            step(done, article.source)
+    return report
+
+
+@contextmanager
+def _progress(progress: bool | Callable[[int, int, str], None], total: int, unit: str):
+    """A ``step(done, name)`` callback: a bar on standard error, the caller's callable, or nothing."""
+    if progress is True:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit=unit, disable=total < 20, leave=False)
+        try:
+            yield lambda done, name: bar.update(1)
+        finally:
+            bar.close()
+    elif callable(progress):
+        yield lambda done, name: progress(done, total, name)
+    else:
+        yield lambda done, name: None
 
 
 def ingest_bytes(

@@ -33,7 +33,7 @@ def article(tmp_path: Path) -> Path:
 def test_help_explains_every_subcommand():
     result = run_geo("--help")
     assert result.returncode == 0
-    for command in ("extract", "ingest", "export", "snapshot"):
+    for command in ("extract", "ingest", "reprocess", "export", "snapshot"):
         assert command in result.stdout
 
 
@@ -95,3 +95,19 @@ def test_a_bad_published_date_is_named():
     result = run_geo("extract", "--published", "2017-13-45", "-", stdin="Mosul\n")
     assert result.returncode == 2
     assert "2017-13-45" in result.stderr
+
+
+def test_reprocessing_a_store_keeps_its_articles_and_reports_what_changed(article, tmp_path):
+    store = tmp_path / "events.sqlite3"
+    assert run_geo("ingest", "--quiet", "--store", str(store), str(article)).returncode == 0
+    result = run_geo("reprocess", "--quiet", "--store", str(store))
+    assert result.returncode == 0
+    assert "0 changed, 1 unchanged, 0 failed" in result.stderr
+    exported = json.loads(run_geo("export", "--store", str(store)).stdout)
+    assert {f["properties"]["name"] for f in exported["features"]} >= {"Kirkuk", "Baghdad"}
+
+
+def test_reprocessing_a_missing_store_names_it(tmp_path):
+    result = run_geo("reprocess", "--store", str(tmp_path / "nope.sqlite3"))
+    assert result.returncode == 2
+    assert "nope.sqlite3" in result.stderr and not (tmp_path / "nope.sqlite3").exists()

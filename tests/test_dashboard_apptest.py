@@ -147,6 +147,16 @@ def test_a_step_that_lands_after_pause_is_dropped(app):
     assert len(app.dataframe[0].value) == 3
 
 
+def test_stored_articles_are_geoparsed_again_on_request(app, store_path):
+    app.run()
+    app.button(key="reprocess").click().run()
+    assert not app.exception
+    # the fixture's features were made by hand: the geoparser finds no place in "one" and "two"
+    assert "2 changed, 0 unchanged, 0 failed" in app.success[0].value
+    with SQLiteStore(store_path) as store:
+        assert store.features() == [] and len(store.articles()) == 2
+
+
 def test_a_missing_folder_is_named_in_the_error(app):
     app.run()
     app.text_input(key="folder").input("/no/such/folder").run()

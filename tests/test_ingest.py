@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from geo.ingest import ingest_paths
+from geo.errors import GeoError
+from geo.ingest import ingest_paths, reprocess_store
 from geo.store.sqlite import SQLiteStore
 
 
@@ -77,3 +78,23 @@ def test_progress_is_reported_file_by_file(folder, tmp_path):
             progress=lambda done, total, name: seen.append((done, total)),
         )
     assert seen[-1] == (3, 3)
+
+
+def test_reprocessing_replaces_what_a_newer_geoparser_finds(folder, tmp_path):
+    def moved(article):
+        features = fake_geoparse(article)
+        features[0]["geometry"]["coordinates"] = [47.8, 30.5]  # now placed at Basra
+        return features
+
+    def broken(article):
+        raise GeoError(f"cannot parse {article.source}")
+
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_paths([folder / "a.txt", folder / "b.json"], store, fake_geoparse, progress=False)
+        assert len(reprocess_store(store, fake_geoparse, progress=False).unchanged) == 2
+        report = reprocess_store(store, moved, progress=False)
+        assert len(report.changed) == 2 and not report.failed
+        assert {tuple(f["geometry"]["coordinates"]) for f in store.features()} == {(47.8, 30.5)}
+        failed = reprocess_store(store, broken, progress=False)
+        assert len(failed.failed) == 2 and "cannot parse" in failed.summary()
+        assert len(store.features()) == 2  # a failed article keeps its features

@@ -39,6 +39,14 @@ class Store(Protocol):
         """Move a place feature to corrected coordinates, keeping a log entry."""
         ...
 
+    def stored_articles(self) -> list[tuple[int, Article]]:
+        """Every stored article with its text, as ``(article id, Article)``."""
+        ...
+
+    def replace_features(self, article_id: int, features: Sequence[dict[str, Any]]) -> bool:
+        """Replace an article's features atomically; False when they are the same."""
+        ...
+
     def close(self) -> None:
         """Release the store."""
         ...

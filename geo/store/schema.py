@@ -45,5 +45,32 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX corrections_by_feature ON corrections(feature_id, id);
     """,
+    # 3: a correction applies to its mention (article and character span), not to a feature id,
+    # so that it survives re-geoparsing the article; articles count their re-geoparsings
+    """
+    CREATE TABLE corrections_by_mention (
+        id INTEGER PRIMARY KEY,
+        feature_id TEXT NOT NULL,
+        article_id INTEGER,
+        char_start INTEGER,
+        char_end INTEGER,
+        lat REAL NOT NULL,
+        lon REAL NOT NULL,
+        name TEXT,
+        geonameid INTEGER,
+        note TEXT,
+        created_at TEXT NOT NULL
+    );
+    INSERT INTO corrections_by_mention
+        SELECT c.id, c.feature_id, f.article_id,
+               json_extract(f.geojson, '$.properties.char_start'),
+               json_extract(f.geojson, '$.properties.char_end'),
+               c.lat, c.lon, c.name, c.geonameid, c.note, c.created_at
+        FROM corrections c LEFT JOIN features f ON f.id = c.feature_id;
+    DROP TABLE corrections;
+    ALTER TABLE corrections_by_mention RENAME TO corrections;
+    CREATE INDEX corrections_by_feature ON corrections(feature_id, id);
+    ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -80,12 +80,15 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 raise
 
-    def version(self) -> tuple[int, int]:
-        """A stamp that changes whenever an article or a correction is added (for caches)."""
+    def version(self) -> tuple[int, int, int]:
+        """A stamp that changes whenever an article or a correction is added, or an article
+        re-geoparsed (for caches)."""
         row = self._db.execute(
-            "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles), (SELECT COALESCE(MAX(id), 0) FROM corrections)"
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles),"
+            " (SELECT COALESCE(MAX(id), 0) FROM corrections),"
+            " (SELECT COALESCE(SUM(revision), 0) FROM articles)"
         ).fetchone()
-        return row[0], row[1]
+        return row[0], row[1], row[2]
 
     def has_article(self, content_hash_: str) -> bool:
         """Whether an article with this content hash is stored."""
@@ -137,7 +140,12 @@ class SQLiteStore:
         sql, params = _feature_query(date_from, date_to, filters)
         rows = self._db.execute(sql, params).fetchall()
         corrections = self._latest_corrections()
-        return [_corrected(json.loads(row[0]), corrections.get(row[1])) for row in rows]
+        found = []
+        for geojson, feature_id, article_id in rows:
+            feature = json.loads(geojson)
+            key = _mention_key(feature, feature_id, article_id)
+            found.append(_corrected(feature, corrections.get(key)))
+        return found
 
     def articles(self) -> list[dict[str, Any]]:
         """Every stored article's metadata (no text), oldest first."""
@@ -146,6 +154,66 @@ class SQLiteStore:
         )
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def stored_articles(self) -> list[tuple[int, Article]]:
+        """Every stored article with its text, as ``(article id, Article)``, oldest first."""
+        rows = self._db.execute(
+            "SELECT id, text, source, title, url, published, lang FROM articles ORDER BY id"
+        ).fetchall()
+        return [
+            (
+                row[0],
+                Article(
+                    text=row[1],
+                    source=row[2],
+                    title=row[3],
+                    url=row[4],
+                    published=dt.date.fromisoformat(row[5]) if row[5] else None,
+                    lang=row[6],
+                ),
+            )
+            for row in rows
+        ]
+
+    def replace_features(self, article_id: int, features: Sequence[dict[str, Any]]) -> bool:
+        """Put ``features`` in place of an article's stored features, in one transaction; False
+        when they are the same. Corrections stay in the log and apply to the new feature of the
+        same mention (article and character span), if there is one."""
+        rows = [_feature_row(f) for f in features]
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if (
+                self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+                is None
+            ):
+                raise InputError(f"no stored article with id {article_id!r}")
+            old = self._db.execute(
+                "SELECT id, geojson FROM features WHERE article_id = ? ORDER BY rowid",
+                (article_id,),
+            ).fetchall()
+            if [(r[0], r[-1]) for r in rows] == old:
+                self._db.execute("ROLLBACK")
+                return False
+            self._db.execute("DELETE FROM features WHERE article_id = ?", (article_id,))
+            self._db.executemany(
+                'INSERT INTO features (id, article_id, feature_type, event_type, start, "end",'
+                " confidence, geo_precision, source, actors, geojson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r[0], article_id, *r[1:]) for r in rows],
+            )
+            self._db.execute(
+                "UPDATE articles SET feature_count = ?, revision = revision + 1 WHERE id = ?",
+                (len(rows), article_id),
+            )
+            self._db.execute("COMMIT")
+        except InputError:
+            self._db.execute("ROLLBACK")
+            raise
+        except sqlite3.DatabaseError as err:
+            self._db.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: cannot replace the features of article {article_id} ({err})"
+            ) from err
+        return True
 
     def article_text(self, source: str) -> str | None:
         """The stored text of the article from ``source``, or None."""
@@ -164,17 +232,24 @@ class SQLiteStore:
     ) -> None:
         """Move a place feature to new coordinates; the old ones stay in the log."""
         lat, lon = _checked_coordinates(lat, lon)
-        if (
-            self._db.execute("SELECT 1 FROM features WHERE id = ?", (feature_id,)).fetchone()
-            is None
-        ):
+        row = self._db.execute(
+            "SELECT article_id, geojson FROM features WHERE id = ?", (feature_id,)
+        ).fetchone()
+        if row is None:
             raise InputError(f"no stored feature with id {feature_id!r}")
-        with_tx = "INSERT INTO corrections (feature_id, lat, lon, name, geonameid, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        properties = json.loads(row[1]).get("properties") or {}
+        with_tx = (
+            "INSERT INTO corrections (feature_id, article_id, char_start, char_end, lat, lon, name,"
+            " geonameid, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
         self._db.execute("BEGIN IMMEDIATE")
         self._db.execute(
             with_tx,
             (
                 feature_id,
+                row[0],
+                properties.get("char_start"),
+                properties.get("char_end"),
                 lat,
                 lon,
                 name,
@@ -193,12 +268,16 @@ class SQLiteStore:
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    def _latest_corrections(self) -> dict[str, tuple]:
-        rows = self._db.execute(
-            "SELECT feature_id, lat, lon, name, geonameid FROM corrections WHERE id IN"
-            " (SELECT MAX(id) FROM corrections GROUP BY feature_id)"
-        ).fetchall()
-        return {row[0]: row[1:] for row in rows}
+    def _latest_corrections(self) -> dict[tuple, tuple]:
+        """The latest correction of each mention (by ``_mention_key``): (lat, lon, name, geonameid)."""
+        latest: dict[tuple, tuple] = {}
+        for row in self._db.execute(
+            "SELECT feature_id, article_id, char_start, char_end, lat, lon, name, geonameid"
+            " FROM corrections ORDER BY id"
+        ):
+            key = ("span", *row[1:4]) if row[2] is not None else ("id", row[0])
+            latest[key] = row[4:]
+        return latest
 
 
 def _checked_coordinates(lat: object, lon: object) -> tuple[float, float]:
@@ -251,7 +330,15 @@ def _feature_query(date_from, date_to, filters: dict[str, Any]) -> tuple[str, li
         where.append("(geo_precision IS NULL OR geo_precision <= ?)")
         params.append(int(filters["max_geo_precision"]))
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return f"SELECT geojson, id FROM features{clause} ORDER BY start, id", params
+    return f"SELECT geojson, id, article_id FROM features{clause} ORDER BY start, id", params
+
+
+def _mention_key(feature: dict[str, Any], feature_id: str, article_id: int) -> tuple:
+    """What a correction is attached to: the mention's article and span, else the feature id."""
+    p = feature.get("properties") or {}
+    if p.get("char_start") is not None:
+        return ("span", article_id, p["char_start"], p.get("char_end"))
+    return ("id", feature_id)
 
 
 def _corrected(feature: dict[str, Any], correction: tuple | None) -> dict[str, Any]:

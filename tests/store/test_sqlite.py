@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import sqlite3
 import subprocess
 import sys
@@ -88,6 +89,86 @@ def test_a_bad_latitude_is_refused_by_value_and_nothing_is_lost(store):
 def test_an_unknown_feature_cannot_be_corrected(store):
     with pytest.raises(InputError, match="nope"):
         store.add_correction("nope", 1, 1)
+
+
+def place_at(fid, start, end, lat=36.3, lon=43.1):
+    """A place feature of the mention at characters [start, end)."""
+    f = feature(fid, lat=lat, lon=lon)
+    f["properties"].update(char_start=start, char_end=end)
+    return f
+
+
+def test_reprocessed_features_replace_the_old_and_keep_their_corrections(store):
+    store.add_article(
+        Article("Mosul and Hit", "m"), [place_at("m-0", 0, 5), place_at("m-1", 10, 13)]
+    )
+    store.add_correction("m-1", 33.6, 42.8, name="Hit", note="the Iraqi town")
+    ((article_id, article),) = store.stored_articles()
+    assert (article.text, article.source) == ("Mosul and Hit", "m")
+    before = store.version()
+    # a newer pipeline finds one more place first: ids shift, the corrected mention keeps its span
+    again = [place_at("m-0", 0, 5), place_at("m-1", 6, 9), place_at("m-2", 10, 13)]
+    assert store.replace_features(article_id, again)
+    shown = {f["id"]: f for f in store.features()}
+    assert sorted(shown) == ["m-0", "m-1", "m-2"]
+    assert shown["m-2"]["geometry"]["coordinates"] == [42.8, 33.6]
+    assert "corrected" not in shown["m-1"]["properties"]
+    assert store.version() != before
+    assert store.articles()[0]["feature_count"] == 3
+
+
+def test_the_same_features_again_change_nothing(store):
+    store.add_article(Article("Mosul", "m"), [place_at("m-0", 0, 5)])
+    ((article_id, _),) = store.stored_articles()
+    before = store.version()
+    assert not store.replace_features(article_id, [place_at("m-0", 0, 5)])
+    assert store.version() == before
+
+
+def test_a_correction_whose_mention_is_gone_stays_in_the_log(store):
+    store.add_article(
+        Article("Mosul and Hit", "m"), [place_at("m-0", 0, 5), place_at("m-1", 10, 13)]
+    )
+    store.add_correction("m-1", 33.6, 42.8)
+    ((article_id, _),) = store.stored_articles()
+    store.replace_features(article_id, [place_at("m-0", 0, 5)])
+    assert not any(f["properties"].get("corrected") for f in store.features())
+    assert len(store.corrections_log()) == 1
+    store.replace_features(article_id, [place_at("m-0", 0, 5), place_at("m-1", 10, 13)])
+    assert store.features()[1]["properties"]["corrected"] is True
+
+
+def test_features_of_an_unknown_article_are_refused_by_id(store):
+    with pytest.raises(InputError, match="42"):
+        store.replace_features(42, [place_at("x-0", 0, 1)])
+
+
+def test_a_store_of_schema_2_keeps_its_corrections_on_their_mentions(tmp_path):
+    from geo.store.schema import MIGRATIONS
+
+    path = tmp_path / "v2.sqlite3"
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:2]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 2")
+    db.execute(
+        "INSERT INTO articles (id, content_hash, source, text, feature_count, ingested_at)"
+        " VALUES (1, 'h', 'm', 'Mosul and Hit', 1, '2017-01-05')"
+    )
+    db.execute(
+        "INSERT INTO features (id, article_id, feature_type, geojson) VALUES ('m-1', 1, 'place', ?)",
+        (json.dumps(place_at("m-1", 10, 13)),),
+    )
+    db.execute(
+        "INSERT INTO corrections (feature_id, lat, lon, created_at) VALUES ('m-1', 33.6, 42.8, 'then')"
+    )
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as s:
+        assert s.schema_version == SCHEMA_VERSION
+        s.replace_features(1, [place_at("m-0", 0, 5), place_at("m-1b", 10, 13)])
+        moved = {f["id"]: f for f in s.features()}["m-1b"]
+        assert moved["geometry"]["coordinates"] == [42.8, 33.6]
 
 
 def test_an_old_store_is_migrated_to_the_current_schema(tmp_path):
