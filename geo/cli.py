@@ -131,39 +131,39 @@ def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Ar
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders; exit 1 when some article failed, after storing the rest."""
-    from geo.gazetteer.embedded import load_embedded_gazetteer
     from geo.ingest import ingest_paths
-    from geo.pipeline import geoparse_features
     from geo.store.sqlite import SQLiteStore
 
-    gazetteer = load_embedded_gazetteer()
+    geoparse = _embedded_geoparser()
     with SQLiteStore(args.store) as store:
-        report = ingest_paths(
-            args.paths,
-            store,
-            lambda article: geoparse_features(article, gazetteer),
-            progress=not args.quiet,
-        )
-    print(report.summary(), file=sys.stderr)
-    return 1 if report.failed else 0
+        report = ingest_paths(args.paths, store, geoparse, progress=not args.quiet)
+    return _reported(report)
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
     """Reprocess a store; exit 1 when some article failed (it keeps its old features)."""
-    from geo.gazetteer.embedded import load_embedded_gazetteer
     from geo.ingest import reprocess_store
-    from geo.pipeline import geoparse_features
     from geo.store.sqlite import SQLiteStore
 
     if not args.store.exists():
         raise InputError(f"no store at {args.store}")
-    gazetteer = load_embedded_gazetteer()
+    geoparse = _embedded_geoparser()
     with SQLiteStore(args.store) as store:
-        report = reprocess_store(
-            store,
-            lambda article: geoparse_features(article, gazetteer),
-            progress=not args.quiet,
-        )
+        report = reprocess_store(store, geoparse, progress=not args.quiet)
+    return _reported(report)
+
+
+def _embedded_geoparser():
+    """Article -> features, over the embedded gazetteer (loaded once)."""
+    from geo.gazetteer.embedded import load_embedded_gazetteer
+    from geo.pipeline import geoparse_features
+
+    gazetteer = load_embedded_gazetteer()
+    return lambda article: geoparse_features(article, gazetteer)
+
+
+def _reported(report) -> int:
+    """Print an ingest or reprocess report on standard error; exit 1 when something failed."""
     print(report.summary(), file=sys.stderr)
     return 1 if report.failed else 0
 

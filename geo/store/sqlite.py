@@ -21,6 +21,10 @@ from geo.model import Article
 from geo.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
+INSERT_FEATURE = (
+    'INSERT INTO features (id, article_id, feature_type, event_type, start, "end",'
+    " confidence, geo_precision, source, actors, geojson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def content_hash(text: str) -> str:
@@ -119,11 +123,7 @@ class SQLiteStore:
                     dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 ),
             )
-            self._db.executemany(
-                'INSERT INTO features (id, article_id, feature_type, event_type, start, "end",'
-                " confidence, geo_precision, source, actors, geojson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(r[0], cursor.lastrowid, *r[1:]) for r in rows],
-            )
+            self._db.executemany(INSERT_FEATURE, [(r[0], cursor.lastrowid, *r[1:]) for r in rows])
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as err:
             self._db.execute("ROLLBACK")
@@ -195,11 +195,7 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 return False
             self._db.execute("DELETE FROM features WHERE article_id = ?", (article_id,))
-            self._db.executemany(
-                'INSERT INTO features (id, article_id, feature_type, event_type, start, "end",'
-                " confidence, geo_precision, source, actors, geojson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(r[0], article_id, *r[1:]) for r in rows],
-            )
+            self._db.executemany(INSERT_FEATURE, [(r[0], article_id, *r[1:]) for r in rows])
             self._db.execute(
                 "UPDATE articles SET feature_count = ?, revision = revision + 1 WHERE id = ?",
                 (len(rows), article_id),
