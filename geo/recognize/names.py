@@ -27,7 +27,7 @@ from geo.recognize.words import (
 MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter to count
 SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
 BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
-AREA_KINDS = ("country", "region")
+AREA_KINDS = ("country", "region", "county")
 
 
 @dataclass
