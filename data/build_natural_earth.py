@@ -1,4 +1,5 @@
-"""Derive rivers.geojson, borders.geojson, regions.csv, country_points.csv from Natural Earth.
+"""Derive rivers.geojson, borders.geojson, regions.csv, country_points.csv from Natural Earth
+(US states in regions.csv: from the Census Bureau's boundaries of the npm us-atlas package).
 
 Run: .venv/bin/python data/build_natural_earth.py [--source DIR] [--only rivers borders ...]
 (country points need the packages of data/requirements.txt besides the project's own)
@@ -15,11 +16,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapely.geometry import LineString, MultiLineString, Point, box, mapping, shape
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, box, mapping, shape
 from shapely.ops import linemerge
 
 HERE = Path(__file__).resolve().parent
 WORLD_LAND = HERE.parent / "node_modules" / "world-atlas" / "land-50m.json"
+US_STATES = HERE.parent / "node_modules" / "us-atlas" / "states-10m.json"
+US_STATES_ATTRIBUTION = "U.S. Census Bureau cartographic boundaries 2017 (public domain), via npm us-atlas 3.0.1: centroid"
 DEFAULT_SOURCE = HERE.parent.parent / "shared" / "data" / "natural-earth"
 TOLERANCE_DEG = 0.002  # about 200 m
 JOIN_TOLERANCE_DEG = (
@@ -369,7 +372,24 @@ def build_regions(source: Path) -> list[dict]:
         }
         if p["adm1_code"] not in best or inland > best[p["adm1_code"]][0]:
             best[p["adm1_code"]] = (inland, row)
-    return [row for _, row in best.values()]
+    rows = [row for _, row in best.values()]
+    if US_STATES.exists():
+        _us_state_centroids(rows)
+    return rows
+
+
+def _us_state_centroids(rows: list[dict]) -> None:
+    """US states at the centroid of their land (Census Bureau boundaries, npm us-atlas) rather
+    than at a label point: a label sits where it fits (Indiana's near its southern border)."""
+    centres = {
+        geometry["properties"]["name"]: MultiPolygon(polygons).centroid
+        for geometry, polygons in topojson_polygons(US_STATES, "states")
+        if polygons
+    }
+    for row in rows:
+        centre = centres.get(row["name"]) if row["country_code"] == "US" else None
+        if centre is not None:
+            row.update(lat=round(centre.y, 4), lon=round(centre.x, 4), source=US_STATES_ATTRIBUTION)
 
 
 def write_csv(path: Path, rows: list[dict]) -> None:
