@@ -187,16 +187,22 @@ def _prior(place: Place) -> float:
 
 
 def _score(
-    place: Place, key: str, context: _Context, qualifier: Place | None, towns_only: bool = False
+    place: Place,
+    key: str,
+    context: _Context,
+    qualifier: Place | None,
+    anchors: Sequence[Place] = (),
+    state_shares: Counter | None = None,
 ) -> float:
-    """The evidence for ``place`` as the referent of a name folding to ``key``; ``towns_only``
-    when no country or region bears the name, so that the state focus may choose among towns."""
+    """The evidence for ``place`` as the referent of a name folding to ``key``, given the
+    article's other places (``anchors``) and, when no country or region bears the name, the
+    shares of the states the article names (``state_shares``) to choose among its towns."""
     in_focus = context.focus.get(place.country_code, 0.0)
     for country in place.raw.get("countries", ()):
         in_focus = max(
             in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
         )
-    others = [a for k, a in context.anchors if k != key and a is not place]
+    others = [a for a in anchors if a is not place]
     near = math.exp(-_nearest_km(place, others) / NEAR_KM) if others else 0.0
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
@@ -205,14 +211,15 @@ def _score(
             if qualifier.kind == "country"
             else float(haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM)
         )
+    same_name = fold(place.name) == key
     # Local news names its state and its towns: a namesake in another state is less likely.
-    admin1 = place.raw.get("admin1") if towns_only and fold(place.name) == key else None
-    states = [s for k, s in context.states if k != key] if admin1 else []
-    in_state = states.count((place.country_code, admin1)) / len(states) if states else 0.0
+    in_state = 0.0
+    if state_shares and same_name and place.raw.get("admin1"):
+        in_state = state_shares.get((place.country_code, place.raw["admin1"]), 0.0)
     w = WEIGHTS
     return (
         w["prior"] * _prior(place)
-        + w["name"] * (fold(place.name) == key)
+        + w["name"] * same_name
         + w["focus"] * in_focus
         + w["state"] * in_state
         + w["near"] * near
@@ -230,8 +237,12 @@ def _rank(pool, key, context, qualifier) -> list[tuple[Place, float]]:
     """Candidates with their probabilities (a softmax of the scores), best first."""
     if not pool:
         return []
-    towns_only = not any(p.kind in ("country", "region") for p in pool)
-    scores = [_score(p, key, context, qualifier, towns_only) for p in pool]
+    anchors = [a for k, a in context.anchors if k != key]
+    state_shares = None
+    if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
+        named = [s for k, s in context.states if k != key]
+        state_shares = Counter({s: n / len(named) for s, n in Counter(named).items()})
+    scores = [_score(p, key, context, qualifier, anchors, state_shares) for p in pool]
     top = max(scores)
     exp = [math.exp((s - top) / TEMPERATURE) for s in scores]
     total = sum(exp)

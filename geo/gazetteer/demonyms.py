@@ -8,6 +8,7 @@ the plural and the French feminine forms are derived here ("Syrians", "syrienne"
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from geo.gazetteer.names import fold
@@ -16,6 +17,17 @@ from geo.paths import DATA_DIR
 
 # folded form -> (ISO alpha-2 code, whether the form is English only)
 DemonymIndex = dict[str, tuple[str, bool]]
+
+
+@cache
+def two_word_starts(source: Path = DATA_DIR / "demonyms.csv") -> frozenset[str]:
+    """The folded first words of the demonyms of two words or more ("Sri Lankan", "South
+    African"): a recogniser need only look two words ahead after one of them."""
+    starts = set()
+    for row in read_csv(source):
+        forms = [row["en"], row["fr"], *row.get("en_nouns", "").split("|")]
+        starts.update(fold(form.split()[0]) for form in forms if len(form.split()) > 1)
+    return frozenset(starts)
 
 
 def english_forms(adjective: str) -> list[str]:

@@ -10,6 +10,8 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 
 from geo.gazetteer import Gazetteer
+from geo.gazetteer.demonyms import two_word_starts
+from geo.gazetteer.names import fold
 from geo.model import Mention
 from geo.recognize.names import match_names
 from geo.recognize.phrases import match_phrases
@@ -99,7 +101,11 @@ def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[
     while i < len(tokens):
         first = tokens[i]
         for last in tokens[i : i + 2][::-1]:  # two words ("South African") before one
-            if last is not first and text[first.end : last.start] != " ":
+            if last is not first and not (
+                last.capitalised
+                and text[first.end : last.start] == " "
+                and fold(first.text) in two_word_starts()
+            ):
                 continue
             country = gazetteer.demonym(text[first.start : last.end])
             if country is not None:
