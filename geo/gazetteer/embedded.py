@@ -28,6 +28,7 @@ from geo.model import Place
 
 BUILD_VERSION = 5  # bump when the index layout or the build rules change
 MAX_NAME_TOKENS = 6
+DEMONYM_MEMO = 100_000  # words whose demonym lookup is remembered
 KEEP_VERSIONS = 3  # cached indexes kept on disk, the newest used first
 GEONAMES_SOURCE = "geonames"
 
@@ -51,6 +52,7 @@ class EmbeddedGazetteer:
         self._places: dict[int, Place] = {}
         self._by_id: dict[int, int] | None = None
         self._countries: dict[str, int] | None = None
+        self._demonym_codes: dict[str, str | None] = {}
         self.max_name_tokens = MAX_NAME_TOKENS
 
     def __getstate__(self) -> dict:
@@ -102,7 +104,11 @@ class EmbeddedGazetteer:
 
     def demonym(self, word: str) -> Place | None:
         """The country an adjective or demonym refers to ("syrienne", "Iraqi"), or None."""
-        code = demonym_code(self._demonyms, word)
+        code = self._demonym_codes.get(word, False)
+        if code is False:  # every word of every text is asked: remember the answers
+            if len(self._demonym_codes) >= DEMONYM_MEMO:
+                self._demonym_codes.clear()
+            code = self._demonym_codes[word] = demonym_code(self._demonyms, word)
         return None if code is None else self.country(code)
 
 

@@ -97,26 +97,28 @@ def _first(places: Iterable, kind: str | None = None):
 def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Mention]:
     """Adjectives and demonyms of countries: "syrienne", "Iraqi", "Sri Lankan" -> the country."""
     found = []
-    i = 0
-    while i < len(tokens):
-        first = tokens[i]
-        for last in tokens[i : i + 2][::-1]:  # two words ("South African") before one
-            if last is not first and not (
-                last.capitalised
-                and text[first.end : last.start] == " "
-                and fold(first.text) in two_word_starts()
-            ):
-                continue
-            country = gazetteer.demonym(text[first.start : last.end])
+    starts = two_word_starts()
+    after = 0  # the second word of a two-word demonym is not looked up again
+    for i, first in enumerate(tokens):
+        if i < after:
+            continue
+        spans = [(first.start, first.end)]
+        second = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (  # two words ("South African") before one
+            second is not None
+            and second.text[:1].isupper()
+            and text[first.end : second.start] == " "
+            and fold(first.text) in starts
+        ):
+            spans.insert(0, (first.start, second.end))
+        for start, end in spans:
+            country = gazetteer.demonym(text[start:end])
             if country is not None:
-                surface = text[first.start : last.end]
                 found.append(
-                    Mention(surface, first.start, last.end, country.name, kind_hint="demonym")
+                    Mention(text[start:end], start, end, country.name, kind_hint="demonym")
                 )
-                i += 1 if last is first else 2
+                after = i + (2 if end != first.end else 1)
                 break
-        else:
-            i += 1
     return found
 
 
