@@ -52,6 +52,26 @@ def test_a_popup_shows_the_place_date_precision_type_quote_and_source(page, dash
         assert label in text
 
 
+HIGHLIGHTED = """() => { const m = Object.values(window).find(v => v && window.L && v instanceof L.Map);
+  const out = []; m.eachLayer(l => { if (l.feature && l.options.color === '#ffd400') out.push(l.feature.properties._tooltip); });
+  return out; }"""
+
+
+def test_selecting_a_row_highlights_its_feature_and_offers_a_correction(page, dashboard):
+    open_dashboard(page, dashboard["url"])
+    assert in_map(page, HIGHLIGHTED) == []
+    table = page.locator('[data-testid="stDataFrame"]').first
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 54)  # the first row's selection box
+    page.get_by_text("Correct this place").wait_for(timeout=30_000)
+    deadline = time.monotonic() + 30
+    while not (highlighted := in_map(page, HIGHLIGHTED)):
+        assert time.monotonic() < deadline, "no feature was highlighted"
+        time.sleep(0.5)
+    assert len(highlighted) == 1
+
+
 def window_caption(page) -> str:
     """The line under the slider: features shown and the date window."""
     return page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
