@@ -86,7 +86,10 @@ def resolve_mentions(
         return {i: r[0][0] for i, r in enumerate(ranked) if r}
 
     first = choices(ranked_all(_Context(_country_focus(pools, {}))))
-    context = _Context(_country_focus(pools, first), _anchors(first, keys))
+    # "Georgia" names a country and a state: its own first choice is no evidence for either.
+    voters = [[] if _country_or_region(p, k) else p for p, k in zip(pools, keys, strict=True)]
+    votes = {i: place for i, place in first.items() if voters[i]}
+    context = _Context(_country_focus(voters, votes), _anchors(first, keys))
     ranked = ranked_all(context)
     # The states come from choices made knowing the country focus: alone, "Florida" is as
     # likely Uruguay's department as the American state.
@@ -137,6 +140,15 @@ def _qualifier(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | Non
         if places:
             return places[0]
     return None
+
+
+def _country_or_region(pool: Sequence[Place], key: str) -> bool:
+    """Whether a name is both a country's and a region's of another country ("Georgia")."""
+    named = [p for p in pool if fold(p.name) == key]
+    countries = {p.country_code for p in named if p.kind == "country"}
+    return bool(countries) and any(
+        p.kind == "region" and p.country_code not in countries for p in named
+    )
 
 
 def _country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Counter:

@@ -115,3 +115,10 @@ def test_a_county_name_alone_is_the_most_populous_county_so_named(gazetteer):
     assert found["Orange County"].place.raw["admin1"] == "CA"
     florida = resolve("Florida officials said Orange County schools will close.", gazetteer)
     assert florida["Orange County"].place.raw["admin1"] == "FL"
+
+
+def test_georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasian_one(gazetteer):
+    state = resolve("He moved to Georgia from Texas last year.", gazetteer)
+    assert state["Georgia"].place.kind == "region" and state["Georgia"].place.country_code == "US"
+    country = resolve("Russian troops stayed in Georgia, near Tbilisi and Gori.", gazetteer)
+    assert country["Georgia"].place.kind == "country"
