@@ -124,6 +124,10 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
         if rivers or hint == "river":
             return rivers
     places = [p for p in places if p.kind != "border"]
+    # "Mexico" is the country, not the state of Mexico nor Mexico City within it
+    key = fold(name)
+    named = {p.country_code for p in places if p.kind == "country" and fold(p.name) == key}
+    places = [p for p in places if p.kind == "country" or p.country_code not in named]
     if not places:  # "Russian", given as a plain name: the country it is the adjective of
         country = gazetteer.demonym(name)
         places = [country] if country else []

@@ -122,3 +122,8 @@ def test_georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasia
     assert state["Georgia"].place.kind == "region" and state["Georgia"].place.country_code == "US"
     country = resolve("Russian troops stayed in Georgia, near Tbilisi and Gori.", gazetteer)
     assert country["Georgia"].place.kind == "country"
+
+
+def test_a_country_is_not_taken_for_its_own_state_or_city_of_the_same_name(gazetteer):
+    found = resolve("Protests spread from Toluca and Ecatepec across Mexico.", gazetteer)
+    assert found["Mexico"].place.kind == "country"
