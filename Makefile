@@ -27,7 +27,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 static/vendor/.installed: node_modules/.installed $(VENV)/.installed geo/mapview/assets.py
-	$(PY) -m geo.mapview.assets node_modules static/vendor
+	$(PY) -m geo assets node_modules static/vendor
 	touch $@
 
 /usr/bin/chromium:
@@ -41,11 +41,15 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+$(VENV)/.bench-installed: $(VENV)/.installed bench/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
 format: $(VENV)/.installed
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-bench: setup
+bench: setup $(VENV)/.bench-installed
 	$(PY) bench/geoparse.py
 	$(PY) bench/dashboard.py
 

@@ -82,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--tiles", default=None, help="tile URL template; default: vector basemap"
     )
     snapshot.set_defaults(run=run_snapshot)
+
+    assets = commands.add_parser(
+        "assets",
+        help="copy the map's front-end assets from node_modules",
+        description="Copy what the map needs from an npm install into the folder Streamlit serves.",
+    )
+    assets.add_argument("node_modules", type=Path, help="the npm install's node_modules")
+    assets.add_argument("static", type=Path, help="folder to fill, e.g. static/vendor")
+    assets.set_defaults(run=run_assets)
     return parser
 
 
@@ -191,6 +200,14 @@ def run_snapshot(args: argparse.Namespace) -> int:
     _check_range(args.date_from, args.date_to)
     snapshot_store(args.store, args.out, args.date_from, args.date_to, tiles=args.tiles)
     print(args.out)
+    return 0
+
+
+def run_assets(args: argparse.Namespace) -> int:
+    from geo.mapview.assets import install_assets
+
+    files = install_assets(args.node_modules, args.static)
+    print(f"{len(files)} asset files installed in {args.static}")
     return 0
 
 

@@ -33,7 +33,7 @@ def article(tmp_path: Path) -> Path:
 def test_help_explains_every_subcommand():
     result = run_geo("--help")
     assert result.returncode == 0
-    for command in ("extract", "ingest", "reprocess", "export", "snapshot"):
+    for command in ("extract", "ingest", "reprocess", "export", "snapshot", "assets"):
         assert command in result.stdout
 
 
@@ -111,3 +111,10 @@ def test_reprocessing_a_missing_store_names_it(tmp_path):
     result = run_geo("reprocess", "--store", str(tmp_path / "nope.sqlite3"))
     assert result.returncode == 2
     assert "nope.sqlite3" in result.stderr and not (tmp_path / "nope.sqlite3").exists()
+
+
+def test_assets_without_an_npm_install_names_the_missing_file(tmp_path):
+    result = run_geo("assets", str(tmp_path / "node_modules"), str(tmp_path / "static"))
+    assert result.returncode == 2
+    assert "leaflet/dist/leaflet.js is missing" in result.stderr
+    assert not (tmp_path / "static").exists()

@@ -1,6 +1,6 @@
 """Front-end assets served locally: installed from the npm registry at set-up, never from a CDN.
 
-``python -m geo.mapview.assets NODE_MODULES STATIC_DIR`` copies what the map needs into the
+``python -m geo assets NODE_MODULES STATIC_DIR`` copies what the map needs into the
 static folder that Streamlit serves at ``/app/static/``.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 from geo.errors import GeoError
@@ -79,10 +78,3 @@ def inline_assets(html: str, base: str, static: Path = STATIC_VENDOR) -> str:
 
     html = re.sub(rf'<script[^>]*src="{prefix}([^"]+)"[^>]*>\s*</script>', script, html)
     return re.sub(rf'<link[^>]*href="{prefix}([^"]+)"[^>]*/?>', style, html)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: python -m geo.mapview.assets NODE_MODULES STATIC_DIR")
-    files = install_assets(Path(sys.argv[1]), Path(sys.argv[2]))
-    print(f"{len(files)} asset files installed in {sys.argv[2]}")
