@@ -16,7 +16,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, box, mapping, shape
+from shapely.geometry import (
+    LineString,
+    MultiLineString,
+    MultiPoint,
+    MultiPolygon,
+    Point,
+    box,
+    mapping,
+    shape,
+)
 from shapely.ops import linemerge
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +68,37 @@ SAME_RIVER = {
 # Natural Earth admin-0 codes that are not ISO 3166-1 alpha-3 codes, for the territories whose
 # land borders belong to an ISO country pair (the others, like U.N. buffer zones, are left out).
 NE_ONLY_A3 = {"KOS": "XK", "PSX": "PS", "SOL": "SO", "CYN": "CY", "SAH": "EH", "SDS": "SS"}
+# Parts of countries that news names as places but that are not first-level regions in Natural
+# Earth's admin-1 layer (the United Kingdom's is its councils): Natural Earth's map subunits, by
+# subunit code, under their usual English name (Natural Earth abbreviates: "N. Ireland").
+SUBUNITS = {
+    "SCT": "Scotland",
+    "WLS": "Wales",
+    "NIR": "Northern Ireland",
+    "WEB": "West Bank",
+    "GAZ": "Gaza Strip",
+    "IRK": "Iraqi Kurdistan",
+    "FXC": "Corsica",
+    "BFR": "Flanders",
+    "BWR": "Wallonia",
+    "ESC": "Canary Islands",
+    "SOP": "Puntland",
+    "BIS": "Republika Srpska",
+    "SRV": "Vojvodina",
+    "TZZ": "Zanzibar",
+    "YES": "Socotra",
+    "ITD": "Sardinia",
+    "ITY": "Sicily",  # Natural Earth names it "Sardinia" too; its points are Sicily and its islands
+    "JPH": "Honshu",
+    "JPY": "Kyushu",
+    "JPS": "Shikoku",
+    "TTD": "Trinidad",
+    "TTG": "Tobago",
+    "GNK": "Bioko",
+    "DNB": "Bornholm",
+    "CHP": "Easter Island",
+}
+SUBUNIT_SOURCE = "Made with Natural Earth (public domain), 1:10m v4.0: map subunit label point"
 
 
 def round_coords(geometry: dict, digits: int = 4) -> dict:
@@ -375,7 +415,43 @@ def build_regions(source: Path) -> list[dict]:
     rows = [row for _, row in best.values()]
     if US_STATES.exists():
         _us_state_centroids(rows)
-    return rows
+    return rows + build_subunits(source)
+
+
+def build_subunits(source: Path) -> list[dict]:
+    """The parts of countries of ``SUBUNITS``, each at its main label point: Natural Earth's
+    lowest scale rank (the mainland's label, not an island's) and, between equals, the one
+    nearest the middle of its country's labels (Flanders' mainland rather than Voeren)."""
+    raw = json.loads((source / "ne_10m_admin_0_label_points.geojson").read_text("utf-8"))
+    iso2 = iso2_by_a3(source)
+    by_country: dict[str, list] = defaultdict(list)
+    for feature in raw["features"]:
+        by_country[feature["properties"]["sr_adm0_a3"]].append(feature["geometry"]["coordinates"])
+    middle = {a3: MultiPoint(points).centroid for a3, points in by_country.items()}
+    chosen: dict[str, tuple[tuple, dict]] = {}
+    for feature in raw["features"]:
+        p = feature["properties"]
+        code = p["sr_su_a3"]
+        if code not in SUBUNITS:
+            continue
+        lon, lat = feature["geometry"]["coordinates"]
+        rank = (p["scalerank"], middle[p["sr_adm0_a3"]].distance(Point(lon, lat)))
+        if code in chosen and chosen[code][0] <= rank:
+            continue
+        row = {
+            "adm1_code": f"{p['sr_adm0_a3']}-{code}",
+            "name": SUBUNITS[code],
+            "names": "",
+            "lat": round(lat, 4),
+            "lon": round(lon, 4),
+            "country_code": iso2.get(p["sr_adm0_a3"], ""),
+            "source": SUBUNIT_SOURCE,
+        }
+        chosen[code] = (rank, row)
+    missing = set(SUBUNITS) - set(chosen)
+    if missing:
+        raise SystemExit(f"subunits not in the label points: {sorted(missing)}")
+    return sorted((row for _, row in chosen.values()), key=lambda row: row["adm1_code"])
 
 
 def _us_state_centroids(rows: list[dict]) -> None:

@@ -127,3 +127,9 @@ def test_georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasia
 def test_a_country_is_not_taken_for_its_own_state_or_city_of_the_same_name(gazetteer):
     found = resolve("Protests spread from Toluca and Ecatepec across Mexico.", gazetteer)
     assert found["Mexico"].place.kind == "country"
+
+
+def test_scotland_in_a_british_story_is_the_nation_not_the_american_towns(gazetteer):
+    found = resolve("Polls closed in Scotland and Wales on Thursday night.", gazetteer)
+    assert (found["Scotland"].place.kind, found["Scotland"].place.country_code) == ("region", "GB")
+    assert (found["Wales"].place.kind, found["Wales"].place.country_code) == ("region", "GB")

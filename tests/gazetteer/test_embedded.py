@@ -70,6 +70,22 @@ def test_dams_rivers_regions_and_crossings_are_known(gazetteer):
     assert gazetteer.lookup("al-Tanf")[0].kind == "border"
 
 
+def test_parts_of_countries_are_regions_under_their_english_and_french_names(gazetteer):
+    scotland = gazetteer.lookup("Scotland")[0]
+    assert (scotland.kind, scotland.country_code) == ("region", "GB")
+    assert gazetteer.lookup("Écosse")[0] == scotland
+    assert gazetteer.lookup("Cisjordanie")[0].name == "West Bank"
+    assert gazetteer.lookup("Kurdistan")[0].country_code == "IQ"
+    sicily = gazetteer.lookup("Sicile")[0]  # not Sardinia, whatever Natural Earth calls it
+    assert sicily.name == "Sicily" and sicily.lon > 12
+
+
+def test_regions_named_locally_by_natural_earth_have_their_exonyms(gazetteer):
+    assert gazetteer.lookup("Bavaria")[0].name == "Bayern"
+    assert gazetteer.lookup("Bavière")[0].name == "Bayern"
+    assert gazetteer.lookup("Tibet")[0].name == "Xizang"
+
+
 def test_us_counties_are_known_by_their_full_names_only(gazetteer):
     laurels = gazetteer.lookup("Laurel County")
     assert {p.raw["admin1"] for p in laurels} == {"KY"}
