@@ -25,6 +25,7 @@ from geo.mapview import build_map, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.rivers import rivers_named
+from geo.mapview.style import event_label
 from geo.model import Article
 from geo.paths import DATA_DIR
 from geo.pipeline import geoparse_features
@@ -95,12 +96,16 @@ def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.V
     st.sidebar.header("Filters")
     options = summary(str(settings.store), features_version())["choices"]
 
-    def pick(label: str, key: str, chosen: tuple[str, ...]) -> list[str]:
+    def pick(label: str, key: str, chosen: tuple[str, ...], shown=str) -> list[str]:
         return st.sidebar.multiselect(
-            label, options[key], default=[c for c in chosen if c in options[key]], key=f"f_{key}"
+            label,
+            options[key],
+            default=[c for c in chosen if c in options[key]],
+            key=f"f_{key}",
+            format_func=shown,
         )
 
-    types = pick("Event type", "event_type", view.event_types)
+    types = pick("Event type", "event_type", view.event_types, event_label)
     actors = pick("Actor", "actors", view.actors)
     sources = pick("Source", "source", view.sources)
     confidence = st.sidebar.slider(
@@ -422,7 +427,9 @@ def events_table(shown: list[dict], store: SQLiteStore) -> None:
         )
     st.caption("Select a row to highlight it on the map and, for a place, to correct where it is.")
     event = st.dataframe(
-        pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS])),
+        pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS])).assign(
+            event=lambda rows: rows["event"].map(event_label)
+        ),
         hide_index=True,
         width="stretch",
         on_select="rerun",

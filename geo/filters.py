@@ -178,7 +178,7 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "place": p.get("name"),
                 "mention": p.get("mention"),
                 "kind": p.get("kind"),
-                "status": p.get("status"),
+                "status": p.get("status") or "",
                 "confidence": p.get("confidence"),
                 "precision": p.get("geo_precision"),
                 "actors": ", ".join(p.get("actors") or []),

@@ -62,8 +62,11 @@ def test_the_dashboard_shows_filters_timeline_and_table(app):
 
 def test_choosing_an_event_type_narrows_the_table(app):
     app.run()
-    app.sidebar.multiselect(key="f_event_type").select("airstrike").run()
+    types = app.sidebar.multiselect(key="f_event_type")
+    assert sorted(types.options) == ["Airstrike", "Battle / offensive"]  # the legend's words
+    types.select("airstrike").run()
     assert list(app.dataframe[0].value["place"]) == ["b"]
+    assert list(app.dataframe[0].value["event"]) == ["Airstrike"]
 
 
 def test_a_filter_in_the_url_is_applied_on_load(app):

@@ -116,6 +116,16 @@ def test_table_rows_follow_the_features():
     assert [r["id"] for r in filters.table_rows(FEATURES)] == ["a", "b", "c"]
 
 
+def test_a_place_without_a_control_status_shows_an_empty_cell():
+    place = {"id": "p", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}}
+    area = {
+        "id": "a",
+        "geometry": {"type": "Polygon", "coordinates": []},
+        "properties": {"status": "held by Islamic State"},
+    }
+    assert [r["status"] for r in filters.table_rows([place, area])] == ["", "held by Islamic State"]
+
+
 def test_an_undated_feature_shows_whatever_the_window():
     undated = {"id": "u", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}}
     view = filters.ViewFilter(date_from=dt.date(2017, 1, 20), date_to=dt.date(2017, 2, 1))

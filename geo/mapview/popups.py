@@ -11,6 +11,8 @@ from html import escape
 from typing import Any
 from urllib.parse import urlparse
 
+from geo.mapview.style import event_label
+
 PRECISION = {1: "the place itself", 2: "part of or near it", 3: "region or country"}
 TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
 QUOTE_CHARS = 320
@@ -66,7 +68,7 @@ def popup_fields(properties: dict[str, Any]) -> list[str]:
         "name": p.get("name"),
         "said": mention if mention and mention != p.get("name") else None,
         "Date": _dates(p),
-        "Event": (p.get("event_type") or "other").replace("_", " "),
+        "Event": event_label(p.get("event_type")),
         "Status": p.get("status"),
         "Actors": ", ".join(str(a) for a in p.get("actors") or []),
         "Precision": PRECISION.get(p.get("geo_precision"), ""),

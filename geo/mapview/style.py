@@ -29,6 +29,13 @@ def palette() -> dict[str, dict[str, tuple[str, str]]]:
     return table
 
 
+def event_label(event_type: str | None) -> str:
+    """How users read an event type: its legend label ("Battle / offensive")."""
+    key = event_type or "other"
+    known = palette()["event_type"].get(key)
+    return known[1] if known else key.replace("_", " ")
+
+
 def event_colour(event_type: str | None) -> str:
     """The colour of an event type (grey for an unknown one)."""
     types = palette()["event_type"]

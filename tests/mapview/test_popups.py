@@ -24,7 +24,7 @@ def test_a_popup_has_place_date_precision_event_quote_and_source():
     assert field(values, "name") == "Haditha"
     assert field(values, "Date") == "2017-01-05 → 2017-01-07 (day, relative)"
     assert field(values, "Precision") == "part of or near it"
-    assert field(values, "Event") == "territory regained"
+    assert field(values, "Event") == "Territory regained"  # as the legend names it
     assert field(values, "quote") == "The town was taken back on Thursday."
     assert field(values, "source") == "Offensive in the west"
     assert field(values, "url") == "https://news.example.org/west"

@@ -1,4 +1,12 @@
-from geo.mapview.style import area_style, control_key, event_colour, point_style, route_style
+from geo.mapview.style import (
+    area_style,
+    control_key,
+    event_colour,
+    event_label,
+    palette,
+    point_style,
+    route_style,
+)
 
 
 def feature(**props):
@@ -45,3 +53,9 @@ def test_an_uncertain_place_is_fainter():
 
 def test_a_grouped_cell_grows_with_its_count():
     assert point_style(feature(count=1000))["radius"] > point_style(feature(count=2))["radius"]
+
+
+def test_an_event_type_reads_as_its_legend_label():
+    assert event_label("battle") == "Battle / offensive"
+    assert event_label("not_in_the_palette") == "not in the palette"
+    assert event_label(None) == palette()["event_type"]["other"][1]
