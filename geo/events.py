@@ -1,7 +1,8 @@
 """Events: what happened, where, when and by whom, each with the sentence that says so.
 
 A sentence with an event trigger (data/event_types.json) and at least one place or shape
-is an event. It takes the first date written in it, else the date last written before it,
+is an event; a statement of who holds what is about the places named before its words of
+holding, the others of its sentence (where the speaker was) go to the main event. It takes the first date written in it, else the date last written before it,
 else the article's reference date. Places that no event sentence names join the article's
 main event, so that every feature of an article is dated.
 """
@@ -141,7 +142,13 @@ def extract_events(
         actors = actors_in(sentence)
         props = control_properties(sentence, kind, actors)
         if props:
-            props["control_scope"] = _control_scope(sentence, start, kind, places, here)
+            scope = _control_scope(sentence, start, kind, places, here)
+            props["control_scope"] = scope
+            if kind == "territory_held" and scope:  # "..., an officer in Haditha said": not held
+                places = tuple(r for r in places if r.mention.start in scope)
+                here = tuple(
+                    s for s in here if min(a for a, _ in s.mentions if start <= a) in scope
+                )
         events.append(
             Event(
                 kind,

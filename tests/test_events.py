@@ -45,6 +45,13 @@ def test_places_named_before_holding_words_are_held_the_others_not(gazetteer):
         r.mention.text for r in held.places if r.mention.start in held.properties["control_scope"]
     }
     assert scoped == {"Rawa", "Al-Qaïm"}
+    assert {r.mention.text for r in held.places} == {"Rawa", "Al-Qaïm"}
+
+
+def test_where_the_speaker_was_joins_the_main_event_not_the_holding(gazetteer):
+    events = events_of(ANBAR, gazetteer, dt.date(2017, 1, 7))
+    assert "Haditha" in {r.mention.text for r in events[0].places}
+    assert events[0].event_type == "battle"
 
 
 def test_the_share_retaken_is_kept_as_a_figure(gazetteer):
