@@ -37,6 +37,28 @@ def _vocabulary() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Patt
     return [(t, words(w)) for t, w in types.items()], [(a, words(w)) for a, w in actors.items()]
 
 
+@cache
+def _clause_breaks() -> re.Pattern:
+    data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+    body = "|".join(
+        re.escape(b) + (r"(?!\w)" if b[-1].isalnum() else "") for b in data["clause_breaks"]
+    )
+    return re.compile(body, re.IGNORECASE)
+
+
+def statements(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut where they join two statements that each have an event trigger
+    ("the left bank is under government control, while the west remains in their hands")."""
+    out = []
+    for start, end in sentences:
+        for match in _clause_breaks().finditer(text, start, end):
+            if event_type(text[start : match.start()]) and event_type(text[match.start() : end]):
+                out.append((start, match.start()))
+                start = match.start() + 1  # past the comma or semicolon
+        out.append((start, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
 def event_type(sentence: str) -> str | None:
     """The first event type whose trigger occurs in the sentence, or None."""
     for name, pattern in _vocabulary()[0]:
@@ -123,7 +145,7 @@ def extract_events(
     body = (
         spans[1:] if len(spans) > 1 else spans
     )  # a headline restates the story: no events of its own
-    sentences = split_sentences(text, body)
+    sentences = statements(text, split_sentences(text, body))
     all_dates = (
         find_dates(text, reference[0] if reference else None, sentences[0][0], sentences[-1][1])
         if sentences

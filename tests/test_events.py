@@ -1,6 +1,8 @@
 import datetime as dt
 
+from geo.events import statements
 from geo.model import Article
+from geo.sentences import split_sentences
 from geo.pipeline import geoparse
 
 ANBAR = """Offensive dans l'Anbar
@@ -77,3 +79,27 @@ def test_places_outside_event_sentences_join_the_main_event(gazetteer):
     events = events_of(text, gazetteer, published=dt.date(2017, 3, 2))
     assert len(events) == 1 and events[0].places[0].place.name == "Erbil"
     assert events[0].date.start == dt.date(2017, 3, 2)
+
+
+def test_two_statements_joined_in_one_sentence_are_two_events(gazetteer):
+    text = (
+        "Mossoul\n\nLa rive gauche du Tigre à Mossoul est désormais sous le contrôle des forces "
+        "gouvernementales, tandis que l'ouest de Mossoul reste aux mains des jihadistes.\n"
+    )
+    events = events_of(text, gazetteer, published=dt.date(2017, 1, 24))
+    by_side = {s.properties["side"]: e for e in events for s in e.shapes}
+    assert by_side["left"].event_type == "territory_regained"
+    assert by_side["west"].event_type == "territory_held"
+    assert by_side["west"].properties["held_by"] == "Islamic State"
+    assert by_side["west"].quote.startswith("tandis que")
+
+
+def test_a_contrast_without_a_second_statement_keeps_the_sentence_whole():
+    text = (
+        "Talks resumed in Geneva, but no deal was reached. Troops retook Anah, while others rested."
+    )
+    cut = statements(text, split_sentences(text))
+    assert [text[a:b] for a, b in cut] == [
+        "Talks resumed in Geneva, but no deal was reached.",
+        "Troops retook Anah, while others rested.",
+    ]
