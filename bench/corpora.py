@@ -42,6 +42,7 @@ class Document:
     text: str
     toponyms: list[Toponym]
     ignored: list[tuple[int, int]] = field(default_factory=list)
+    lang: str = "en"
 
 
 def _float(value: str | None) -> float | None:
@@ -133,10 +134,66 @@ def wiktor(path: Path) -> Iterator[Document]:
             yield Document(str(row["doc_id"]), row["text"], toponyms)
 
 
+def hipe_french(folder: Path) -> Iterator[Document]:
+    """HIPE-2022 French newspapers (CoNLL-like TSV): the text rebuilt from the tokens and their
+    spacing flags, the literal ``loc`` entities as toponyms (no coordinates: recognition only)."""
+    for path in sorted(folder.glob("*-fr.tsv")):
+        document = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# hipe2022:document_id"):
+                if document is not None:
+                    yield document.finish()
+                document = _TokenText(line.split("=", 1)[1].strip())
+                continue
+            cells = line.split("\t")
+            if document is None or line.startswith("#") or len(cells) < 10 or cells[0] == "TOKEN":
+                continue
+            document.add(cells[0], cells[1].lower(), cells[9])
+        if document is not None:
+            yield document.finish()
+
+
+class _TokenText:
+    """A document rebuilt token by token, with the spans of its ``loc`` entities."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id, self.text, self.toponyms = doc_id, "", []
+        self.open_at: int | None = None
+        self.token_end = 0
+
+    def add(self, token: str, tag: str, misc: str) -> None:
+        if not tag.startswith("i-loc"):
+            self._close()
+        # newseye marks a line end as NoSpaceAfter: two words never touch, nor does a word
+        # that starts a line with the punctuation ending the line before
+        last = self.text[-1:]
+        if (last.isalnum() and token[:1].isalnum()) or (
+            last != "" and last in ".,;:!?" and token[:1].isupper() and len(token) > 1
+        ):
+            self.text += "\n"
+        if tag.startswith("b-loc"):
+            self.open_at = len(self.text)
+        self.text += token
+        self.token_end = len(self.text)
+        if "NoSpaceAfter" not in misc:
+            self.text += "\n" if "EndOfSentence" in misc else " "
+
+    def _close(self) -> None:
+        if self.open_at is not None:
+            start, end = self.open_at, self.token_end
+            self.toponyms.append(Toponym(start, end, self.text[start:end], None, None))
+            self.open_at = None
+
+    def finish(self) -> Document:
+        self._close()
+        return Document(self.doc_id, self.text, self.toponyms, lang="fr")
+
+
 CORPORA = {
     "LGL": lambda root: lgl_like(root / "LGL" / "lgl.xml"),
     "TR-News dev": lambda root: lgl_like(root / "TR-News" / "TR-News.xml", realign=True),
     "GeoVirus": lambda root: geovirus(root / "GeoVirus" / "GeoVirus.xml"),
     "GeoWebNews dev": lambda root: geowebnews(root / "GeoWebNews" / "GWN.xml"),
     "WikToR": lambda root: wiktor(root / "WikToR" / "wiktor_derived.jsonl"),
+    "HIPE-2022 fr": lambda root: hipe_french(root / "HIPE-2022-fr"),
 }

@@ -46,7 +46,9 @@ Published end-to-end figures (Wang & Hu 2019, EUPEG, block C of published_figure
 def predictions(document: Document, gazetteer, rivers) -> list[tuple[int, int, float, float]]:
     """(start, end, lat, lon) of every place this project finds in a document."""
     parsed = geoparse(
-        Article(text=document.text, source=document.doc_id, lang="en"), gazetteer, rivers=rivers
+        Article(text=document.text, source=document.doc_id, lang=document.lang),
+        gazetteer,
+        rivers=rivers,
     )
     return [(r.mention.start, r.mention.end, r.place.lat, r.place.lon) for r in parsed.resolutions]
 
@@ -178,6 +180,11 @@ def run(corpora: Path, limit: int | None, only: list[str] | None) -> dict:
     return results
 
 
+def _f(value: float, spec: str = ".3f") -> str:
+    """A figure, or a dash where the corpus cannot give it (no coordinates)."""
+    return "–" if value != value else format(value, spec)
+
+
 def table(results: dict) -> str:
     """The results as one Markdown table."""
     head = (
@@ -189,9 +196,10 @@ def table(results: dict) -> str:
         if name.startswith("_"):
             continue
         rows.append(
-            f"| {name} | {r['docs']} | {r['toponyms']} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
-            f"| {r['a161']:.3f} | {r['auc']:.3f} | {r['mean_km']:.0f} | {r['gold_spans_a161']:.3f} "
-            f"| {r['geotext_f1']:.3f} | {r['geotext_a161']:.3f} | {r['population_a161']:.3f} | {r['docs_per_second']:.0f} |"
+            f"| {name} | {r['docs']} | {r['toponyms']} | {_f(r['precision'])} | {_f(r['recall'])} "
+            f"| {_f(r['f1'])} | {_f(r['a161'])} | {_f(r['auc'])} | {_f(r['mean_km'], '.0f')} "
+            f"| {_f(r['gold_spans_a161'])} | {_f(r['geotext_f1'])} | {_f(r['geotext_a161'])} "
+            f"| {_f(r['population_a161'])} | {_f(r['docs_per_second'], '.0f')} |"
         )
     run_info = results["_run"]
     rows.append(

@@ -34,3 +34,28 @@ def test_auc_is_zero_for_perfect_answers_and_one_for_antipodes():
     assert auc_of_errors([20_039, 20_039]) == pytest.approx(1, abs=1e-4)
     assert 0 < auc_of_errors([10, 100, 1000]) < 1
     assert math.isnan(auc_of_errors([]))
+
+
+def test_hipe_documents_are_rebuilt_from_their_tokens_with_their_place_spans(tmp_path):
+    from corpora import hipe_french
+
+    rows = [
+        "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tF\tF\tF\tN\tNEL\tNEL\tMISC",
+        "# hipe2022:document_id = one",
+        "Il\tO\t_\t_\t_\t_\t_\t_\t_\t_",
+        "vit\tO\t_\t_\t_\t_\t_\t_\t_\t_",
+        "à\tO\t_\t_\t_\t_\t_\t_\t_\t_",
+        "La\tB-LOC\t_\t_\t_\t_\t_\t_\t_\t_",
+        "Chaux-de-Fonds\tI-LOC\t_\t_\t_\t_\t_\t_\t_\tNoSpaceAfter",
+        ".\tO\t_\t_\t_\t_\t_\t_\t_\tNoSpaceAfter",
+        "Berne\tB-loc\t_\t_\t_\t_\t_\t_\t_\tNoSpaceAfter",  # a line end that newseye leaves unmarked
+        "vote\tO\t_\t_\t_\t_\t_\t_\t_\t_",
+        "# hipe2022:document_id = two",
+        "Rien\tO\t_\t_\t_\t_\t_\t_\t_\t_",
+    ]
+    (tmp_path / "x-dev-fr.tsv").write_text("\n".join(rows), encoding="utf-8")
+    one, two = hipe_french(tmp_path)
+    assert one.text == "Il vit à La Chaux-de-Fonds.\nBerne\nvote "
+    assert [t.mention for t in one.toponyms] == ["La Chaux-de-Fonds", "Berne"]
+    assert one.lang == "fr" and all(t.lat is None for t in one.toponyms)
+    assert (two.doc_id, two.toponyms) == ("two", [])

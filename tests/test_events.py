@@ -2,8 +2,8 @@ import datetime as dt
 
 from geo.events import statements
 from geo.model import Article
-from geo.sentences import split_sentences
 from geo.pipeline import geoparse
+from geo.sentences import split_sentences
 
 ANBAR = """Offensive dans l'Anbar
 
