@@ -35,7 +35,7 @@ def recognize_toponyms(
     demonyms = _demonyms(text, tokens, gazetteer)
     # "Sri Lankan" before the names, which would take "Sri" alone
     chosen = _without_overlaps([d for d in demonyms if " " in d.text], chosen)
-    chosen = _without_overlaps(match_names(text, tokens, gazetteer), chosen)
+    chosen = _without_overlaps(match_names(text, tokens, gazetteer, lang), chosen)
     chosen = _without_overlaps(demonyms, chosen)
     chosen.extend(_towns_of_dams(text, chosen, gazetteer))
     return sorted(chosen, key=lambda m: (m.start, -m.end))

@@ -40,11 +40,14 @@ class _Evidence:
     lowercase: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     located: set[str] = field(default_factory=set)
+    lang: str | None = None
 
 
-def match_names(text: str, tokens: Sequence[Token], gazetteer) -> list[Mention]:
+def match_names(
+    text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
+) -> list[Mention]:
     """Mentions of gazetteer names, longest match first, scanning left to right."""
-    evidence = _Evidence(text, tokens, gazetteer)
+    evidence = _Evidence(text, tokens, gazetteer, lang=lang)
     evidence.lowercase = {t.text.lower() for t in tokens if t.text[:1].islower()}
     matches = _matches(text, tokens, gazetteer)
     evidence.surnames = _surnames(evidence, matches)
@@ -148,6 +151,11 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list) -> bool:
 def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bool:
     """Checks for a one-word match: acronyms, common words, persons, demonyms."""
     word = evidence.tokens[i].text
+    lower = word.lower()
+    if lower.rstrip(".") in person_titles():
+        return False  # "Mme", "Dr": a title, whatever village shares its letters
+    if _is_acronym(word) and lower in function_words(evidence.lang):
+        return False  # "LA" in a French headline in capitals is the article, not Los Angeles
     if _is_acronym(word):
         # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "CHARLESTON, W.Va." is a dateline.
         return area or (
@@ -156,7 +164,6 @@ def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bo
         )
     if word[-3:-2] in ("'", "’") or word[-2:-1] in ("'", "’"):
         return False  # "I've", "we'll": an English contraction
-    lower = word.lower()
     if fold(word) in not_places() or lower in function_words():
         return False
     if lower in evidence.lowercase and places[0].kind != "country":

@@ -38,10 +38,10 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @cache
-def function_words() -> frozenset[str]:
-    """Lower-case function words of French and English."""
+def function_words(lang: str | None = None) -> frozenset[str]:
+    """Lower-case function words of one language, or of French and English."""
     data = json.loads((DATA_DIR / "stopwords.json").read_text(encoding="utf-8"))
-    return frozenset(w for lang in ("fr", "en") for w in data[lang])
+    return frozenset(w for code in ((lang,) if lang else ("fr", "en")) for w in data.get(code, ()))
 
 
 @cache

@@ -136,6 +136,19 @@ def test_a_name_after_a_title_is_a_person(gazetteer):
     assert names_found("The hearing was chaired by Sen. Kelly on Tuesday.", gazetteer) == []
 
 
+def test_a_title_is_not_a_place_of_its_own(gazetteer):
+    text = "Le juge a entendu Mme et son fils à Lyon."
+    assert names_found(text, gazetteer, "fr") == ["Lyon"]
+
+
+def test_a_function_word_in_capitals_is_a_word_of_the_articles_language(gazetteer):
+    assert names_found("LA GUERRE EN SYRIE : le front de LA RAQQA.", gazetteer, "fr")[:1] == [
+        "SYRIE"
+    ]
+    assert "LA" not in names_found("LA GUERRE EN SYRIE.", gazetteer, "fr")
+    assert names_found("Wildfires spread near LA on Monday.", gazetteer) == ["LA"]
+
+
 def test_a_place_naming_an_institution_is_kept(gazetteer):
     text = "The Texas Department of Health opened an office in Dublin, next to the Dublin Arts Council."
     assert names_found(text, gazetteer) == ["Texas", "Dublin", "Dublin"]
