@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tempfile
-import time
 from pathlib import Path
 
 import folium
@@ -134,6 +133,7 @@ def toggle_play(bounds: tuple[dt.date, dt.date]) -> None:
     st.session_state.playing = not st.session_state.get("playing", False)
     if st.session_state.playing:
         st.session_state.window = filters.first_play_window(st.session_state.window, bounds)
+        st.session_state.play_started = True  # the first window shows before the first step
 
 
 def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, dt.date] | None:
@@ -142,9 +142,6 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
     bounds, counts = known["bounds"], known["per_day"]
     if bounds is None:
         return None
-    step = st.session_state.pop("next_window", None)
-    if step and st.session_state.get("playing"):  # a Pause pressed during the wait drops the step
-        st.session_state.window = step
     if "window" not in st.session_state:
         first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
         last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
@@ -389,7 +386,23 @@ def main() -> None:
     add_articles(store)
     if not features:
         empty_store(store)
+        store.close()
         return
+    playing = st.session_state.get("playing", False)
+    # While playing, only this part of the page runs again at each step, on a timer.
+    st.fragment(dated_view, run_every=PLAY_STEP_SECONDS if playing else None)(
+        features, view, store, playing
+    )
+    store.close()
+
+
+def dated_view(features: list[dict], view: filters.ViewFilter, store, timed: bool) -> None:
+    """Timeline, map, table and exports of the window; a timed run while playing steps the window."""
+    playing = st.session_state.get("playing", False)
+    if playing != timed:  # Play or Pause was pressed here: the timer starts or stops with the page
+        st.rerun(scope="app")
+    if playing and not st.session_state.pop("play_started", False):
+        step_window(summary(str(settings.store), features_version())["bounds"])
     window = timeline(features, view)
     view = filters.with_window(view, window) if window else view
     st.session_state.view = view
@@ -414,9 +427,6 @@ def main() -> None:
     events_table(shown, store)
     st.subheader("Export this view")
     exports(shown, window, title)
-    store.close()
-    if st.session_state.get("playing") and window:
-        play_step(window, summary(str(settings.store), features_version())["bounds"])
 
 
 def events_table(shown: list[dict], store: SQLiteStore) -> None:
@@ -442,15 +452,13 @@ def events_table(shown: list[dict], store: SQLiteStore) -> None:
         correction_panel(shown[picked[0]], store)
 
 
-def play_step(window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]) -> None:
-    """While playing: wait, then draw the next window; at the end of the timeline, stop."""
-    following = filters.step_window(window, bounds)
+def step_window(bounds: tuple[dt.date, dt.date]) -> None:
+    """One step of Play: the next window of the same width; at the end of the timeline, stop."""
+    following = filters.step_window(st.session_state.window, bounds)
     if following is None:
         st.session_state.playing = False
-    else:
-        time.sleep(PLAY_STEP_SECONDS)
-        st.session_state.next_window = following  # the slider takes it before it is drawn
-    st.rerun()
+        st.rerun(scope="app")
+    st.session_state.window = following
 
 
 main()

@@ -192,13 +192,12 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def step_window(
     window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]
 ) -> tuple[dt.date, dt.date] | None:
-    """The next window of the same width for play mode, or None at the end of the timeline."""
-    width = window[1] - window[0]
-    step = max(width, dt.timedelta(days=1))
+    """The next window of the same width for play mode, from the day after this one ends (both
+    ends are included: no day shows twice), or None at the end of the timeline."""
     if window[1] >= bounds[1]:
         return None
-    start = window[0] + step
-    return start, min(start + width, bounds[1])
+    start = window[1] + dt.timedelta(days=1)
+    return start, min(start + (window[1] - window[0]), bounds[1])
 
 
 def first_play_window(

@@ -140,14 +140,17 @@ def test_an_article_without_a_place_is_stored_with_a_warning(app):
     assert "No place found in minutes" in app.warning[0].value
 
 
-def test_a_step_that_lands_after_pause_is_dropped(app):
+def test_play_shows_a_first_window_then_steps_until_paused(app):
     app.run()
-    whole = app.session_state["window"]
-    app.session_state["next_window"] = (dt.date(2017, 1, 1), dt.date(2017, 1, 10))
-    app.session_state["playing"] = False  # Pause was pressed while the step was waiting
+    app.button(key="play").click().run()
+    first = app.session_state["window"]
+    assert app.session_state["playing"] and first[1] < dt.date(2017, 3, 1)  # the last date
+    app.run()  # a step of the timer
+    second = app.session_state["window"]
+    assert second[0] > first[0]
+    app.button(key="play").click().run()  # Pause
     app.run()
-    assert app.session_state["window"] == whole
-    assert len(app.dataframe[0].value) == 3
+    assert not app.session_state["playing"] and app.session_state["window"] == second
 
 
 def test_stored_articles_are_geoparsed_again_on_request(app, store_path):

@@ -89,8 +89,12 @@ def test_bounds_and_histogram():
 def test_play_steps_the_window_and_stops_at_the_end():
     bounds = (dt.date(2017, 1, 1), dt.date(2017, 1, 20))
     assert filters.step_window((dt.date(2017, 1, 1), dt.date(2017, 1, 8)), bounds) == (
-        dt.date(2017, 1, 8),
-        dt.date(2017, 1, 15),
+        dt.date(2017, 1, 9),  # the day after: a day never shows in two steps
+        dt.date(2017, 1, 16),
+    )
+    assert filters.step_window((dt.date(2017, 1, 5), dt.date(2017, 1, 5)), bounds) == (
+        dt.date(2017, 1, 6),
+        dt.date(2017, 1, 6),
     )
     assert filters.step_window((dt.date(2017, 1, 13), dt.date(2017, 1, 20)), bounds) is None
 
