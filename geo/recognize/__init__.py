@@ -7,6 +7,7 @@ of places), plain gazetteer names, then demonyms. Earlier passes win where spans
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from geo.gazetteer import Gazetteer
@@ -20,6 +21,9 @@ from geo.recognize.words import not_places
 
 __all__ = ["recognize_toponyms"]
 
+# "W. Va.", "N. C.": an abbreviation of two initials written with a space, which the tokens split
+SPACED_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]\. [A-Z][a-z]?\.")
+
 
 def recognize_toponyms(
     text: str,
@@ -32,6 +36,7 @@ def recognize_toponyms(
     tokens = tokenize(text, spans)
     phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
     chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
+    chosen = _without_overlaps(_spaced_abbreviations(text, spans, gazetteer), chosen)
     demonyms = _demonyms(text, tokens, gazetteer)
     # "Sri Lankan" before the names, which would take "Sri" alone
     chosen = _without_overlaps([d for d in demonyms if " " in d.text], chosen)
@@ -39,6 +44,18 @@ def recognize_toponyms(
     chosen = _without_overlaps(demonyms, chosen)
     chosen.extend(_towns_of_dams(text, chosen, gazetteer))
     return sorted(chosen, key=lambda m: (m.start, -m.end))
+
+
+def _spaced_abbreviations(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
+) -> list[Mention]:
+    """ "Huntington, W. Va.": a region's abbreviation whose initials are spaced apart."""
+    found = []
+    for start, end in spans:
+        for match in SPACED_ABBREVIATION.finditer(text, start, end):
+            if _first(gazetteer.lookup(match.group()), "region"):
+                found.append(Mention(match.group(), match.start(), match.end(), match.group()))
+    return found
 
 
 def _towns_of_dams(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -132,6 +132,11 @@ def test_a_state_abbreviation_before_a_reporting_verb_is_still_a_place(gazetteer
     assert names_found(text, gazetteer) == ["CHARLESTON", "W.Va.", "W.Va."]
 
 
+def test_a_state_abbreviation_with_spaced_initials_is_one_place(gazetteer):
+    text = "Officials in Huntington, W. Va., met J. R. Smith in Raleigh, N. C., on Monday."
+    assert names_found(text, gazetteer) == ["Huntington", "W. Va.", "Raleigh", "N. C."]
+
+
 def test_a_name_after_a_title_is_a_person(gazetteer):
     assert names_found("The hearing was chaired by Sen. Kelly on Tuesday.", gazetteer) == []
 
