@@ -144,8 +144,18 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list) -> bool:
         return _after_preposition(tokens, i)
     if first.sentence_start and best.population < SENTENCE_START_POPULATION:
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
-        return _capitalised_elsewhere(tokens, i) or _after_preposition(tokens, i)
+        return (
+            _capitalised_elsewhere(tokens, i)
+            or _after_preposition(tokens, i)
+            or _dateline(evidence, i)
+        )
     return True
+
+
+def _dateline(evidence: _Evidence, i: int) -> bool:
+    """ "HUNTINGTON, W. Va. --": a word in capitals opening a sentence, then a comma."""
+    token = evidence.tokens[i]
+    return _is_acronym(token.text) and evidence.text[token.end : token.end + 2] == ", "
 
 
 def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bool:

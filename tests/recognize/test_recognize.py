@@ -122,6 +122,11 @@ def test_an_uppercase_dateline_is_a_place(gazetteer):
     ]
 
 
+def test_a_dateline_of_a_small_town_is_a_place(gazetteer):
+    text = "HUNTINGTON, W. Va. -- The council met on Monday."
+    assert names_found(text, gazetteer) == ["HUNTINGTON", "W. Va."]
+
+
 def test_a_surname_stays_a_person_later_in_the_story(gazetteer):
     text = "Police said Mike Jones, 45, was arrested. Jones told reporters he was innocent."
     assert names_found(text, gazetteer) == []
