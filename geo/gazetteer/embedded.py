@@ -121,6 +121,7 @@ def build_gazetteer() -> EmbeddedGazetteer:
         *country_entries,
         *sources.continents(cache_),
         *sources.regions(),
+        *sources.world_regions({p.country_code: p for p, _ in country_entries}),
         *sources.us_counties(),
         *sources.cities(cache_),
         *sources.rivers(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +28,7 @@ NAME_LOCALES = ("en", "fr")
 COUNTRY_IMPORTANCE = 10**10
 CONTINENT_IMPORTANCE = 5 * 10**9
 REGION_IMPORTANCE = 500_000
+WORLD_REGION_IMPORTANCE = 2 * 10**9  # below continents, above any city that bears the name
 DAM_IMPORTANCE = 100_000
 
 Entry = tuple[Place, list[str]]
@@ -39,6 +41,7 @@ def input_files() -> list[Path]:
         "country_aliases.csv",
         "regions.csv",
         "region_aliases.csv",
+        "world_regions.csv",
         "us_counties.csv",
         "dams.csv",
         "border_crossings.csv",
@@ -182,6 +185,27 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
             raw=raw,
         )
         yield place, names
+
+
+def world_regions(
+    countries: dict[str, Place], source: Path = DATA_DIR / "world_regions.csv"
+) -> Iterator[Entry]:
+    """Regions of the world named in the news ("Middle East", "Sahel"): each at the mean of its
+    member countries' points (the mean direction on the sphere), which ``members`` lists."""
+    for row in read_csv(source):
+        members = [countries[code] for code in row["members"].split("|")]
+        x = sum(math.cos(math.radians(p.lat)) * math.cos(math.radians(p.lon)) for p in members)
+        y = sum(math.cos(math.radians(p.lat)) * math.sin(math.radians(p.lon)) for p in members)
+        z = sum(math.sin(math.radians(p.lat)) for p in members)
+        place = Place(
+            name=row["name"],
+            lat=round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
+            lon=round(math.degrees(math.atan2(y, x)), 4),
+            kind="region",
+            population=WORLD_REGION_IMPORTANCE,
+            raw={"source": row["source"], "members": row["members"]},
+        )
+        yield place, [row["name"], *[n for n in row["names"].split("|") if n]]
 
 
 def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:

@@ -80,6 +80,22 @@ def test_parts_of_countries_are_regions_under_their_english_and_french_names(gaz
     assert sicily.name == "Sicily" and sicily.lon > 12
 
 
+def test_palestine_and_kosovo_are_countries(gazetteer):
+    assert gazetteer.lookup("Palestine")[0].country_code == "PS"
+    assert gazetteer.lookup("Territoires palestiniens")[0].kind == "country"
+    assert gazetteer.demonym("palestiniens").country_code == "PS"
+    assert gazetteer.lookup("Kosovo")[0].country_code == "XK"
+
+
+def test_regions_of_the_world_sit_among_their_member_countries(gazetteer):
+    middle_east = gazetteer.lookup("Moyen-Orient")[0]
+    assert (middle_east.name, middle_east.kind) == ("Middle East", "region")
+    assert gazetteer.lookup("Middle East")[0] == middle_east  # not the Maryland neighbourhood
+    assert 25 < middle_east.lat < 35 and 35 < middle_east.lon < 50
+    sahel = gazetteer.lookup("Sahel")[0]
+    assert 12 < sahel.lat < 20 and -5 < sahel.lon < 10
+
+
 def test_regions_named_locally_by_natural_earth_have_their_exonyms(gazetteer):
     assert gazetteer.lookup("Bavaria")[0].name == "Bayern"
     assert gazetteer.lookup("Bavière")[0].name == "Bayern"
@@ -107,6 +123,7 @@ def test_every_curated_point_has_a_source():
         "border_crossings.csv",
         "country_points.csv",
         "regions.csv",
+        "world_regions.csv",
         "us_counties.csv",
     ):
         for row in sources.read_csv(sources.DATA_DIR / name):
