@@ -28,6 +28,8 @@ MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter 
 SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
 BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
 AREA_KINDS = ("country", "region", "county")
+# French "au", "du" stand for "à le", "de le"; "aux", "des" for "à les", "de les".
+FRENCH_CONTRACTED_ARTICLES = {"au": "Le ", "du": "Le ", "aux": "Les ", "des": "Les "}
 
 
 @dataclass
@@ -49,7 +51,7 @@ def match_names(
     """Mentions of gazetteer names, longest match first, scanning left to right."""
     evidence = _Evidence(text, tokens, gazetteer, lang=lang)
     evidence.lowercase = {t.text.lower() for t in tokens if t.text[:1].islower()}
-    matches = _matches(text, tokens, gazetteer)
+    matches = _matches(text, tokens, gazetteer, lang)
     evidence.surnames = _surnames(evidence, matches)
     evidence.located = {
         tokens[i].text for i, j, _ in matches if i == j and _after_preposition(tokens, i)
@@ -59,16 +61,27 @@ def match_names(
         if _plausible(evidence, i, j, places):
             start, end = tokens[i].start, tokens[j].end
             surface = text[start:end]
-            mentions.append(Mention(text=surface, start=start, end=end, name=surface))
+            name = surface if gazetteer.lookup(surface) else _article(tokens, i) + surface
+            mentions.append(Mention(text=surface, start=start, end=end, name=name))
     return mentions
 
 
-def _matches(text: str, tokens: Sequence[Token], gazetteer) -> list[tuple[int, int, list]]:
+def _article(tokens: Sequence[Token], i: int) -> str:
+    """The article that a French contraction before token ``i`` holds ("au Locle": "Le ")."""
+    return FRENCH_CONTRACTED_ARTICLES.get(tokens[i - 1].text.lower(), "") if i else ""
+
+
+def _matches(
+    text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
+) -> list[tuple[int, int, list]]:
     """Every longest gazetteer match (first token, last token, places), left to right."""
     found = []
     i = 0
     while i < len(tokens):
-        match = _longest_match(text, tokens, i, gazetteer)
+        article = _article(tokens, i) if lang == "fr" else ""
+        match = _longest_match(text, tokens, i, gazetteer) or (
+            _longest_match(text, tokens, i, gazetteer, article) if article else None
+        )
         if match is None:
             i += 1
             continue
@@ -78,9 +91,10 @@ def _matches(text: str, tokens: Sequence[Token], gazetteer) -> list[tuple[int, i
 
 
 def _longest_match(
-    text: str, tokens: Sequence[Token], i: int, gazetteer
+    text: str, tokens: Sequence[Token], i: int, gazetteer, article: str = ""
 ) -> tuple[int, list] | None:
-    """The last token index and places of the longest name starting at token ``i``."""
+    """The last token index and places of the longest name starting at token ``i`` (looked up
+    after ``article`` when the text has contracted it: "au Locle" is in Le Locle)."""
     if not tokens[i].capitalised or len(tokens[i].text) < 2:
         return None
     limit = min(len(tokens), i + gazetteer.max_name_tokens)
@@ -93,7 +107,7 @@ def _longest_match(
             break
         if not token.capitalised:
             continue
-        places = gazetteer.lookup(text[tokens[i].start : token.end])
+        places = gazetteer.lookup(article + text[tokens[i].start : token.end])
         if places:
             best = (j, places)
     return best

@@ -198,3 +198,12 @@ def test_a_two_word_demonym_is_one_mention_of_its_country(gazetteer):
         ("Sri Lankan", "Sri Lanka"),
         ("South African", "South Africa"),
     ]
+
+
+def test_a_french_contraction_holds_the_article_of_the_town(gazetteer):
+    found = mentions("Le tribunal du Locle siège aux Mureaux, pas au Touquet.", gazetteer, "fr")
+    assert [(m.text, m.name) for m in found] == [
+        ("Locle", "Le Locle"),
+        ("Mureaux", "Les Mureaux"),
+        ("Touquet", "Le Touquet"),
+    ]
