@@ -122,6 +122,7 @@ def build_gazetteer() -> EmbeddedGazetteer:
         *sources.continents(cache_),
         *sources.regions(),
         *sources.world_regions({p.country_code: p for p, _ in country_entries}),
+        *sources.region_groups(),
         *sources.us_counties(),
         *sources.cities(cache_),
         *sources.rivers(),

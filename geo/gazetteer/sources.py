@@ -28,6 +28,7 @@ NAME_LOCALES = ("en", "fr")
 COUNTRY_IMPORTANCE = 10**10
 CONTINENT_IMPORTANCE = 5 * 10**9
 REGION_IMPORTANCE = 500_000
+REGION_GROUP_IMPORTANCE = 1_000_000  # a French region before a namesake department or town
 WORLD_REGION_IMPORTANCE = 2 * 10**9  # below continents, above any city that bears the name
 DAM_IMPORTANCE = 100_000
 
@@ -42,6 +43,7 @@ def input_files() -> list[Path]:
         "regions.csv",
         "region_aliases.csv",
         "world_regions.csv",
+        "region_groups.csv",
         "us_counties.csv",
         "dams.csv",
         "border_crossings.csv",
@@ -187,22 +189,60 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
         yield place, names
 
 
+def mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The mean direction of ``(lat, lon)`` points on the sphere, as ``(lat, lon)``."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x, y, z = (
+            x + math.cos(phi) * math.cos(lam),
+            y + math.cos(phi) * math.sin(lam),
+            z + math.sin(phi),
+        )
+    return round(math.degrees(math.atan2(z, math.hypot(x, y))), 4), round(
+        math.degrees(math.atan2(y, x)), 4
+    )
+
+
 def world_regions(
     countries: dict[str, Place], source: Path = DATA_DIR / "world_regions.csv"
 ) -> Iterator[Entry]:
     """Regions of the world named in the news ("Middle East", "Sahel"): each at the mean of its
-    member countries' points (the mean direction on the sphere), which ``members`` lists."""
+    member countries' points, which ``members`` lists."""
     for row in read_csv(source):
         members = [countries[code] for code in row["members"].split("|")]
-        x = sum(math.cos(math.radians(p.lat)) * math.cos(math.radians(p.lon)) for p in members)
-        y = sum(math.cos(math.radians(p.lat)) * math.sin(math.radians(p.lon)) for p in members)
-        z = sum(math.sin(math.radians(p.lat)) for p in members)
+        lat, lon = mean_point([(p.lat, p.lon) for p in members])
         place = Place(
             name=row["name"],
-            lat=round(math.degrees(math.atan2(z, math.hypot(x, y))), 4),
-            lon=round(math.degrees(math.atan2(y, x)), 4),
+            lat=lat,
+            lon=lon,
             kind="region",
             population=WORLD_REGION_IMPORTANCE,
+            raw={"source": row["source"], "members": row["members"]},
+        )
+        yield place, [row["name"], *[n for n in row["names"].split("|") if n]]
+
+
+def region_groups(
+    source: Path = DATA_DIR / "region_groups.csv", regions_source: Path = DATA_DIR / "regions.csv"
+) -> Iterator[Entry]:
+    """Regions made of first-level regions that Natural Earth lists one by one (French regions
+    of departments, Spanish communities and Italian regions of provinces): each at the mean of
+    its members' points."""
+    points = {
+        (r["country_code"], r["name"]): (float(r["lat"]), float(r["lon"]))
+        for r in read_csv(regions_source)
+    }
+    for row in read_csv(source):
+        code = row["country_code"]
+        lat, lon = mean_point([points[(code, m)] for m in row["members"].split("|")])
+        place = Place(
+            name=row["name"],
+            lat=lat,
+            lon=lon,
+            country_code=code,
+            kind="region",
+            population=REGION_GROUP_IMPORTANCE,
             raw={"source": row["source"], "members": row["members"]},
         )
         yield place, [row["name"], *[n for n in row["names"].split("|") if n]]

@@ -96,6 +96,14 @@ def test_regions_of_the_world_sit_among_their_member_countries(gazetteer):
     assert 12 < sahel.lat < 20 and -5 < sahel.lon < 10
 
 
+def test_regions_made_of_departments_or_provinces_sit_among_them(gazetteer):
+    brittany = gazetteer.lookup("Bretagne")[0]
+    assert (brittany.name, brittany.kind, brittany.country_code) == ("Brittany", "region", "FR")
+    assert 47.5 < brittany.lat < 48.8 and -4.5 < brittany.lon < -1.5
+    assert gazetteer.lookup("Catalogne")[0] == gazetteer.lookup("Catalonia")[0]
+    assert gazetteer.lookup("Lombardie")[0].country_code == "IT"
+
+
 def test_regions_named_locally_by_natural_earth_have_their_exonyms(gazetteer):
     assert gazetteer.lookup("Bavaria")[0].name == "Bayern"
     assert gazetteer.lookup("Bavière")[0].name == "Bayern"
@@ -124,6 +132,7 @@ def test_every_curated_point_has_a_source():
         "country_points.csv",
         "regions.csv",
         "world_regions.csv",
+        "region_groups.csv",
         "us_counties.csv",
     ):
         for row in sources.read_csv(sources.DATA_DIR / name):
