@@ -46,6 +46,13 @@ TEMPERATURE = 0.15
 DEMONYM_CONFIDENCE = 0.5
 QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
 ANCHOR_KINDS = ("city", "dam", "region", "county")
+CITY_OVER_REGION = 100_000  # a city this big is what its namesake region's name means alone
+NAMESAKE_REGION_KM = 300  # ... when the region is around it (Bern, Najaf), not far off (Washington)
+_REGION_WORDS = r"provinces?|governorates?|gouvernorats?|cantons?|régions?|regions?|states?|états?|wilayas?|oblasts?"
+_REGION_BEFORE = re.compile(
+    rf"(?:{_REGION_WORDS})\s+(?:of|de|du|d['’])\s*(?:the\s+)?$", re.IGNORECASE
+)
+_REGION_AFTER = re.compile(rf"\s+(?:{_REGION_WORDS})\b", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*)?)"
 )
@@ -75,7 +82,7 @@ def resolve_mentions(
     mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
 ) -> list[Resolution]:
     """A resolution for every mention that has at least one candidate, in mention order."""
-    pools = [_candidates(m, gazetteer) for m in mentions]
+    pools = [_candidates(m, gazetteer, _called_a_region(m, text)) for m in mentions]
     qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
     keys = [fold(m.name) for m in mentions]
 
@@ -102,7 +109,14 @@ def resolve_mentions(
     return _with_country_parts(resolutions, mentions, gazetteer)
 
 
-def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
+def _called_a_region(mention: Mention, text: str) -> bool:
+    """Whether the text calls the place a region: "the province of Najaf", "canton de Berne",
+    "Najaf governorate"."""
+    before = text[max(0, mention.start - 30) : mention.start]
+    return bool(_REGION_BEFORE.search(before) or _REGION_AFTER.match(text, mention.end))
+
+
+def _candidates(mention: Mention, gazetteer: Gazetteer, region_word: bool = False) -> list[Place]:
     """The places a mention may refer to, given the kind of phrase it is."""
     hint, name = mention.kind_hint, mention.name
     if hint == "region_part" and not name:
@@ -128,10 +142,24 @@ def _candidates(mention: Mention, gazetteer: Gazetteer) -> list[Place]:
     key = fold(name)
     named = {p.country_code for p in places if p.kind == "country" and fold(p.name) == key}
     places = [p for p in places if p.kind == "country" or p.country_code not in named]
+    if region_word:  # "the province of Najaf", "Washington state": a region if one is so named
+        places = [p for p in places if p.kind == "region"] or places
+    else:  # "Berne", "Najaf": the city, not the canton or province around it
+        cities = [p for p in places if p.kind == "city" and p.population >= CITY_OVER_REGION]
+        places = [p for p in places if p.kind != "region" or not _around(p, cities)]
     if not places:  # "Russian", given as a plain name: the country it is the adjective of
         country = gazetteer.demonym(name)
         places = [country] if country else []
     return places
+
+
+def _around(region: Place, cities: Sequence[Place]) -> bool:
+    """Whether one of ``cities`` lies in ``region``'s country within a region's reach of it."""
+    return any(
+        c.country_code == region.country_code
+        and haversine_km(c.point, region.point) < NAMESAKE_REGION_KM
+        for c in cities
+    )
 
 
 def _qualifier(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | None:

@@ -133,3 +133,20 @@ def test_scotland_in_a_british_story_is_the_nation_not_the_american_towns(gazett
     found = resolve("Polls closed in Scotland and Wales on Thursday night.", gazetteer)
     assert (found["Scotland"].place.kind, found["Scotland"].place.country_code) == ("region", "GB")
     assert (found["Wales"].place.kind, found["Wales"].place.country_code) == ("region", "GB")
+
+
+def test_a_city_is_meant_before_the_region_named_after_it_unless_the_text_says_region(gazetteer):
+    found = resolve("Des milliers de manifestants à Berne.", gazetteer, "fr")
+    assert found["Berne"].place.kind == "city"
+    found = resolve("Les électeurs du canton de Berne ont voté.", gazetteer, "fr")
+    assert found["Berne"].place.kind == "region"
+    found = resolve("Officials in Najaf province said the road was closed.", gazetteer)
+    assert found["Najaf"].place.kind == "region"
+
+
+def test_a_state_far_from_its_namesake_city_stays_a_candidate(gazetteer):
+    found = resolve("Wildfires spread across Washington state.", gazetteer)
+    assert (found["Washington"].place.kind, found["Washington"].place.country_code) == (
+        "region",
+        "US",
+    )
