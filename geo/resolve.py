@@ -85,6 +85,11 @@ def resolve_mentions(
     pools = [_candidates(m, gazetteer, _called_a_region(m, text)) for m in mentions]
     qualifiers = [_qualifier(m, text, gazetteer) for m in mentions]
     keys = [fold(m.name) for m in mentions]
+    # "California" alone is the state, not California, Maryland ("California, Md." still is)
+    pools = [
+        pool if qualifier else _without_towns_named_after_their_region(pool, key)
+        for pool, qualifier, key in zip(pools, qualifiers, keys, strict=True)
+    ]
 
     def ranked_all(context: _Context) -> list[list[tuple[Place, float]]]:
         return [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
@@ -151,6 +156,16 @@ def _candidates(mention: Mention, gazetteer: Gazetteer, region_word: bool = Fals
         country = gazetteer.demonym(name)
         places = [country] if country else []
     return places
+
+
+def _without_towns_named_after_their_region(pool: list[Place], key: str) -> list[Place]:
+    """The pool without the small towns that bear the very name of a region of their country."""
+    regions = {p.country_code for p in pool if p.kind == "region" and fold(p.name) == key}
+    return [
+        p
+        for p in pool
+        if not (p.kind == "city" and p.population < CITY_OVER_REGION and p.country_code in regions)
+    ]
 
 
 def _around(region: Place, cities: Sequence[Place]) -> bool:

@@ -150,3 +150,10 @@ def test_a_state_far_from_its_namesake_city_stays_a_candidate(gazetteer):
         "region",
         "US",
     )
+
+
+def test_a_state_named_alone_is_the_state_not_a_small_town_of_that_name(gazetteer):
+    text = "Cases were reported in Maryland, Delaware, Virginia and California."
+    assert resolve(text, gazetteer)["California"].place.kind == "region"
+    text = "The fire station in California, Md., was closed."
+    assert resolve(text, gazetteer)["California"].place.kind == "city"
