@@ -34,13 +34,16 @@ def recognize_toponyms(
     """Every place mention of ``text`` (or of its content ``spans``), in text order."""
     spans = list(spans) if spans is not None else [(0, len(text))]
     tokens = tokenize(text, spans)
+    names = match_names(text, tokens, gazetteer, lang)
     phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
+    # "New South Wales" is a name, not the south of Wales
+    phrases = [p for p in phrases if not any(_inside(p, n) for n in names)]
     chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
     chosen = _without_overlaps(_spaced_abbreviations(text, spans, gazetteer), chosen)
     demonyms = _demonyms(text, tokens, gazetteer)
     # "Sri Lankan" before the names, which would take "Sri" alone
     chosen = _without_overlaps([d for d in demonyms if " " in d.text], chosen)
-    chosen = _without_overlaps(match_names(text, tokens, gazetteer, lang), chosen)
+    chosen = _without_overlaps(names, chosen)
     chosen = _without_overlaps(demonyms, chosen)
     chosen.extend(_towns_of_dams(text, chosen, gazetteer))
     return sorted(chosen, key=lambda m: (m.start, -m.end))
@@ -137,6 +140,15 @@ def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[
                 after = i + (2 if end != first.end else 1)
                 break
     return found
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is shorter."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+    )
 
 
 def _without_overlaps(candidates: Iterable[Mention], kept: list[Mention]) -> list[Mention]:

@@ -207,3 +207,11 @@ def test_a_french_contraction_holds_the_article_of_the_town(gazetteer):
         ("Mureaux", "Les Mureaux"),
         ("Touquet", "Le Touquet"),
     ]
+
+
+def test_a_name_that_holds_a_side_phrase_is_the_name(gazetteer):
+    found = mentions("Bats in New South Wales and in Northern Ireland carry it.", gazetteer, "en")
+    assert [(m.text, m.kind_hint) for m in found] == [
+        ("New South Wales", None),
+        ("Northern Ireland", None),
+    ]
