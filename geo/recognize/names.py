@@ -50,7 +50,7 @@ def match_names(
 ) -> list[Mention]:
     """Mentions of gazetteer names, longest match first, scanning left to right."""
     evidence = _Evidence(text, tokens, gazetteer, lang=lang)
-    evidence.lowercase = {t.text.lower() for t in tokens if t.text[:1].islower()}
+    evidence.lowercase = {t.text.lower() for t in tokens if not t.capitalised}
     matches = _matches(text, tokens, gazetteer, lang)
     evidence.surnames = _surnames(evidence, matches)
     evidence.located = {

@@ -10,6 +10,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’‘.][^\W_]+)*\.?", re.UNICODE)
 # "l'Euphrate", "d’Haditha", "jusqu'à": the elided article or preposition is not part of the name.
 _ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|presqu)['’‘]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;«»\"“”—|•]|\n")
+# "al-Bab", "ez-Zor": an Arabic article written in lower case before a capitalised name
+_ARABIC_ARTICLE = re.compile(r"(?:a[lsdtnrzg]|ash|e[lsdtnrz]|ech)[-‑][A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +25,9 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        """Whether the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
+        """Whether the word starts with an upper-case letter, or with a lower-case Arabic
+        article joined to one ("al-Bab")."""
+        return self.text[:1].isupper() or bool(_ARABIC_ARTICLE.match(self.text))
 
 
 def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Token]:

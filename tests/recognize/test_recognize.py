@@ -216,3 +216,8 @@ def test_a_name_that_holds_a_side_phrase_is_the_name(gazetteer):
         ("New South Wales", None),
         ("Northern Ireland", None),
     ]
+
+
+def test_names_with_a_lower_case_arabic_article_are_places(gazetteer):
+    text = "Les rebelles tiennent al-Bab; l'armée a repris Deir ez-Zor et al-Qaim."
+    assert names_found(text, gazetteer, "fr") == ["al-Bab", "Deir ez-Zor", "al-Qaim"]
