@@ -28,6 +28,7 @@ MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter 
 SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
 BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
 AREA_KINDS = ("country", "region", "county")
+LIST_WORDS = frozenset({"and", "or", "et", "ou"})
 # French "au", "du" stand for "à le", "de le"; "aux", "des" for "à les", "de les".
 FRENCH_CONTRACTED_ARTICLES = {"au": "Le ", "du": "Le ", "aux": "Les ", "des": "Les "}
 
@@ -57,13 +58,27 @@ def match_names(
         tokens[i].text for i, j, _ in matches if i == j and _after_preposition(tokens, i)
     }
     mentions = []
+    last = -2  # the last token of the last name kept
     for i, j, places in matches:
-        if _plausible(evidence, i, j, places):
+        if _plausible(evidence, i, j, places, _listed_after(evidence, last, i)):
+            last = j
             start, end = tokens[i].start, tokens[j].end
             surface = text[start:end]
             name = surface if gazetteer.lookup(surface) else _article(tokens, i) + surface
             mentions.append(Mention(text=surface, start=start, end=end, name=name))
     return mentions
+
+
+def _listed_after(evidence: _Evidence, last: int, i: int) -> bool:
+    """Whether token ``i`` follows the place ending at token ``last`` in a list: "Baiji,
+    Samarra, Qayyarah and Hawija" (a village the list names needs no preposition of its own)."""
+    tokens = evidence.tokens
+    if last < 0 or tokens[i].sentence_start or i - last not in (1, 2):
+        return False
+    between = evidence.text[tokens[last].end : tokens[i].start]
+    if i - last == 1:
+        return between.strip() == ","
+    return between.strip(" ,") == "" and tokens[last + 1].text.lower() in LIST_WORDS
 
 
 def _article(tokens: Sequence[Token], i: int) -> str:
@@ -136,8 +151,9 @@ def _surnames(evidence: _Evidence, matches) -> set[str]:
     return names
 
 
-def _plausible(evidence: _Evidence, i: int, j: int, places: list) -> bool:
-    """Whether the match at tokens ``i..j`` reads as a place in this document."""
+def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool = False) -> bool:
+    """Whether the match at tokens ``i..j`` reads as a place in this document (``listed``:
+    it follows a place in a list, which stands for a preposition)."""
     tokens = evidence.tokens
     first = tokens[i]
     best = places[0]
@@ -155,7 +171,7 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list) -> bool:
     if i != j or area:
         return True
     if best.kind == "city" and best.population < MIN_POPULATION_ALONE:
-        return _after_preposition(tokens, i)
+        return listed or _after_preposition(tokens, i)
     if first.sentence_start and best.population < SENTENCE_START_POPULATION:
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
         return (

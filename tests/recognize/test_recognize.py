@@ -221,3 +221,8 @@ def test_a_name_that_holds_a_side_phrase_is_the_name(gazetteer):
 def test_names_with_a_lower_case_arabic_article_are_places(gazetteer):
     text = "Les rebelles tiennent al-Bab; l'armée a repris Deir ez-Zor et al-Qaim."
     assert names_found(text, gazetteer, "fr") == ["al-Bab", "Deir ez-Zor", "al-Qaim"]
+
+
+def test_a_village_in_a_list_of_places_needs_no_preposition_of_its_own(gazetteer):
+    text = "The army advanced on Baiji, Samarra, Qayyarah and Tikrit."
+    assert names_found(text, gazetteer) == ["Baiji", "Samarra", "Qayyarah", "Tikrit"]
