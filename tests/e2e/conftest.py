@@ -22,9 +22,10 @@ CHROMIUM_ARGS = [
     *SNAPSHOT_ARGS,
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 ]
-COUNT_FEATURES = """() => {
+COUNT_FEATURES = """async () => {
   const maps = Object.values(window).filter(v => v && window.L && v instanceof L.Map);
   if (!maps.length) return -1;
+  if (window.gmFeed) { try { await window.gmFeed; } catch (e) {} }  // the events come from the feed
   const names = [];
   maps[0].eachLayer(l => { if (l.feature && l.feature.properties && l.feature.properties._id) names.push(l.feature.properties._tooltip); });
   return names;
@@ -135,9 +136,22 @@ def map_frame(page, timeout: float = 45):
     raise AssertionError("the map did not render")
 
 
-def shown_features(page) -> list[str]:
-    """Tooltips of the features drawn on the map (one per feature)."""
-    return map_frame(page).evaluate(COUNT_FEATURES)
+def shown_features(page, timeout: float = 20) -> list[str]:
+    """Tooltips of the features drawn on the map (one per feature), once the map has settled:
+    the same features twice in a row, and some features unless none came for ``timeout``."""
+    deadline = time.monotonic() + timeout
+    previous = None
+    while True:
+        try:
+            now = map_frame(page).evaluate(COUNT_FEATURES)
+        except Exception:  # the frame was replaced by a rerun meanwhile
+            if time.monotonic() > deadline:
+                raise
+            now = None
+        if now is not None and now == previous and (now or time.monotonic() > deadline):
+            return now
+        previous = now
+        time.sleep(0.6)
 
 
 def wait_for_change(page, before: list[str], timeout: float = 40) -> list[str]:
