@@ -237,11 +237,15 @@ def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestR
         for done, upload in enumerate(uploads, start=1):
             ingest_bytes(upload.name, upload.getvalue(), Path(tmp), store, geoparse, report)
             bar.progress(done / total, text=f"{upload.name} ({done}/{total})")
-    if folder and not Path(folder).is_dir():
-        report.failed.append((folder, f"{folder}: no such folder on the server"))
-    elif folder:
+    folder_path = None
+    if folder:
+        try:
+            folder_path = settings.server_folder(folder)
+        except GeoError as err:
+            report.failed.append((folder, str(err)))
+    if folder_path:
         found = ingest_paths(
-            [folder],
+            [folder_path],
             store,
             geoparse,
             progress=lambda done, count, name: bar.progress(

@@ -37,6 +37,11 @@ SETTINGS: tuple[Setting, ...] = (
         "where the gazetteer index and the online geocoder cache live",
     ),
     Setting("GEO_CHROMIUM", "/usr/bin/chromium", "Chromium binary used for PNG snapshots"),
+    Setting(
+        "GEO_FOLDER_ROOT",
+        ".",
+        "the dashboard reads server folders only inside this one (`/` for any)",
+    ),
 )
 
 
@@ -49,6 +54,19 @@ class Settings:
     tiles_attribution: str
     cache_dir: Path
     chromium: Path
+    folder_root: Path
+
+    def server_folder(self, typed: str) -> Path:
+        """The folder a dashboard user named, if it lies inside ``folder_root``; else a named error."""
+        folder = Path(typed).expanduser().resolve()
+        root = self.folder_root.resolve()
+        if not folder.is_relative_to(root):
+            raise InputError(
+                f"{typed}: outside the folders this server reads ({root}, GEO_FOLDER_ROOT)"
+            )
+        if not folder.is_dir():
+            raise InputError(f"{typed}: no such folder on the server")
+        return folder
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -66,4 +84,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         tiles_attribution=value["GEO_TILES_ATTRIBUTION"],
         cache_dir=Path(value["GEO_CACHE_DIR"]).expanduser(),
         chromium=Path(value["GEO_CHROMIUM"]).expanduser(),
+        folder_root=Path(value["GEO_FOLDER_ROOT"]).expanduser(),
     )

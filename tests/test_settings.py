@@ -29,3 +29,16 @@ def test_tiles_none_means_the_vector_basemap_only():
 def test_a_tile_url_without_placeholders_is_refused_and_named():
     with pytest.raises(InputError, match=r"example\.org/tiles\.png"):
         load_settings({"GEO_TILES": "https://example.org/tiles.png"})
+
+
+def test_a_server_folder_outside_the_root_is_refused_and_named(tmp_path):
+    inside = tmp_path / "articles"
+    inside.mkdir()
+    settings = load_settings({"GEO_FOLDER_ROOT": str(tmp_path)})
+    assert settings.server_folder(str(inside)) == inside.resolve()
+    with pytest.raises(InputError, match=r"/etc: outside the folders"):
+        settings.server_folder("/etc")
+    with pytest.raises(InputError, match="outside the folders"):
+        settings.server_folder(str(inside / ".." / ".."))  # climbing out is caught too
+    with pytest.raises(InputError, match="no such folder"):
+        settings.server_folder(str(tmp_path / "missing"))
