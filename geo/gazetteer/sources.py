@@ -204,6 +204,23 @@ def mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     )
 
 
+def _group(
+    row: dict[str, str], members: list[tuple[float, float]], importance: int, code: str | None
+) -> Entry:
+    """A region made of members (``row``: name, names, members, source) at their mean point."""
+    lat, lon = mean_point(members)
+    place = Place(
+        name=row["name"],
+        lat=lat,
+        lon=lon,
+        country_code=code,
+        kind="region",
+        population=importance,
+        raw={"source": row["source"], "members": row["members"]},
+    )
+    return place, [row["name"], *[n for n in row["names"].split("|") if n]]
+
+
 def world_regions(
     countries: dict[str, Place], source: Path = DATA_DIR / "world_regions.csv"
 ) -> Iterator[Entry]:
@@ -211,16 +228,7 @@ def world_regions(
     member countries' points, which ``members`` lists."""
     for row in read_csv(source):
         members = [countries[code] for code in row["members"].split("|")]
-        lat, lon = mean_point([(p.lat, p.lon) for p in members])
-        place = Place(
-            name=row["name"],
-            lat=lat,
-            lon=lon,
-            kind="region",
-            population=WORLD_REGION_IMPORTANCE,
-            raw={"source": row["source"], "members": row["members"]},
-        )
-        yield place, [row["name"], *[n for n in row["names"].split("|") if n]]
+        yield _group(row, [(p.lat, p.lon) for p in members], WORLD_REGION_IMPORTANCE, None)
 
 
 def region_groups(
@@ -235,17 +243,8 @@ def region_groups(
     }
     for row in read_csv(source):
         code = row["country_code"]
-        lat, lon = mean_point([points[(code, m)] for m in row["members"].split("|")])
-        place = Place(
-            name=row["name"],
-            lat=lat,
-            lon=lon,
-            country_code=code,
-            kind="region",
-            population=REGION_GROUP_IMPORTANCE,
-            raw={"source": row["source"], "members": row["members"]},
-        )
-        yield place, [row["name"], *[n for n in row["names"].split("|") if n]]
+        members = [points[(code, m)] for m in row["members"].split("|")]
+        yield _group(row, members, REGION_GROUP_IMPORTANCE, code)
 
 
 def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
