@@ -30,6 +30,12 @@ CHROMIUM_ARGS = (
 )
 
 
+# A still image has no use for the map's buttons: zoom, layer switches, the PNG button.
+STILL_IMAGE_CSS = (
+    ".leaflet-control-zoom, .leaflet-control-layers, .gm-png { display: none !important; }"
+)
+
+
 class SnapshotError(GeoError, RuntimeError):
     """A PNG could not be rendered (Chromium missing or failing); the message says which."""
 
@@ -114,6 +120,7 @@ def _render_png(html: str, out: Path, width: int, height: int, chromium: str | P
                 )
                 page.goto(page_file.as_uri())
                 page.wait_for_selector(".leaflet-container .gm-legend", timeout=15_000)
+                page.add_style_tag(content=STILL_IMAGE_CSS)
                 page.wait_for_timeout(400)
                 page.screenshot(path=str(out), full_page=False)
                 browser.close()

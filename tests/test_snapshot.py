@@ -40,3 +40,20 @@ def test_a_png_snapshot_is_a_real_image(tmp_path):
     out = render_png(standalone_html(FEATURES), tmp_path / "map.png")
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_a_png_snapshot_leaves_out_the_map_buttons(tmp_path):
+    from PIL import Image
+
+    zoom = (
+        '<div class="leaflet-control-zoom" '
+        'style="position:absolute;top:0;left:0;width:200px;height:200px;background:#ff0000"></div>'
+    )
+    page = (
+        '<html><body style="margin:0;background:#ffffff"><div class="leaflet-container">'
+        f'<div class="gm-legend">Events</div>{zoom}</div></body></html>'
+    )
+    out = render_png(page, tmp_path / "map.png", width=400, height=300)
+    assert Image.open(out).convert("RGB").getpixel((100, 100)) != (255, 0, 0)

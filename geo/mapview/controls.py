@@ -117,10 +117,15 @@ class PngButton(MacroElement):
     var button = L.DomUtil.create('button', 'gm-png');
     button.type = 'button'; button.title = 'Save this view as a PNG image'; button.textContent = 'PNG';
     L.DomEvent.disableClickPropagation(button);
+    var buttons = ['leaflet-control-zoom', 'leaflet-control-layers', 'gm-png'];
     button.onclick = function () {
-      button.style.visibility = 'hidden';
-      html2canvas(map.getContainer(), {useCORS: true, logging: false}).then(function (canvas) {
-        button.style.visibility = 'visible';
+      html2canvas(map.getContainer(), {
+        useCORS: true, logging: false,
+        // the image shows the map, its legend and dates, not the buttons around them
+        ignoreElements: function (el) {
+          return !!el.classList && buttons.some(function (c) { return el.classList.contains(c); });
+        }
+      }).then(function (canvas) {
         var link = document.createElement('a');
         link.download = {{ this.filename|tojson }}; link.href = canvas.toDataURL('image/png'); link.click();
       });
