@@ -157,3 +157,12 @@ def test_a_state_named_alone_is_the_state_not_a_small_town_of_that_name(gazettee
     assert resolve(text, gazetteer)["California"].place.kind == "region"
     text = "The fire station in California, Md., was closed."
     assert resolve(text, gazetteer)["California"].place.kind == "city"
+
+
+def test_gaza_alone_is_the_palestinian_city_and_gaza_province_is_in_mozambique(gazetteer):
+    assert (
+        resolve("Thousands protested in Gaza on Friday.", gazetteer)["Gaza"].place.country_code
+        == "PS"
+    )
+    found = resolve("Floods hit Gaza province in Mozambique.", gazetteer)
+    assert found["Gaza"].place.country_code == "MZ"

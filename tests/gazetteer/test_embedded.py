@@ -85,6 +85,7 @@ def test_palestine_and_kosovo_are_countries(gazetteer):
     assert gazetteer.lookup("Territoires palestiniens")[0].kind == "country"
     assert gazetteer.demonym("palestiniens").country_code == "PS"
     assert gazetteer.lookup("Kosovo")[0].country_code == "XK"
+    assert gazetteer.lookup("Birmanie")[0].country_code == "MM"
 
 
 def test_regions_of_the_world_sit_among_their_member_countries(gazetteer):
@@ -102,6 +103,7 @@ def test_regions_made_of_departments_or_provinces_sit_among_them(gazetteer):
     assert 47.5 < brittany.lat < 48.8 and -4.5 < brittany.lon < -1.5
     assert gazetteer.lookup("Catalogne")[0] == gazetteer.lookup("Catalonia")[0]
     assert gazetteer.lookup("Lombardie")[0].country_code == "IT"
+    assert gazetteer.lookup("Donbass")[0].country_code == "UA"
 
 
 def test_regions_named_locally_by_natural_earth_have_their_exonyms(gazetteer):
