@@ -104,6 +104,7 @@ def test_regions_made_of_departments_or_provinces_sit_among_them(gazetteer):
     assert gazetteer.lookup("Catalogne")[0] == gazetteer.lookup("Catalonia")[0]
     assert gazetteer.lookup("Lombardie")[0].country_code == "IT"
     assert gazetteer.lookup("Donbass")[0].country_code == "UA"
+    assert gazetteer.lookup("Sinaï")[0].country_code == "EG"  # not Sinnai, Sardinia
 
 
 def test_regions_named_locally_by_natural_earth_have_their_exonyms(gazetteer):
