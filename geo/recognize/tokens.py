@@ -22,12 +22,9 @@ class Token:
     start: int
     end: int
     sentence_start: bool
-
-    @property
-    def capitalised(self) -> bool:
-        """Whether the word starts with an upper-case letter, or with a lower-case Arabic
-        article joined to one ("al-Bab")."""
-        return self.text[:1].isupper() or bool(_ARABIC_ARTICLE.match(self.text))
+    # the word starts with an upper-case letter, or with a lower-case Arabic article joined
+    # to one ("al-Bab")
+    capitalised: bool = False
 
 
 def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Token]:
@@ -49,7 +46,8 @@ def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[
             sentence_start = previous_end == span_start or (
                 between != " " and bool(_SENTENCE_END.search(between))
             )
-            tokens.append(Token(word, start, start + len(word), sentence_start))
+            capitalised = word[:1].isupper() or bool(_ARABIC_ARTICLE.match(word))
+            tokens.append(Token(word, start, start + len(word), sentence_start, capitalised))
             previous_end = start + len(word)
     return tokens
 
