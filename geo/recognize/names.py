@@ -17,6 +17,7 @@ from geo.recognize.tokens import Token
 from geo.recognize.words import (
     LOCATIVE_WORDS,
     NAME_CONNECTORS,
+    dotted_abbreviations,
     facility_words,
     function_words,
     not_places,
@@ -196,6 +197,10 @@ def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bo
         return False  # "Mme", "Dr": a title, whatever village shares its letters
     if _is_acronym(word) and lower in function_words(evidence.lang):
         return False  # "LA" in a French headline in capitals is the article, not Los Angeles
+    token = evidence.tokens[i]
+    dotted = word.endswith(".") or evidence.text[token.end : token.end + 1] == "."
+    if fold(word) in dotted_abbreviations() and not dotted and not _is_acronym(word):
+        return False  # "Mont" without its full stop is no abbreviation of Montana ("KY" is a code)
     if _is_acronym(word):
         # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "CHARLESTON, W.Va." is a dateline.
         return area or (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from functools import cache
 
@@ -14,6 +15,20 @@ def not_places() -> frozenset[str]:
     """Folded words that are not places when they stand alone (function words, months, titles)."""
     data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
     return frozenset(fold(w) for w in data["words"])
+
+
+@cache
+def dotted_abbreviations() -> frozenset[str]:
+    """Folded one-word abbreviations that name a place only with their full stop ("Mont.",
+    "Ind."): written without it, "Mont" or "Ind" is a word of its own."""
+    found = set()
+    for name in ("region_aliases.csv", "country_aliases.csv"):
+        with (DATA_DIR / name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                alias = row["alias"]
+                if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
+                    found.add(fold(alias))
+    return frozenset(found)
 
 
 @cache

@@ -226,3 +226,8 @@ def test_names_with_a_lower_case_arabic_article_are_places(gazetteer):
 def test_a_village_in_a_list_of_places_needs_no_preposition_of_its_own(gazetteer):
     text = "The army advanced on Baiji, Samarra, Qayyarah and Tikrit."
     assert names_found(text, gazetteer) == ["Baiji", "Samarra", "Qayyarah", "Tikrit"]
+
+
+def test_a_state_abbreviation_needs_its_full_stop_unless_it_is_a_postal_code(gazetteer):
+    text = "Officials in Dover, Del., and Louisville, KY, agreed. The Mont tunnel and Ind workers did not."
+    assert names_found(text, gazetteer) == ["Dover", "Del.", "Louisville", "KY"]
