@@ -31,7 +31,7 @@ from geo.pipeline import geoparse_features
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.store.sqlite import SQLiteStore
-from geo.views import EXPORTS, export_bytes
+from geo.views import EXPORTS, export_bytes, export_name
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
@@ -307,7 +307,8 @@ def exports(features: list[dict], window, title: str) -> None:
         if col.button(kind, key=f"export_{kind}"):
             try:
                 st.session_state.export_file = (
-                    *EXPORTS[kind],
+                    export_name(kind, window),
+                    EXPORTS[kind][1],
                     export_bytes(kind, features, window, title),
                 )
             except GeoError as err:

@@ -17,6 +17,14 @@ EXPORTS = {  # button -> (file name, media type)
 }
 
 
+def export_name(kind: str, window) -> str:
+    """The file name of an export, with the dates of its window: ``events_2017-01-05_2017-01-31.png``."""
+    stem, extension = EXPORTS[kind][0].rsplit(".", 1)
+    if window and window[0] and window[1]:
+        stem += f"_{window[0]:%Y-%m-%d}_{window[1]:%Y-%m-%d}"
+    return f"{stem}.{extension}"
+
+
 def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
     """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
     if kind in ("GeoJSON", "CSV"):

@@ -109,7 +109,7 @@ def test_a_filter_in_the_url_is_applied_on_load(page, dashboard):
 def test_the_server_side_png_export_is_an_image_of_the_map(page, dashboard, tmp_path):
     open_dashboard(page, dashboard["url"])
     page.get_by_role("button", name="Render PNG").click()
-    button = page.get_by_role("button", name="Download events.png")
+    button = page.get_by_role("button", name="Download events_2017-01-05_2017-07-10.png")
     button.wait_for(timeout=60_000)
     with page.expect_download() as download:
         button.click()

@@ -1,0 +1,16 @@
+import datetime as dt
+
+from geo.views import export_bytes, export_name
+from tests.mapview.examples import FEATURES
+
+
+def test_an_export_is_named_after_its_dates():
+    window = (dt.date(2017, 1, 5), dt.date(2017, 1, 31))
+    assert export_name("Render PNG", window) == "events_2017-01-05_2017-01-31.png"
+    assert export_name("GeoJSON", window) == "events_2017-01-05_2017-01-31.geojson"
+    assert export_name("CSV", None) == "events.csv"
+
+
+def test_the_csv_export_holds_the_features_of_the_view():
+    lines = export_bytes("CSV", FEATURES, None, "Events").decode("utf-8").splitlines()
+    assert len(lines) == len(FEATURES) + 1 and "event_type" in lines[0]
