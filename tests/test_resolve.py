@@ -166,3 +166,8 @@ def test_gaza_alone_is_the_palestinian_city_and_gaza_province_is_in_mozambique(g
     )
     found = resolve("Floods hit Gaza province in Mozambique.", gazetteer)
     assert found["Gaza"].place.country_code == "MZ"
+
+
+def test_an_exonym_is_not_pulled_by_its_own_first_choice(gazetteer):
+    found = resolve("Les négociations ont repris à Londres et à Riyad.", gazetteer, "fr")
+    assert found["Londres"].place.name == "London"  # not the City of London next to it
