@@ -65,6 +65,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
         "last_week": re.compile(rf"\b({_alternation(w['last_week'])})\b", flags),
         "last_month": re.compile(rf"\b({_alternation(w['last_month'])})\b", flags),
+        "last_weekend": re.compile(rf"\b({_alternation(w['last_weekend'])})\b", flags),
+        "this_week": re.compile(rf"\b({_alternation(w['this_week'])})\b", flags),
+        "n_days_ago": re.compile(
+            rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", flags
+        ),
         "span": re.compile(
             rf"\b(?:au terme de|après|after|following)\s+(?:près de\s+|nearly\s+|almost\s+)?({number})\s+(mois|months|semaines|weeks)\b",
             flags,
@@ -170,7 +175,7 @@ def _part_of_month(
 
 def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     w = date_words()
-    word = match.group(1).lower()
+    word = (match.group(1) or "").lower()
     if kind == "weekday":
         # The weekday on or before the reference date, the reference date itself included.
         day = ref - dt.timedelta(days=(ref.weekday() - w["weekdays"][word]) % 7)
@@ -181,6 +186,17 @@ def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     if kind == "last_week":
         monday = ref - dt.timedelta(days=ref.weekday() + 7)
         return EventDate(monday, monday + dt.timedelta(days=6), WEEK, "relative")
+    if kind == "last_weekend":  # the Saturday and Sunday before the reference date's week
+        saturday = ref - dt.timedelta(days=ref.weekday() + 2)
+        return EventDate(saturday, saturday + dt.timedelta(days=1), WEEK, "relative")
+    if kind == "this_week":
+        monday = ref - dt.timedelta(days=ref.weekday())
+        return EventDate(monday, ref, WEEK, "relative")
+    if kind == "n_days_ago":
+        count_text = (match.group(1) or match.group(2)).lower()
+        count = int(count_text) if count_text.isdigit() else w["numbers"].get(count_text, 1)
+        day = ref - dt.timedelta(days=count)
+        return EventDate(day, day, DAY, "relative")
     if kind == "last_month":
         last = ref.replace(day=1) - dt.timedelta(days=1)
         return EventDate(last.replace(day=1), last, MONTH, "relative")

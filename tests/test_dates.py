@@ -45,6 +45,26 @@ def test_last_week_is_a_week_with_week_precision():
     )
 
 
+@pytest.mark.parametrize("text", ["il y a deux jours", "two days ago", "2 days ago"])
+def test_days_ago_count_back_from_the_reference(text):
+    assert only(text, THURSDAY).start == dt.date(2017, 1, 3)
+
+
+@pytest.mark.parametrize("text", ["le week-end dernier", "over the weekend"])
+def test_last_weekend_is_the_saturday_and_sunday_before_the_week(text):
+    date = only(text, THURSDAY)
+    assert (date.start, date.end, date.time_precision) == (
+        dt.date(2016, 12, 31),
+        dt.date(2017, 1, 1),
+        WEEK,
+    )
+
+
+def test_this_week_runs_from_monday_to_the_reference():
+    date = only("Les frappes se sont intensifiées cette semaine.", THURSDAY)
+    assert (date.start, date.end) == (dt.date(2017, 1, 2), THURSDAY)
+
+
 def test_late_january_is_the_end_of_the_month():
     date = only("Les combats ont repris fin janvier.", dt.date(2017, 2, 10))
     assert (date.start, date.end, date.time_precision) == (
