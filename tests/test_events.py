@@ -1,7 +1,11 @@
 import datetime as dt
+import json
 
-from geo.events import statements
+import pytest
+
+from geo.events import event_type, statements
 from geo.model import Article
+from geo.paths import DATA_DIR
 from geo.pipeline import geoparse
 from geo.sentences import split_sentences
 
@@ -103,3 +107,24 @@ def test_a_contrast_without_a_second_statement_keeps_the_sentence_whole():
         "Talks resumed in Geneva, but no deal was reached.",
         "Troops retook Anah, while others rested.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Les jihadistes ont exécuté douze civils à Mossoul.", "violence_against_civilians"),
+        ("IS fighters kidnapped 30 villagers near Kirkuk.", "violence_against_civilians"),
+        ("Coalition jets struck targets near Mosul.", "airstrike"),
+        ("Rebels shelled government positions in Daraa.", "shelling"),
+        ("An earthquake struck eastern Turkey.", "disaster"),
+    ],
+)
+def test_event_types_follow_their_trigger_words(sentence, kind):
+    assert event_type(sentence) == kind
+
+
+def test_every_event_type_has_a_colour_and_a_label_in_the_legend():
+    from geo.mapview.style import palette
+
+    types = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))["types"]
+    assert set(types) <= set(palette()["event_type"])
