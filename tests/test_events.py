@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from geo.events import event_type, statements
+from geo.events import actors_in, event_type, statements
 from geo.model import Article
 from geo.paths import DATA_DIR
 from geo.pipeline import geoparse
@@ -128,3 +128,14 @@ def test_every_event_type_has_a_colour_and_a_label_in_the_legend():
 
     types = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))["types"]
     assert set(types) <= set(palette()["event_type"])
+
+
+def test_the_parties_of_the_syrian_war_are_actors():
+    sentence = "Russian jets backed the Syrian regime against HTS, while Turkish troops and the SDF fought."
+    assert [actor for _, actor in actors_in(sentence)] == [
+        "Russian forces",
+        "Syrian army",
+        "Hayat Tahrir al-Sham",
+        "Turkish army",
+        "Syrian Democratic Forces",
+    ]
