@@ -59,21 +59,43 @@ def statements(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[in
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
 
 
+@cache
+def _one_pass(vocabulary: int) -> tuple[re.Pattern, dict[str, int]]:
+    """Every trigger (0) or actor alias (1) in one pattern, and the rank of what each names."""
+    data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+    if vocabulary == 0:
+        groups = {"battle_intent": data["intent"], **data["types"]}
+    else:
+        groups = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))["actors"]
+    rank = {}
+    for i, items in enumerate(groups.values()):
+        for item in items:
+            rank.setdefault(item.lower(), i)
+    body = "|".join(sorted((re.escape(w) for w in rank), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE), rank
+
+
 def event_type(sentence: str) -> str | None:
-    """The first event type whose trigger occurs in the sentence, or None."""
-    for name, pattern in _vocabulary()[0]:
-        if pattern.search(sentence):
-            return "battle" if name == "battle_intent" else name
-    return None
+    """The first event type (in the order of data/event_types.json) whose trigger occurs in the
+    sentence, or None."""
+    pattern, rank = _one_pass(0)
+    found = [rank.get(m.group().lower(), len(rank)) for m in pattern.finditer(sentence)]
+    found = [i for i in found if i < len(_vocabulary()[0])]
+    if not found:
+        return None
+    name = _vocabulary()[0][min(found)][0]
+    return "battle" if name == "battle_intent" else name
 
 
 def actors_in(sentence: str) -> list[tuple[int, str]]:
     """``(offset, actor)`` for every actor named in the sentence, in text order, once each."""
-    found = {}
-    for actor, pattern in _vocabulary()[1]:
-        match = pattern.search(sentence)
-        if match:
-            found[actor] = match.start()
+    pattern, rank = _one_pass(1)
+    names = _vocabulary()[1]
+    found: dict[str, int] = {}
+    for match in pattern.finditer(sentence):
+        i = rank.get(match.group().lower())
+        if i is not None:
+            found.setdefault(names[i][0], match.start())
     return sorted((pos, actor) for actor, pos in found.items())
 
 
