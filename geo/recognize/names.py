@@ -8,6 +8,7 @@ acronym that names no country or region ("FDA"), or a tiny village standing alon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs
 BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
 AREA_KINDS = ("country", "region", "county")
 LIST_WORDS = frozenset({"and", "or", "et", "ou"})
+_DATELINE_END = re.compile(r"[,.]|\s\d")  # what follows a place in capitals opening a dispatch
 # French "au", "du" stand for "à le", "de le"; "aux", "des" for "à les", "de les".
 FRENCH_CONTRACTED_ARTICLES = {"au": "Le ", "du": "Le ", "aux": "Les ", "des": "Les "}
 
@@ -184,9 +186,10 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool =
 
 
 def _dateline(evidence: _Evidence, i: int) -> bool:
-    """ "HUNTINGTON, W. Va. --": a word in capitals opening a sentence, then a comma."""
+    """ "HUNTINGTON, W. Va. --": a word in capitals opening a sentence, then a comma, a full
+    stop or a date."""
     token = evidence.tokens[i]
-    return _is_acronym(token.text) and evidence.text[token.end : token.end + 2] == ", "
+    return _is_acronym(token.text) and bool(_DATELINE_END.match(evidence.text, token.end))
 
 
 def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bool:
@@ -202,10 +205,16 @@ def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bo
     if fold(word) in dotted_abbreviations() and not dotted and not _is_acronym(word):
         return False  # "Mont" without its full stop is no abbreviation of Montana ("KY" is a code)
     if _is_acronym(word):
-        # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "CHARLESTON, W.Va." is a dateline.
-        return area or (
+        # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "CHARLESTON, W.Va." is
+        # a dateline
+        if area or (len(word) > 3 and evidence.text[token.end : token.end + 1] == ","):
+            return True
+        # a dispatch opening with its place: "LONDRES. 24 (Reuter)", "LONDRES 11 décembre"
+        return (
             len(word) > 3
-            and evidence.text[evidence.tokens[i].end : evidence.tokens[i].end + 1] == ","
+            and token.sentence_start
+            and fold(word) not in not_places()
+            and _dateline(evidence, i)
         )
     if word[-3:-2] in ("'", "’") or word[-2:-1] in ("'", "’"):
         return False  # "I've", "we'll": an English contraction
@@ -242,6 +251,8 @@ def _name_neighbour(evidence: _Evidence, k: int, edge: int, *, before: bool) -> 
     if k < 0 or k >= len(tokens):
         return False
     neighbour, inner = tokens[k], tokens[edge]
+    if _is_acronym(neighbour.text) != _is_acronym(inner.text):
+        return False  # "M. Kellogg PARIS, 29 (Havas)": a word in capitals is no part of a name
     left, right = (neighbour, inner) if before else (inner, neighbour)
     if _gap(evidence.text, left, right) or right.sentence_start:
         return False

@@ -231,3 +231,10 @@ def test_a_village_in_a_list_of_places_needs_no_preposition_of_its_own(gazetteer
 def test_a_state_abbreviation_needs_its_full_stop_unless_it_is_a_postal_code(gazetteer):
     text = "Officials in Dover, Del., and Louisville, KY, agreed. The Mont tunnel and Ind workers did not."
     assert names_found(text, gazetteer) == ["Dover", "Del.", "Louisville", "KY"]
+
+
+def test_a_place_in_capitals_opening_a_dispatch_is_a_place(gazetteer):
+    text = (
+        "Une note de M. Kellogg PARIS, 29 (Havas). Le texte suit.\nLONDRES. 24 (Reuter). La NATO."
+    )
+    assert names_found(text, gazetteer, "fr") == ["PARIS", "LONDRES"]
