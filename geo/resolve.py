@@ -87,7 +87,11 @@ def resolve_mentions(
     keys = [fold(m.name) for m in mentions]
     # "California" alone is the state, not California, Maryland ("California, Md." still is)
     pools = [
-        pool if qualifier else _without_towns_named_after_their_region(pool, key)
+        pool
+        if qualifier
+        else _without_unknown_namesakes_of_big_cities(
+            _without_towns_named_after_their_region(pool, key)
+        )
         for pool, qualifier, key in zip(pools, qualifiers, keys, strict=True)
     ]
 
@@ -156,6 +160,14 @@ def _candidates(mention: Mention, gazetteer: Gazetteer, region_word: bool = Fals
         country = gazetteer.demonym(name)
         places = [country] if country else []
     return places
+
+
+def _without_unknown_namesakes_of_big_cities(pool: list[Place]) -> list[Place]:
+    """The pool without the hamlets of unknown population when a city of a million bears the
+    name too: "Riyad" in a story about Iraq is Riyadh, not the Iraqi hamlet of that name."""
+    if not any(p.kind == "city" and p.population >= 1_000_000 for p in pool):
+        return pool
+    return [p for p in pool if not (p.kind == "city" and p.population == 0)]
 
 
 def _without_towns_named_after_their_region(pool: list[Place], key: str) -> list[Place]:

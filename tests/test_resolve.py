@@ -171,3 +171,10 @@ def test_gaza_alone_is_the_palestinian_city_and_gaza_province_is_in_mozambique(g
 def test_an_exonym_is_not_pulled_by_its_own_first_choice(gazetteer):
     found = resolve("Les négociations ont repris à Londres et à Riyad.", gazetteer, "fr")
     assert found["Londres"].place.name == "London"  # not the City of London next to it
+
+
+def test_a_hamlet_of_unknown_size_does_not_take_the_name_of_a_capital(gazetteer):
+    found = resolve(
+        "Des combats ont eu lieu à Mossoul; le ministre est parti pour Riyad.", gazetteer, "fr"
+    )
+    assert found["Riyad"].place.country_code == "SA"  # not Ar Riyad, a hamlet in Iraq
