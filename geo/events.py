@@ -2,9 +2,10 @@
 
 A sentence with an event trigger (data/event_types.json) and at least one place or shape
 is an event; a statement of who holds what is about the places named before its words of
-holding, the others of its sentence (where the speaker was) go to the main event. It takes the first date written in it, else the date last written before it,
-else the article's reference date. Places that no event sentence names join the article's
-main event, so that every feature of an article is dated.
+holding, the others of its sentence (where the speaker was) go to the main event. An event
+takes the first date written in it, else the date last written before it, else the article's
+reference date. Places that no event sentence names join the article's main event, so that
+every feature of an article is dated.
 """
 
 from __future__ import annotations
@@ -24,17 +25,36 @@ _SHARE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|pour\s*cent|percent|per\s*cen
 
 
 @cache
-def _vocabulary() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
-    """Compiled triggers per event type and aliases per actor."""
-    data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
-    types = {"battle_intent": data["intent"], **data["types"]}
-    actors = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))["actors"]
+def _groups(vocabulary: str) -> dict[str, list[str]]:
+    """Event types (``"types"``, the intent phrases first, as a battle) or actors (``"actors"``),
+    each with its trigger words or aliases, in the order of their data file."""
+    if vocabulary == "types":
+        data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+        return {"battle_intent": data["intent"], **data["types"]}
+    return json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))["actors"]
 
-    def words(items):
-        body = "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
 
-    return [(t, words(w)) for t, w in types.items()], [(a, words(w)) for a, w in actors.items()]
+def _words(items) -> re.Pattern:
+    """Any of ``items`` at a word start, case-insensitively, the longest first."""
+    body = "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+
+
+@cache
+def _one_pass(vocabulary: str) -> tuple[re.Pattern, dict[str, str]]:
+    """Every word of a vocabulary in one pattern, and the group each word names (the first
+    group of the file that lists it)."""
+    group_of: dict[str, str] = {}
+    for group, items in _groups(vocabulary).items():
+        for item in items:
+            group_of.setdefault(item.lower(), group)
+    return _words(group_of), group_of
+
+
+@cache
+def _type_patterns() -> dict[str, re.Pattern]:
+    """The triggers of each event type alone, to find where a statement's words are."""
+    return {name: _words(items) for name, items in _groups("types").items()}
 
 
 @cache
@@ -59,43 +79,23 @@ def statements(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[in
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
 
 
-@cache
-def _one_pass(vocabulary: int) -> tuple[re.Pattern, dict[str, int]]:
-    """Every trigger (0) or actor alias (1) in one pattern, and the rank of what each names."""
-    data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
-    if vocabulary == 0:
-        groups = {"battle_intent": data["intent"], **data["types"]}
-    else:
-        groups = json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))["actors"]
-    rank = {}
-    for i, items in enumerate(groups.values()):
-        for item in items:
-            rank.setdefault(item.lower(), i)
-    body = "|".join(sorted((re.escape(w) for w in rank), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE), rank
-
-
 def event_type(sentence: str) -> str | None:
     """The first event type (in the order of data/event_types.json) whose trigger occurs in the
     sentence, or None."""
-    pattern, rank = _one_pass(0)
-    found = [rank.get(m.group().lower(), len(rank)) for m in pattern.finditer(sentence)]
-    found = [i for i in found if i < len(_vocabulary()[0])]
-    if not found:
-        return None
-    name = _vocabulary()[0][min(found)][0]
-    return "battle" if name == "battle_intent" else name
+    pattern, type_of = _one_pass("types")
+    found = {type_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
+    first = next((name for name in _groups("types") if name in found), None)
+    return "battle" if first == "battle_intent" else first
 
 
 def actors_in(sentence: str) -> list[tuple[int, str]]:
     """``(offset, actor)`` for every actor named in the sentence, in text order, once each."""
-    pattern, rank = _one_pass(1)
-    names = _vocabulary()[1]
+    pattern, actor_of = _one_pass("actors")
     found: dict[str, int] = {}
     for match in pattern.finditer(sentence):
-        i = rank.get(match.group().lower())
-        if i is not None:
-            found.setdefault(names[i][0], match.start())
+        actor = actor_of.get(match.group().lower())
+        if actor is not None:
+            found.setdefault(actor, match.start())
     return sorted((pos, actor) for actor, pos in found.items())
 
 
@@ -135,19 +135,20 @@ def _control_scope(sentence: str, offset: int, kind: str, places, shapes) -> lis
     limit = offset + trigger if trigger is not None else offset + len(sentence)
     starts = [r.mention.start for r in places if r.mention.start < limit]
     starts += [
-        min(a for a, _ in s.mentions if offset <= a)
-        for s in shapes
-        if any(offset <= a < limit for a, _ in s.mentions)
+        _first_mention(s, offset) for s in shapes if any(offset <= a < limit for a, _ in s.mentions)
     ]
     return starts
 
 
+def _first_mention(shape: Shape, offset: int) -> int:
+    """Where the first of a shape's mentions from ``offset`` on starts."""
+    return min(a for a, _ in shape.mentions if offset <= a)
+
+
 def _vocabulary_match(kind: str, sentence: str) -> int | None:
-    for name, pattern in _vocabulary()[0]:
-        if name == kind:
-            match = pattern.search(sentence)
-            return match.start() if match else None
-    return None
+    pattern = _type_patterns().get(kind)
+    match = pattern.search(sentence) if pattern else None
+    return match.start() if match else None
 
 
 def extract_events(
@@ -190,9 +191,7 @@ def extract_events(
             props["control_scope"] = scope
             if kind == "territory_held" and scope:  # "..., an officer in Haditha said": not held
                 places = tuple(r for r in places if r.mention.start in scope)
-                here = tuple(
-                    s for s in here if min(a for a, _ in s.mentions if start <= a) in scope
-                )
+                here = tuple(s for s in here if _first_mention(s, start) in scope)
         events.append(
             Event(
                 kind,
