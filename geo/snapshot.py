@@ -13,7 +13,7 @@ from typing import Any
 from geo.errors import GeoError
 from geo.mapview import build_map
 from geo.mapview.assets import asset_path, inline_assets
-from geo.mapview.controls import VectorBasemap
+from geo.mapview.controls import BUTTON_CLASSES, VectorBasemap
 from geo.mapview.rivers import rivers_named
 from geo.settings import load_settings
 from geo.shapes import load_rivers
@@ -30,10 +30,8 @@ CHROMIUM_ARGS = (
 )
 
 
-# A still image has no use for the map's buttons: zoom, layer switches, the PNG button.
-STILL_IMAGE_CSS = (
-    ".leaflet-control-zoom, .leaflet-control-layers, .gm-png { display: none !important; }"
-)
+# A still image has no use for the map's buttons.
+STILL_IMAGE_CSS = ", ".join(f".{c}" for c in BUTTON_CLASSES) + " { display: none !important; }"
 
 
 class SnapshotError(GeoError, RuntimeError):

@@ -105,6 +105,10 @@ class VectorBasemap(MacroElement):
         )
 
 
+# The map's buttons, which a still image of it leaves out: zoom, layer switches, the PNG button.
+BUTTON_CLASSES = ("leaflet-control-zoom", "leaflet-control-layers", "gm-png")
+
+
 class PngButton(MacroElement):
     """A button in the map that saves the current view, legend included, as a PNG (html2canvas)."""
 
@@ -117,7 +121,7 @@ class PngButton(MacroElement):
     var button = L.DomUtil.create('button', 'gm-png');
     button.type = 'button'; button.title = 'Save this view as a PNG image'; button.textContent = 'PNG';
     L.DomEvent.disableClickPropagation(button);
-    var buttons = ['leaflet-control-zoom', 'leaflet-control-layers', 'gm-png'];
+    var buttons = {{ this.buttons|tojson }};
     button.onclick = function () {
       html2canvas(map.getContainer(), {
         useCORS: true, logging: false,
@@ -141,3 +145,4 @@ class PngButton(MacroElement):
         super().__init__()
         self._name = "PngButton"
         self.filename = filename
+        self.buttons = list(BUTTON_CLASSES)
