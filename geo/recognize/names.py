@@ -58,17 +58,16 @@ def match_names(
     matches = _matches(text, tokens, gazetteer, lang)
     evidence.surnames = _surnames(evidence, matches)
     evidence.located = {
-        tokens[i].text for i, j, _ in matches if i == j and _after_preposition(tokens, i)
+        tokens[i].text for i, j, _, _ in matches if i == j and _after_preposition(tokens, i)
     }
     mentions = []
     last = -2  # the last token of the last name kept
-    for i, j, places in matches:
+    for i, j, places, article in matches:
         if _plausible(evidence, i, j, places, _listed_after(evidence, last, i)):
             last = j
             start, end = tokens[i].start, tokens[j].end
             surface = text[start:end]
-            name = surface if gazetteer.lookup(surface) else _article(tokens, i) + surface
-            mentions.append(Mention(text=surface, start=start, end=end, name=name))
+            mentions.append(Mention(text=surface, start=start, end=end, name=article + surface))
     return mentions
 
 
@@ -91,19 +90,22 @@ def _article(tokens: Sequence[Token], i: int) -> str:
 
 def _matches(
     text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
-) -> list[tuple[int, int, list]]:
-    """Every longest gazetteer match (first token, last token, places), left to right."""
+) -> list[tuple[int, int, list, str]]:
+    """Every longest gazetteer match (first token, last token, places, and the article it was
+    looked up after: "Le " for "au Locle", else ""), left to right."""
     found = []
     i = 0
     while i < len(tokens):
         article = _article(tokens, i) if lang == "fr" else ""
-        match = _longest_match(text, tokens, i, gazetteer) or (
-            _longest_match(text, tokens, i, gazetteer, article) if article else None
-        )
+        match = _longest_match(text, tokens, i, gazetteer)
+        if match is None and article:
+            match = _longest_match(text, tokens, i, gazetteer, article)
+        else:
+            article = ""
         if match is None:
             i += 1
             continue
-        found.append((i, *match))
+        found.append((i, *match, article))
         i = match[0] + 1
     return found
 
@@ -141,7 +143,7 @@ def _surnames(evidence: _Evidence, matches) -> set[str]:
     """Single-word matches the document uses as a person's name at least once."""
     tokens = evidence.tokens
     names = set()
-    for i, j, places in matches:
+    for i, j, places, _ in matches:
         word = tokens[i].text
         if i != j or places[0].kind == "country" or "." in word:
             continue  # "W.Va. said": an abbreviation names no person
@@ -194,28 +196,27 @@ def _dateline(evidence: _Evidence, i: int) -> bool:
 
 def _plausible_word(evidence: _Evidence, i: int, places: list, area: bool) -> bool:
     """Checks for a one-word match: acronyms, common words, persons, demonyms."""
-    word = evidence.tokens[i].text
-    lower = word.lower()
+    token = evidence.tokens[i]
+    word, lower = token.text, token.text.lower()
+    after = evidence.text[token.end : token.end + 1]
     if lower.rstrip(".") in person_titles():
         return False  # "Mme", "Dr": a title, whatever village shares its letters
-    if _is_acronym(word) and lower in function_words(evidence.lang):
-        return False  # "LA" in a French headline in capitals is the article, not Los Angeles
-    token = evidence.tokens[i]
-    dotted = word.endswith(".") or evidence.text[token.end : token.end + 1] == "."
-    if fold(word) in dotted_abbreviations() and not dotted and not _is_acronym(word):
-        return False  # "Mont" without its full stop is no abbreviation of Montana ("KY" is a code)
     if _is_acronym(word):
-        # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "CHARLESTON, W.Va." is
-        # a dateline
-        if area or (len(word) > 3 and evidence.text[token.end : token.end + 1] == ","):
+        # "US", "U.S.", "UAE" name countries; "FDA", "HIV" name nothing; "LA" in a French
+        # headline in capitals is the article; "CHARLESTON, W.Va." is a dateline, and so is
+        # "LONDRES. 24 (Reuter)" opening a dispatch.
+        if lower in function_words(evidence.lang):
+            return False
+        if area or (len(word) > 3 and after == ","):
             return True
-        # a dispatch opening with its place: "LONDRES. 24 (Reuter)", "LONDRES 11 décembre"
         return (
             len(word) > 3
             and token.sentence_start
             and fold(word) not in not_places()
             and _dateline(evidence, i)
         )
+    if fold(word) in dotted_abbreviations() and not (word.endswith(".") or after == "."):
+        return False  # "Mont" without its full stop is no abbreviation of Montana
     if word[-3:-2] in ("'", "’") or word[-2:-1] in ("'", "’"):
         return False  # "I've", "we'll": an English contraction
     if fold(word) in not_places() or lower in function_words():
