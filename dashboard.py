@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 import folium
 import pandas as pd
@@ -19,7 +17,7 @@ from streamlit_folium import st_folium
 from geo import filters
 from geo.errors import GeoError
 from geo.gazetteer.embedded import load_embedded_gazetteer
-from geo.ingest import IngestReport, ingest_article, ingest_bytes, ingest_paths, reprocess_store
+from geo.ingest import IngestReport, ingest_article, ingest_paths, ingest_received, reprocess_store
 from geo.mapview import build_map, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
@@ -31,10 +29,11 @@ from geo.pipeline import geoparse_features
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.store.sqlite import SQLiteStore
-from geo.views import EXPORTS, export_bytes, export_name
+from geo.views import EXPORTS, export_file
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
+MAP_TITLE = "Events"  # the legend's title, and the exports' too
 TABLE_ROWS = 2_000  # a longer table costs seconds on every redraw
 settings = load_settings()
 st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
@@ -57,14 +56,7 @@ def stored_features(path: str, version: tuple[int, ...]) -> list[dict]:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def summary(path: str, version: tuple[int, ...]) -> dict:
     """What the widgets offer, computed once per store version: choices, date bounds, events per day."""
-    features = stored_features(path, version)
-    return {
-        "choices": {
-            key: filters.choices(features, key) for key in ("event_type", "actors", "source")
-        },
-        "bounds": filters.date_bounds(features),
-        "per_day": filters.events_per_day(features),
-    }
+    return filters.widget_summary(stored_features(path, version))
 
 
 def features_version() -> tuple[int, ...]:
@@ -143,9 +135,7 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
     if bounds is None:
         return None
     if "window" not in st.session_state:
-        first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
-        last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
-        st.session_state.window = (min(first, last), max(first, last))
+        st.session_state.window = filters.initial_window(view, bounds)
     st.columns([1, 9])[1].altair_chart(histogram(counts, bounds), width="stretch")
     play, slider = st.columns([1, 9], vertical_alignment="bottom")
     with play:
@@ -194,7 +184,7 @@ def add_articles(store: SQLiteStore) -> None:
                 )
                 ingest_article(article, store, geoparse, report)
             ingest_files(uploads or [], folder.strip(), store, report)
-            st.session_state.ingest_messages = ingest_messages(report)
+            st.session_state.ingest_messages = report.messages()
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
         if st.button(
@@ -202,58 +192,29 @@ def add_articles(store: SQLiteStore) -> None:
             key="reprocess",
             help="Geoparse every stored article again with this version; corrections are kept",
         ):
-            bar = st.progress(0.0, text="Re-geoparsing…")
-            report = reprocess_store(
-                store,
-                geoparse,
-                progress=lambda done, total, name: bar.progress(
-                    done / total, text=f"{name} ({done}/{total})"
-                ),
-            )
-            st.session_state.ingest_messages = [
-                ("error", f"{source}: {message}") for source, message in report.failed
-            ] + [("success", report.summary().splitlines()[-1])]
+            report = reprocess_store(store, geoparse, progress=progress_bar("Re-geoparsing…"))
+            st.session_state.ingest_messages = report.messages()
             stored_features.clear()
             st.rerun()
 
 
-def ingest_messages(report: IngestReport) -> list[tuple[str, str]]:
-    """Failures, articles stored without any place (nothing new on the map), then the counts."""
-    return (
-        [("error", message) for _, message in report.failed]
-        + [
-            ("warning", f"No place found in {source}: it is stored but not on the map.")
-            for source in report.placeless
-        ]
-        + [("success", report.summary().splitlines()[-1])]
-    )
-
-
 def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestReport) -> None:
     """Uploaded files, then a folder on the server, with a progress bar; failures go to ``report``."""
-    bar = st.progress(0.0, text="Reading…")
-    total = len(uploads) + bool(folder)
-    with tempfile.TemporaryDirectory() as tmp:
-        for done, upload in enumerate(uploads, start=1):
-            ingest_bytes(upload.name, upload.getvalue(), Path(tmp), store, geoparse, report)
-            bar.progress(done / total, text=f"{upload.name} ({done}/{total})")
+    progress = progress_bar("Reading…")
     folder_path = None
     if folder:
         try:
             folder_path = settings.server_folder(folder)
         except GeoError as err:
             report.failed.append((folder, str(err)))
-    if folder_path:
-        found = ingest_paths(
-            [folder_path],
-            store,
-            geoparse,
-            progress=lambda done, count, name: bar.progress(
-                done / count, text=f"{name} ({done}/{count})"
-            ),
-        )
-        report.merge(found)
-    bar.progress(1.0, text="Done")
+    received = [(upload.name, upload.getvalue()) for upload in uploads]
+    ingest_received(received, folder_path, store, geoparse, report, progress=progress)
+
+
+def progress_bar(text: str):
+    """A progress bar, and the ``(done, total, name)`` callback that moves it."""
+    bar = st.progress(0.0, text=text)
+    return lambda done, total, name: bar.progress(done / total, text=f"{name} ({done}/{total})")
 
 
 def correction_panel(feature: dict, store: SQLiteStore) -> None:
@@ -264,9 +225,7 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
     if message := st.session_state.pop("correction_message", None):
         st.success(message)
     st.text(f"“{p.get('mention') or p.get('name')}” is placed at {p.get('name')}")
-    labels = [
-        f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}" for a in alternatives
-    ]
+    labels = [filters.alternative_label(a) for a in alternatives]
     pick = st.selectbox(
         "Ranked alternatives", ["(keep)", *labels], key=f"alt_{fid}", help="Best first"
     )
@@ -276,19 +235,13 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
     note = st.text_input("Note (why)", key=f"note_{fid}")
     if not st.button("Save correction", key=f"save_{fid}"):
         return
-    if typed.strip():
-        lat, lon, place = *filters.typed_coordinates(typed), {}
-        if lat is None:
-            st.error(f"Coordinates must be typed as 'lat, lon': {typed!r}")
-            return
-    elif pick in labels:
-        chosen = alternatives[labels.index(pick)]
-        lat, lon = chosen["lat"], chosen["lon"]
-        place = {"name": chosen["name"], "geonameid": chosen["geonameid"]}
-    else:
-        st.info("Nothing to change: pick an alternative or type coordinates.")
-        return
+    picked = alternatives[labels.index(pick)] if pick in labels else None
     try:
+        chosen = filters.correction(typed, picked)
+        if chosen is None:
+            st.info("Nothing to change: pick an alternative or type coordinates.")
+            return
+        lat, lon, place = chosen
         store.add_correction(fid, lat, lon, **place, note=note or None)
     except GeoError as err:
         st.error(str(err))
@@ -306,11 +259,7 @@ def exports(features: list[dict], window, title: str) -> None:
     for col, kind in zip(cols, EXPORTS, strict=False):
         if col.button(kind, key=f"export_{kind}"):
             try:
-                st.session_state.export_file = (
-                    export_name(kind, window),
-                    EXPORTS[kind][1],
-                    export_bytes(kind, features, window, title),
-                )
+                st.session_state.export_file = export_file(kind, features, window, title)
             except GeoError as err:
                 st.error(str(err))
     if st.session_state.get("export_file"):
@@ -328,12 +277,12 @@ def view_feed(
     return event_feed(filters.apply_filter(stored_features(path, version), everywhen))
 
 
-def show_map(
-    everywhen: filters.ViewFilter, shown: list[dict], window, selected: str | None, title: str
-) -> None:
+def show_map(view: filters.ViewFilter, shown: list[dict], window, selected: str | None) -> None:
     """The map: a base that a date change leaves as it is (view, basemap, rivers, legend over every
     date, and a feed of the view's events that the page fetches once), and layers naming the date
     window, so that moving the slider sends a few bytes rather than every marker again."""
+    everywhen = dataclasses.replace(view, date_from=None, date_to=None)
+    window = window or (None, None)
     path, version = str(settings.store), features_version()
     undated_view = filters.apply_filter(stored_features(path, version), everywhen)
     feed = view_feed(path, version, everywhen)
@@ -344,7 +293,7 @@ def show_map(
         undated_view,
         tiles=settings.tiles,
         tiles_attribution=settings.tiles_attribution,
-        title=title,
+        title=MAP_TITLE,
         context=rivers_named(undated_view, load_rivers()),
         with_events=False,
         feed=feed,
@@ -384,21 +333,19 @@ def empty_store(store: SQLiteStore) -> None:
 
 def main() -> None:
     st.title("News events map")
-    store = open_store()
-    st.session_state["_version"] = store.version()
-    features = stored_features(str(settings.store), features_version())
-    view = sidebar_filters(features, initial_view())
-    add_articles(store)
-    if not features:
-        empty_store(store)
-        store.close()
-        return
-    playing = st.session_state.get("playing", False)
-    # While playing, only this part of the page runs again at each step, on a timer.
-    st.fragment(dated_view, run_every=PLAY_STEP_SECONDS if playing else None)(
-        features, view, store, playing
-    )
-    store.close()
+    with open_store() as store:
+        st.session_state["_version"] = store.version()
+        features = stored_features(str(settings.store), features_version())
+        view = sidebar_filters(features, initial_view())
+        add_articles(store)
+        if not features:
+            empty_store(store)
+            return
+        playing = st.session_state.get("playing", False)
+        # While playing, only this part of the page runs again at each step, on a timer.
+        st.fragment(dated_view, run_every=PLAY_STEP_SECONDS if playing else None)(
+            features, view, store, playing
+        )
 
 
 def dated_view(features: list[dict], view: filters.ViewFilter, store, timed: bool) -> None:
@@ -415,23 +362,11 @@ def dated_view(features: list[dict], view: filters.ViewFilter, store, timed: boo
     if st.query_params.to_dict() != wanted:  # writing the same again would only cost a round trip
         st.query_params.from_dict(wanted)
     shown = filters.apply_filter(features, view)
-    st.caption(
-        f"{len(shown):,} of {len(features):,} features · {window[0]:%d %b %Y} – {window[1]:%d %b %Y}"
-        if window
-        else ""
-    )
-    selected = selected_id(shown)
-    title = "Events"
-    show_map(
-        dataclasses.replace(view, date_from=None, date_to=None),
-        shown,
-        window or (None, None),
-        selected,
-        title,
-    )
+    st.caption(filters.window_caption(len(shown), len(features), window))
+    show_map(view, shown, window, selected_id(shown))
     events_table(shown, store)
     st.subheader("Export this view")
-    exports(shown, window, title)
+    exports(shown, window, MAP_TITLE)
 
 
 def events_table(shown: list[dict], store: SQLiteStore) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from geo.errors import InputError
+
 LIST_SEPARATOR = ","
 PLAY_STEPS = 12  # play over the whole timeline moves a twelfth of it at a time
 
@@ -189,6 +191,21 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def window_caption(shown: int, total: int, window: tuple[dt.date, dt.date] | None) -> str:
+    """The line under the timeline: features shown of all, and the window's dates."""
+    if not window:
+        return ""
+    return f"{shown:,} of {total:,} features · {window[0]:%d %b %Y} – {window[1]:%d %b %Y}"
+
+
+def initial_window(view: ViewFilter, bounds: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date]:
+    """The date window a view opens on: its own dates (from a link) within the timeline's
+    bounds, else the whole timeline."""
+    first = max(bounds[0], view.date_from) if view.date_from else bounds[0]
+    last = min(bounds[1], view.date_to) if view.date_to else bounds[1]
+    return min(first, last), max(first, last)
+
+
 def step_window(
     window: tuple[dt.date, dt.date], bounds: tuple[dt.date, dt.date]
 ) -> tuple[dt.date, dt.date] | None:
@@ -222,3 +239,36 @@ def typed_coordinates(typed: str) -> tuple[str | None, str | None]:
     """The two parts of a typed "lat, lon", or Nones (the store checks that they are numbers in range)."""
     parts = [part.strip() for part in typed.split(",")]
     return (parts[0], parts[1]) if len(parts) == 2 else (None, None)
+
+
+def alternative_label(alternative: Mapping[str, Any]) -> str:
+    """How a ranked alternative reads in a list: name, coordinates, score."""
+    a = alternative
+    return f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}"
+
+
+def correction(
+    typed: str, picked: Mapping[str, Any] | None
+) -> tuple[str | float, str | float, dict[str, Any]] | None:
+    """``(lat, lon, place)`` of a correction: typed coordinates first, else the picked ranked
+    alternative (whose name and GeoNames id come along), else None for nothing to change.
+    Badly typed coordinates are an :class:`InputError` naming them."""
+    if typed.strip():
+        lat, lon = typed_coordinates(typed)
+        if lat is None:
+            raise InputError(f"Coordinates must be typed as 'lat, lon': {typed!r}")
+        return lat, lon, {}
+    if picked is not None:
+        place = {"name": picked["name"], "geonameid": picked["geonameid"]}
+        return picked["lat"], picked["lon"], place
+    return None
+
+
+def widget_summary(features: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """What the dashboard's widgets offer: the choices of each list filter, the date bounds,
+    events per day."""
+    return {
+        "choices": {key: choices(features, key) for key in ("event_type", "actors", "source")},
+        "bounds": date_bounds(features),
+        "per_day": events_per_day(features),
+    }

@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,16 +32,31 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     placeless: list[str] = field(default_factory=list)
 
+    def counts(self) -> str:
+        """How many articles were added (without a place among them), skipped and failed."""
+        without = f" ({len(self.placeless)} without a place)" if self.placeless else ""
+        return (
+            f"{len(self.added)} added{without}, {len(self.skipped)} already stored, "
+            f"{len(self.failed)} failed"
+        )
+
     def summary(self) -> str:
         """One line per failure and per article without a place, then the counts."""
         lines = [f"failed: {message}" for _, message in self.failed]
         lines += [f"no place found: {source}" for source in self.placeless]
-        without = f" ({len(self.placeless)} without a place)" if self.placeless else ""
-        lines.append(
-            f"{len(self.added)} added{without}, {len(self.skipped)} already stored, "
-            f"{len(self.failed)} failed"
+        return "\n".join([*lines, self.counts()])
+
+    def messages(self) -> list[tuple[str, str]]:
+        """``(level, text)`` for people: failures, articles stored without any place (nothing
+        new on the map), then the counts."""
+        return (
+            [("error", message) for _, message in self.failed]
+            + [
+                ("warning", f"No place found in {source}: it is stored but not on the map.")
+                for source in self.placeless
+            ]
+            + [("success", self.counts())]
         )
-        return "\n".join(lines)
 
     def merge(self, other: IngestReport) -> None:
         """Add what ``other`` did to this report."""
@@ -61,6 +77,24 @@ def files_to_read(paths: Iterable[str | Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def ingest_received(
+    uploads: Sequence[tuple[str, bytes]],
+    folder: Path | None,
+    store: Store,
+    geoparse: Geoparse,
+    report: IngestReport,
+    progress: Callable[[int, int, str], None],
+) -> None:
+    """Uploaded files (``(name, bytes)``), then the articles of a folder; ``progress`` hears
+    ``(done, total, name)`` and ``report`` what happened."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for done, (name, data) in enumerate(uploads, start=1):
+            ingest_bytes(name, data, Path(tmp), store, geoparse, report)
+            progress(done, len(uploads) + (folder is not None), name)
+    if folder is not None:
+        report.merge(ingest_paths([folder], store, geoparse, progress=progress))
 
 
 def ingest_paths(
@@ -115,13 +149,19 @@ class ReprocessReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
 
+    def counts(self) -> str:
+        """How many articles changed, stayed the same and failed."""
+        return f"{len(self.changed)} changed, {len(self.unchanged)} unchanged, {len(self.failed)} failed"
+
     def summary(self) -> str:
         """One line per failure, then the counts."""
         lines = [f"failed: {source}: {message}" for source, message in self.failed]
-        lines.append(
-            f"{len(self.changed)} changed, {len(self.unchanged)} unchanged, {len(self.failed)} failed"
-        )
-        return "\n".join(lines)
+        return "\n".join([*lines, self.counts()])
+
+    def messages(self) -> list[tuple[str, str]]:
+        """``(level, text)`` for people: failures, then the counts."""
+        failures = [("error", f"{source}: {message}") for source, message in self.failed]
+        return [*failures, ("success", self.counts())]
 
 
 def reprocess_store(

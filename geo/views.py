@@ -36,3 +36,8 @@ def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
         return page.encode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
         return render_png(page, Path(tmp) / "map.png").read_bytes()
+
+
+def export_file(kind: str, features: list[dict], window, title: str) -> tuple[str, str, bytes]:
+    """``(file name, media type, bytes)`` of one export of the view."""
+    return export_name(kind, window), EXPORTS[kind][1], export_bytes(kind, features, window, title)

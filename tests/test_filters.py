@@ -1,6 +1,9 @@
 import datetime as dt
 
+import pytest
+
 from geo import filters
+from geo.errors import InputError
 
 JAN = dt.date(2017, 1, 5)
 
@@ -134,3 +137,40 @@ def test_an_undated_feature_shows_whatever_the_window():
     undated = {"id": "u", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}}
     view = filters.ViewFilter(date_from=dt.date(2017, 1, 20), date_to=dt.date(2017, 2, 1))
     assert ids(filters.apply_filter([undated], view)) == ["u"]
+
+
+def test_the_widgets_offer_the_choices_bounds_and_counts_of_the_features():
+    summary = filters.widget_summary(FEATURES)
+    assert summary["choices"]["event_type"] == filters.choices(FEATURES, "event_type")
+    assert summary["bounds"] == filters.date_bounds(FEATURES)
+    assert summary["per_day"] == filters.events_per_day(FEATURES)
+
+
+def test_a_link_opens_on_its_own_dates_within_the_timeline():
+    bounds = (dt.date(2017, 1, 1), dt.date(2017, 7, 10))
+    linked = filters.ViewFilter(date_from=dt.date(2016, 12, 1), date_to=dt.date(2017, 2, 1))
+    assert filters.initial_window(linked, bounds) == (dt.date(2017, 1, 1), dt.date(2017, 2, 1))
+    assert filters.initial_window(filters.ViewFilter(), bounds) == bounds
+
+
+def test_the_caption_counts_the_features_and_names_the_window():
+    window = (dt.date(2017, 1, 5), dt.date(2017, 7, 10))
+    assert (
+        filters.window_caption(57, 1065, window)
+        == "57 of 1,065 features · 05 Jan 2017 – 10 Jul 2017"
+    )
+    assert filters.window_caption(0, 0, None) == ""
+
+
+def test_a_correction_takes_typed_coordinates_before_a_picked_alternative():
+    alternative = {"name": "Mosul", "lat": 36.34, "lon": 43.13, "score": 0.4, "geonameid": 99072}
+    assert filters.alternative_label(alternative) == "Mosul (36.340, 43.130) score 0.40"
+    assert filters.correction(" 36.3, 43.1 ", alternative) == ("36.3", "43.1", {})
+    assert filters.correction("", alternative) == (
+        36.34,
+        43.13,
+        {"name": "Mosul", "geonameid": 99072},
+    )
+    assert filters.correction("", None) is None
+    with pytest.raises(InputError, match=r"'36\.3 43\.1'"):
+        filters.correction("36.3 43.1", None)

@@ -3,7 +3,13 @@ import json
 import pytest
 
 from geo.errors import GeoError
-from geo.ingest import ingest_paths, reprocess_store
+from geo.ingest import (
+    IngestReport,
+    ReprocessReport,
+    ingest_paths,
+    ingest_received,
+    reprocess_store,
+)
 from geo.store.sqlite import SQLiteStore
 
 
@@ -98,3 +104,30 @@ def test_reprocessing_replaces_what_a_newer_geoparser_finds(folder, tmp_path):
         failed = reprocess_store(store, broken, progress=False)
         assert len(failed.failed) == 2 and "cannot parse" in failed.summary()
         assert len(store.features()) == 2  # a failed article keeps its features
+
+
+def test_uploads_then_a_folder_are_ingested_with_their_progress(folder, tmp_path):
+    heard = []
+    report = IngestReport()
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        uploads = [("up.txt", "Des renforts à Kirkouk.".encode()), ("bad.json", b'{"text": ')]
+        ingest_received(
+            uploads, folder, store, fake_geoparse, report, progress=lambda *step: heard.append(step)
+        )
+    assert len(report.added) == 5 and [name for name, _ in report.failed] == ["bad.json"]
+    assert heard[:2] == [(1, 3, "up.txt"), (2, 3, "bad.json")]
+
+
+def test_reports_speak_to_people_failures_first_and_counts_last():
+    ingest = IngestReport(added=["a.txt", "b.txt"], failed=[("c.json", "c.json: not valid JSON")])
+    ingest.placeless.append("b.txt")
+    assert ingest.messages() == [
+        ("error", "c.json: not valid JSON"),
+        ("warning", "No place found in b.txt: it is stored but not on the map."),
+        ("success", "2 added (1 without a place), 0 already stored, 1 failed"),
+    ]
+    reprocess = ReprocessReport(changed=["a.txt"], failed=[("b.txt", "unreadable")])
+    assert reprocess.messages() == [
+        ("error", "b.txt: unreadable"),
+        ("success", "1 changed, 0 unchanged, 1 failed"),
+    ]
