@@ -344,12 +344,14 @@ def main() -> None:
         playing = st.session_state.get("playing", False)
         # While playing, only this part of the page runs again at each step, on a timer.
         st.fragment(dated_view, run_every=PLAY_STEP_SECONDS if playing else None)(
-            features, view, store, playing
+            features, view, playing
         )
 
 
-def dated_view(features: list[dict], view: filters.ViewFilter, store, timed: bool) -> None:
-    """Timeline, map, table and exports of the window; a timed run while playing steps the window."""
+def dated_view(features: list[dict], view: filters.ViewFilter, timed: bool) -> None:
+    """Timeline, map, table and exports of the window; a timed run while playing steps the window.
+    It runs again alone (a date change, a table selection, a step of Play), after the page's
+    own store is closed: it opens its own."""
     playing = st.session_state.get("playing", False)
     if playing != timed:  # Play or Pause was pressed here: the timer starts or stops with the page
         st.rerun(scope="app")
@@ -364,7 +366,8 @@ def dated_view(features: list[dict], view: filters.ViewFilter, store, timed: boo
     shown = filters.apply_filter(features, view)
     st.caption(filters.window_caption(len(shown), len(features), window))
     show_map(view, shown, window, selected_id(shown))
-    events_table(shown, store)
+    with open_store() as store:
+        events_table(shown, store)
     st.subheader("Export this view")
     exports(shown, window, MAP_TITLE)
 

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from geo.store.sqlite import SQLiteStore
-from tests.e2e.conftest import in_map, shown_features, wait_for_change
+from tests.e2e.conftest import in_map, ingest_demo, serve_dashboard, shown_features, wait_for_change
 
 pytestmark = pytest.mark.browser
 
@@ -164,3 +164,23 @@ def test_an_article_with_script_tags_runs_nothing(page, dashboard, tmp_path):
     assert page.evaluate("() => window.__pwned") is None
     assert in_map(page, "() => window.__pwned") is None
     assert page.external_requests == []
+
+
+def test_a_correction_saved_from_the_table_is_stored(page, tmp_path):
+    store = tmp_path / "store.sqlite3"
+    ingest_demo(store)
+    with serve_dashboard(store) as url:
+        open_dashboard(page, url)
+        table = page.locator('[data-testid="stDataFrame"]').first
+        table.scroll_into_view_if_needed()
+        box = table.bounding_box()
+        page.mouse.click(
+            box["x"] + 16, box["y"] + 54
+        )  # the first row: only the table's part reruns
+        page.get_by_text("Correct this place").wait_for(timeout=30_000)
+        page.get_by_label("Or coordinates: lat, lon").fill("33.5, 43.5")
+        page.get_by_role("button", name="Save correction").click()
+        page.get_by_text("Correction saved").wait_for(timeout=30_000)
+    with SQLiteStore(store) as stored:
+        moved = [f for f in stored.features() if f["geometry"]["coordinates"] == [43.5, 33.5]]
+    assert len(moved) == 1
