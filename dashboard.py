@@ -26,6 +26,7 @@ from geo.mapview.style import event_label
 from geo.model import Article
 from geo.paths import DATA_DIR
 from geo.pipeline import geoparse_features
+from geo.read import SUFFIXES
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.store.sqlite import SQLiteStore
@@ -169,11 +170,9 @@ def add_articles(store: SQLiteStore) -> None:
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
         published = st.date_input("Published", value=None, key="paste_date")
+        kinds = [suffix.lstrip(".") for suffix in SUFFIXES]  # what the readers read
         uploads = st.file_uploader(
-            "Or upload files",
-            type=["txt", "html", "htm", "json", "jsonl"],
-            accept_multiple_files=True,
-            key="uploads",
+            "Or upload files", kinds, accept_multiple_files=True, key="uploads"
         )
         folder = st.text_input("Or a folder on the server", key="folder")
         if st.button("Geoparse and add", key="add"):
