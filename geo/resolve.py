@@ -310,7 +310,10 @@ def _rank(pool, key, context, qualifier) -> list[tuple[Place, float]]:
         return []
     # a mention's own first choice is no evidence for it ("Londres" chose London: City of London
     # is not "near" the story's other places for that)
-    anchors = [a for k, a in context.anchors if k != key and a not in pool]
+    candidates = {(p.name, p.lat, p.lon) for p in pool}
+    anchors = [
+        a for k, a in context.anchors if k != key and (a.name, a.lat, a.lon) not in candidates
+    ]
     state_shares = None
     if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
         named = [s for k, s in context.states if k != key]
