@@ -14,23 +14,29 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import filters
+from geo.datafiles import DATA_DIR
 from geo.errors import GeoError
+from geo.export.files import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
-from geo.ingest import IngestReport, ingest_article, ingest_paths, ingest_received, reprocess_store
 from geo.mapview import build_map, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
-from geo.mapview.rivers import rivers_named
+from geo.mapview.river_layer import rivers_named
 from geo.mapview.style import event_label
 from geo.model import Article
-from geo.paths import DATA_DIR
 from geo.pipeline import geoparse_features
-from geo.read import SUFFIXES
 from geo.settings import load_settings
 from geo.shapes import load_rivers
+from geo.store.ingest import (
+    IngestReport,
+    ingest_article,
+    ingest_paths,
+    ingest_received,
+    reprocess_store,
+)
 from geo.store.sqlite import SQLiteStore
-from geo.views import EXPORTS, export_file
+from geo.text.files import SUFFIXES
+from geo.view import filter as filters
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5

@@ -27,7 +27,7 @@ from metrics import Recognition, accuracy, auc_of_errors, error_km, match_spans,
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.model import Article, Mention
 from geo.pipeline import geoparse
-from geo.resolve import resolve_mentions
+from geo.resolve.resolver import resolve_mentions
 from geo.shapes import load_rivers
 
 PUBLISHED = """\

@@ -7,7 +7,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geo.distance import haversine_km
+from geo.model import haversine_km
 
 EARTH_HALF_CIRCUMFERENCE_KM = 20_039
 ACCURACY_KM = 161  # 100 miles

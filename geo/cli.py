@@ -106,8 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Read every file first, then print one FeatureCollection for all of them."""
+    from geo.export.geojson import feature_collection
     from geo.gazetteer.embedded import load_embedded_gazetteer
-    from geo.geojson import feature_collection
     from geo.pipeline import geoparse_features
 
     lang = None if args.lang == "auto" else args.lang
@@ -127,7 +127,7 @@ def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Ar
     """The article named on the command line: a text file, or standard input for ``-``."""
     import dataclasses
 
-    from geo.read import PAGE_OR_RECORD_SUFFIXES, read_article, read_text_file
+    from geo.text.files import PAGE_OR_RECORD_SUFFIXES, read_article, read_text_file
 
     if name != "-" and name.lower().endswith(PAGE_OR_RECORD_SUFFIXES):
         article = read_article(name)  # offsets are then into the article's text, not the markup
@@ -140,7 +140,7 @@ def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Ar
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders; exit 1 when some article failed, after storing the rest."""
-    from geo.ingest import ingest_paths
+    from geo.store.ingest import ingest_paths
     from geo.store.sqlite import SQLiteStore
 
     geoparse = _embedded_geoparser()
@@ -151,7 +151,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_reprocess(args: argparse.Namespace) -> int:
     """Reprocess a store; exit 1 when some article failed (it keeps its old features)."""
-    from geo.ingest import reprocess_store
+    from geo.store.ingest import reprocess_store
     from geo.store.sqlite import SQLiteStore
 
     if not args.store.exists():
@@ -179,7 +179,7 @@ def _reported(report) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the stored features between two dates as GeoJSON or CSV."""
-    from geo.export import export_features
+    from geo.export.tables import export_features
     from geo.store.sqlite import SQLiteStore
 
     _check_range(args.date_from, args.date_to)
@@ -195,7 +195,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_snapshot(args: argparse.Namespace) -> int:
     """Render the stored features between two dates to a PNG in headless Chromium."""
-    from geo.snapshot import snapshot_store
+    from geo.export.snapshot import snapshot_store
 
     _check_range(args.date_from, args.date_to)
     snapshot_store(args.store, args.out, args.date_from, args.date_to, tiles=args.tiles)

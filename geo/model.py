@@ -1,6 +1,6 @@
 """The values that flow through the pipeline: small, frozen, and (lat, lon) inside Python.
 
-Coordinates become GeoJSON ``[lon, lat]`` only in :func:`geo.geojson.position`.
+Coordinates become GeoJSON ``[lon, lat]`` only in :func:`geo.export.geojson.position`.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from math import asin, cos, radians, sin, sqrt
 
 PLACE_KINDS = (
     "city",
@@ -23,6 +24,14 @@ PLACE_KINDS = (
 SHAPE_KINDS = ("route", "area")
 
 LatLon = tuple[float, float]
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance in kilometres between two ``(lat, lon)`` points."""
+    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(h)))
 
 
 @dataclass(frozen=True)

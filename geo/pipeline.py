@@ -8,15 +8,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from geo.clean import content_spans
-from geo.events import extract_events
+from geo.events.extract import extract_events
+from geo.export.geojson import document_features
 from geo.gazetteer import Gazetteer
-from geo.geojson import document_features
-from geo.language import detect_language
 from geo.model import Article, Document
 from geo.recognize import recognize_toponyms
-from geo.resolve import resolve_mentions
+from geo.resolve.resolver import resolve_mentions
 from geo.shapes import RiverIndex, compose_shapes, load_rivers, place_rivers_near_story
+from geo.text.boilerplate import content_spans
+from geo.text.language import detect_language
 
 
 def geoparse(
@@ -43,7 +43,7 @@ def geoparse(
 def geoparse_features(
     article: Article, gazetteer: Gazetteer, *, rivers: RiverIndex | None = None
 ) -> list[dict[str, Any]]:
-    """The GeoJSON features of one article (see :func:`geo.geojson.document_features`)."""
+    """The GeoJSON features of one article (see :func:`geo.export.geojson.document_features`)."""
     return document_features(geoparse(article, gazetteer, rivers=rivers))
 
 

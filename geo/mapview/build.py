@@ -17,7 +17,7 @@ from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS, TIMELINE_JS
 from geo.mapview.controls import Legend, PngButton, VectorBasemap
 from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_feed, publish_feed
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
-from geo.mapview.rivers import add_river_layer
+from geo.mapview.river_layer import add_river_layer
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
 from geo.settings import OSM_TILES
 
@@ -57,7 +57,7 @@ def build_map(
     timeline
         Show dated features only at their dates, under a slider with play and pause.
     context
-        Lines drawn under the events for orientation (rivers; see ``geo.mapview.rivers``).
+        Lines drawn under the events for orientation (rivers; see ``geo.mapview.river_layer``).
     with_events
         False for the base map alone (view, basemap, rivers, legend), the event layers being
         sent apart by ``event_layers`` so that a date change need not rebuild the whole map.

@@ -40,7 +40,7 @@ KEEP_FILES = 32  # feeds of other views and sessions kept beside the newest
 
 # Fills a layer group with the features of one layer of the feed that overlap [from, to]
 # (ISO dates, either may be null); an undated feature shows whatever the window, as in
-# geo.filters.overlaps. Dates compare as strings, which ISO dates allow.
+# geo.view.filter.overlaps. Dates compare as strings, which ISO dates allow.
 FILL_JS = (
     "function (group, name, from, to) { return window.gmFeed.then(function (feed) {"
     " var part = feed[name]; if (!part) { return; } var styles = part.styles;"

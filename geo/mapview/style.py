@@ -7,7 +7,7 @@ import math
 from functools import cache
 from typing import Any
 
-from geo.paths import DATA_DIR
+from geo.datafiles import DATA_DIR
 
 GOVERNMENT_SIDES = (
     "Iraqi army",

@@ -6,8 +6,8 @@ import csv
 import json
 from functools import cache
 
-from geo.gazetteer.names import fold
-from geo.paths import DATA_DIR
+from geo.datafiles import DATA_DIR
+from geo.gazetteer.folding import fold
 
 
 @cache

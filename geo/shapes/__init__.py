@@ -3,7 +3,7 @@
 from geo.shapes.areas import region_part_point, split_area_by_compass, split_region_by_compass
 from geo.shapes.city_parts import city_radius_km, split_city_by_compass, split_city_by_river
 from geo.shapes.compose import compose_shapes, place_rivers_near_story
-from geo.shapes.rivers import RiverIndex, load_rivers
+from geo.shapes.river_index import RiverIndex, load_rivers
 from geo.shapes.routes import km_from_river, river_border_crossing, route_along_river
 
 __all__ = [

@@ -15,7 +15,7 @@ from shapely.ops import unary_union
 
 from geo.model import LatLon, Place
 from geo.shapes.city_parts import COMPASS, check_side
-from geo.shapes.rivers import RiverIndex
+from geo.shapes.river_index import RiverIndex
 
 REGION_PRECISION = 3
 KM_PER_DEG_LAT = 110.57

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from shapely.geometry import Point
 
 from geo.model import Resolution, Shape
-from geo.sentences import split_sentences
 from geo.shapes.areas import REGION_PRECISION, split_region_by_compass
 from geo.shapes.city_parts import (
     COMPASS,
@@ -26,8 +25,9 @@ from geo.shapes.city_parts import (
     split_city_by_compass,
     split_city_by_river,
 )
-from geo.shapes.rivers import RiverIndex
+from geo.shapes.river_index import RiverIndex
 from geo.shapes.route_shapes import routes_in_sentence
+from geo.text.sentences import split_sentences
 
 PART_HINTS = ("city_part", "region_part")
 KM_PER_DEG = 111.2

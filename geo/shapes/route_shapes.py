@@ -12,9 +12,8 @@ from itertools import pairwise
 
 from shapely.geometry import LineString
 
-from geo.distance import haversine_km
-from geo.model import LatLon, Resolution, Shape
-from geo.shapes.rivers import RiverIndex
+from geo.model import LatLon, Resolution, Shape, haversine_km
+from geo.shapes.river_index import RiverIndex
 from geo.shapes.route_phrases import follows_route_cue, stop_role
 from geo.shapes.routes import km_from_river, river_border_crossing, route_along_river
 

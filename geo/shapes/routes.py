@@ -6,9 +6,8 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from geo.distance import haversine_km
 from geo.errors import InputError
-from geo.model import LatLon
+from geo.model import LatLon, haversine_km
 
 # A river that Natural Earth stops at a border still "crosses" it when its end lies this close.
 END_ON_BORDER_KM = 2.0

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import InputError, StoreError
-from geo.geojson import position
+from geo.export.geojson import position
 from geo.model import Article
-from geo.store.schema import MIGRATIONS, SCHEMA_VERSION
+from geo.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 INSERT_FEATURE = (

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.snapshot import CHROMIUM_ARGS as SNAPSHOT_ARGS
+from geo.export.snapshot import CHROMIUM_ARGS as SNAPSHOT_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("GEO_CHROMIUM", "/usr/bin/chromium"))

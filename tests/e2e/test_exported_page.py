@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.snapshot import export_html
+from geo.export.snapshot import export_html
 from tests.mapview.examples import FEATURES, place
 
 pytestmark = pytest.mark.browser

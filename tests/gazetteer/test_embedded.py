@@ -5,7 +5,7 @@ import pytest
 
 from geo.gazetteer import embedded, sources
 from geo.gazetteer.embedded import gazetteer_from_entries, load_embedded_gazetteer
-from geo.gazetteer.names import fold
+from geo.gazetteer.folding import fold
 from geo.model import Place
 
 

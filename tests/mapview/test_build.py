@@ -148,7 +148,7 @@ def test_above_the_threshold_points_are_grouped_in_cells():
 
 
 def test_rivers_named_by_the_features_are_drawn_as_context(rivers):
-    from geo.mapview.rivers import rivers_named
+    from geo.mapview.river_layer import rivers_named
 
     route = {
         "type": "Feature",

@@ -2,8 +2,7 @@
 
 from shapely.geometry import Point, Polygon
 
-from geo.distance import haversine_km
-from geo.model import Mention, Place, Resolution
+from geo.model import Mention, Place, Resolution, haversine_km
 from geo.shapes import compose_shapes, place_rivers_near_story
 
 EUPHRATES = Place("Euphrates", 34.4, 41.5, kind="river")

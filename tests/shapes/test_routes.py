@@ -3,8 +3,8 @@ from itertools import pairwise
 import pytest
 from shapely.geometry import MultiLineString
 
-from geo.distance import haversine_km
 from geo.errors import InputError
+from geo.model import haversine_km
 from geo.shapes import km_from_river, river_border_crossing, route_along_river
 
 HADITHA_DAM = (34.207, 42.355)

@@ -11,7 +11,7 @@ import pytest
 
 from geo.errors import InputError
 from geo.model import Article
-from geo.store.schema import SCHEMA_VERSION
+from geo.store.migrations import SCHEMA_VERSION
 from geo.store.sqlite import SQLiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,7 +144,7 @@ def test_features_of_an_unknown_article_are_refused_by_id(store):
 
 
 def test_a_store_of_schema_2_keeps_its_corrections_on_their_mentions(tmp_path):
-    from geo.store.schema import MIGRATIONS
+    from geo.store.migrations import MIGRATIONS
 
     path = tmp_path / "v2.sqlite3"
     db = sqlite3.connect(path)

@@ -1,0 +1,231 @@
+"""Dates in French and English text: explicit dates, and relative ones resolved against a reference.
+
+Only expressions built on month or weekday names (or ISO dates) are dates: "70%" or
+"1,000 fighters" never are.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from geo.datafiles import DATA_DIR
+from geo.model import EventDate
+
+DAY, WEEK, MONTH = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text, with its offsets and what it resolves to."""
+
+    start: int
+    end: int
+    date: EventDate
+
+
+@cache
+def date_words(path: Path = DATA_DIR / "date_words.json") -> dict:
+    """The month, weekday and relative-date vocabulary."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    w = date_words()
+    month, weekday = _alternation(w["months"]), _alternation(w["weekdays"])
+    number = rf"(?:\d{{1,2}}|{_alternation(w['numbers'])})"
+    part = _alternation(w["early"] + w["mid"] + w["late"])
+    flags = re.IGNORECASE
+    return {
+        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        "day_month": re.compile(
+            rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags
+        ),
+        "month_day": re.compile(
+            rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags
+        ),
+        "part_month": re.compile(
+            rf"\b(?:(?:à|a|in|at)\s+)?({part})[\s-]+(?:of\s+|de\s+)?({month})\b(?:\s+(\d{{4}}))?",
+            flags,
+        ),
+        "month_year": re.compile(
+            rf"\b(?:en|in|since|depuis)\s+({month})(?:\s+(\d{{4}}))?\b", flags
+        ),
+        "weekday": re.compile(rf"\b({weekday})\b", flags),
+        "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
+        "last_week": re.compile(rf"\b({_alternation(w['last_week'])})\b", flags),
+        "last_month": re.compile(rf"\b({_alternation(w['last_month'])})\b", flags),
+        "last_weekend": re.compile(rf"\b({_alternation(w['last_weekend'])})\b", flags),
+        "this_week": re.compile(rf"\b({_alternation(w['this_week'])})\b", flags),
+        "n_days_ago": re.compile(
+            rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", flags
+        ),
+        "span": re.compile(
+            rf"\b(?:au terme de|après|after|following)\s+(?:près de\s+|nearly\s+|almost\s+)?({number})\s+(mois|months|semaines|weeks)\b",
+            flags,
+        ),
+    }
+
+
+FULL_DATES = ("iso", "day_month", "month_day")  # the kinds that can name a day without a reference
+
+
+def find_dates(
+    text: str,
+    reference: dt.date | None,
+    start: int = 0,
+    end: int | None = None,
+    kinds: tuple[str, ...] | None = None,
+) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``, resolved against ``reference`` (the publication date).
+
+    ``kinds`` limits the search to some expressions (see ``FULL_DATES``).
+    """
+    end = len(text) if end is None else end
+    found: list[DateMention] = []
+    for kind, pattern in _patterns().items():
+        if kinds is not None and kind not in kinds:
+            continue
+        for match in pattern.finditer(text, start, end):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            date = _resolve(kind, match, reference)
+            if date is not None:
+                found.append(DateMention(match.start(), match.end(), date))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _resolve(kind: str, match: re.Match, ref: dt.date | None) -> EventDate | None:
+    w = date_words()
+    g = match.groups()
+    try:
+        if kind == "iso":
+            day = dt.date(int(g[0]), int(g[1]), int(g[2]))
+            return EventDate(day, day, DAY, "explicit")
+        if kind in ("day_month", "month_day"):
+            day_text, month_text = (g[0], g[1]) if kind == "day_month" else (g[1], g[0])
+            return _day(int(day_text), w["months"][month_text.lower()], g[2], ref)
+        if kind == "part_month":
+            return _part_of_month(match.group(1).lower(), w["months"][g[1].lower()], g[2], ref)
+        if kind == "month_year":
+            return _month(w["months"][g[0].lower()], g[1], ref)
+    except (ValueError, KeyError):
+        return None
+    if ref is None:
+        return None
+    return _relative(kind, match, ref)
+
+
+def _year(year_text: str | None, month: int, ref: dt.date | None) -> int | None:
+    """The year written, else the year of the reference, or the one before for a later month."""
+    if year_text:
+        return int(year_text)
+    if ref is None:
+        return None
+    return ref.year - 1 if month > ref.month + 1 else ref.year
+
+
+def _day(day: int, month: int, year_text: str | None, ref: dt.date | None) -> EventDate | None:
+    year = _year(year_text, month, ref)
+    if year is None:
+        return None
+    date = dt.date(year, month, day)
+    return EventDate(date, date, DAY, "explicit" if year_text else "relative")
+
+
+def _month(month: int, year_text: str | None, ref: dt.date | None) -> EventDate | None:
+    year = _year(year_text, month, ref)
+    if year is None:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return EventDate(
+        dt.date(year, month, 1),
+        dt.date(year, month, last),
+        MONTH,
+        "explicit" if year_text else "relative",
+    )
+
+
+def _part_of_month(
+    part: str, month: int, year_text: str | None, ref: dt.date | None
+) -> EventDate | None:
+    whole = _month(month, year_text, ref)
+    if whole is None:
+        return None
+    w = date_words()
+    first, last = whole.start, whole.end
+    if part in (p.lower() for p in w["early"]):
+        first, last = first, first.replace(day=10)
+    elif part in (p.lower() for p in w["mid"]):
+        first, last = first.replace(day=11), first.replace(day=20)
+    else:
+        first = first.replace(day=21)
+    return EventDate(first, last, MONTH, whole.date_source)
+
+
+def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
+    w = date_words()
+    word = (match.group(1) or "").lower()
+    if kind == "weekday":
+        # The weekday on or before the reference date, the reference date itself included.
+        day = ref - dt.timedelta(days=(ref.weekday() - w["weekdays"][word]) % 7)
+        return EventDate(day, day, DAY, "relative")
+    if kind == "days_ago":
+        day = ref - dt.timedelta(days=w["days_ago"][word])
+        return EventDate(day, day, DAY, "relative")
+    if kind == "last_week":
+        monday = ref - dt.timedelta(days=ref.weekday() + 7)
+        return EventDate(monday, monday + dt.timedelta(days=6), WEEK, "relative")
+    if kind == "last_weekend":  # the Saturday and Sunday before the reference date's week
+        saturday = ref - dt.timedelta(days=ref.weekday() + 2)
+        return EventDate(saturday, saturday + dt.timedelta(days=1), WEEK, "relative")
+    if kind == "this_week":
+        monday = ref - dt.timedelta(days=ref.weekday())
+        return EventDate(monday, ref, WEEK, "relative")
+    if kind == "n_days_ago":
+        count_text = (match.group(1) or match.group(2)).lower()
+        count = int(count_text) if count_text.isdigit() else w["numbers"].get(count_text, 1)
+        day = ref - dt.timedelta(days=count)
+        return EventDate(day, day, DAY, "relative")
+    if kind == "last_month":
+        last = ref.replace(day=1) - dt.timedelta(days=1)
+        return EventDate(last.replace(day=1), last, MONTH, "relative")
+    if kind == "span":
+        count = int(word) if word.isdigit() else w["numbers"].get(word, 1)
+        weeks = match.group(2).lower() in ("semaines", "weeks")
+        first = ref - dt.timedelta(days=7 * count if weeks else 30 * count)
+        return EventDate(first, ref, WEEK if weeks else MONTH, "relative")
+    return None
+
+
+def publication_date(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
+    """The article's reference date and how it was obtained.
+
+    The given publication date ("published"); else a dateline or "Published on ..." line
+    near the top ("published"); else the latest full date written in the article, such as the
+    date of an embedded post ("inferred"); else None.
+    """
+    if published is not None:
+        return published, "published"
+    labels = _alternation(date_words()["published_labels"])
+    head = text[:600]
+    for match in re.finditer(rf"(?:{labels})\s*:?\s*", head, re.IGNORECASE):
+        dates = find_dates(head, None, match.end(), min(len(head), match.end() + 40), FULL_DATES)
+        if dates and dates[0].start - match.end() < 5 and dates[0].date.date_source == "explicit":
+            return dates[0].date.start, "published"
+    full = [
+        m.date.start
+        for m in find_dates(text, None, kinds=FULL_DATES)
+        if m.date.time_precision == DAY
+    ]
+    return (max(full), "inferred") if full else None

@@ -1,0 +1,43 @@
+"""Exports of a filtered view of the map, made on demand: GeoJSON, CSV, offline HTML, PNG."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+
+from geo.export.snapshot import render_png, standalone_html
+from geo.export.tables import export_features
+
+EXPORTS = {  # button -> (file name, media type)
+    "GeoJSON": ("events.geojson", "application/geo+json"),
+    "CSV": ("events.csv", "text/csv"),
+    "HTML (offline)": ("events.html", "text/html"),
+    "Render PNG": ("events.png", "image/png"),
+}
+
+
+def export_name(kind: str, window) -> str:
+    """The file name of an export, with the dates of its window: ``events_2017-01-05_2017-01-31.png``."""
+    stem, extension = EXPORTS[kind][0].rsplit(".", 1)
+    if window and window[0] and window[1]:
+        stem += f"_{window[0]:%Y-%m-%d}_{window[1]:%Y-%m-%d}"
+    return f"{stem}.{extension}"
+
+
+def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
+    """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
+    if kind in ("GeoJSON", "CSV"):
+        out = io.StringIO()
+        export_features(features, "geojson" if kind == "GeoJSON" else "csv", out)
+        return out.getvalue().encode("utf-8")
+    page = standalone_html(features, tiles=None, date_range=window, title=title)
+    if kind == "HTML (offline)":
+        return page.encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        return render_png(page, Path(tmp) / "map.png").read_bytes()
+
+
+def export_file(kind: str, features: list[dict], window, title: str) -> tuple[str, str, bytes]:
+    """``(file name, media type, bytes)`` of one export of the view."""
+    return export_name(kind, window), EXPORTS[kind][1], export_bytes(kind, features, window, title)

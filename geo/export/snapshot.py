@@ -1,0 +1,159 @@
+"""Exports of the map: a standalone HTML page that works offline, and a PNG rendered in headless Chromium."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import tempfile
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from geo.errors import GeoError
+from geo.mapview import build_map
+from geo.mapview.assets import asset_path, inline_assets
+from geo.mapview.controls import BUTTON_CLASSES, VectorBasemap
+from geo.mapview.river_layer import rivers_named
+from geo.settings import load_settings
+from geo.shapes import load_rivers
+
+INLINE_BASE = "vendor"
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+)
+
+
+# A still image has no use for the map's buttons.
+STILL_IMAGE_CSS = ", ".join(f".{c}" for c in BUTTON_CLASSES) + " { display: none !important; }"
+
+
+class SnapshotError(GeoError, RuntimeError):
+    """A PNG could not be rendered (Chromium missing or failing); the message says which."""
+
+
+def standalone_html(
+    features: Sequence[Mapping[str, Any]],
+    *,
+    tiles: str | None = None,
+    date_range: tuple[dt.date, dt.date] | None = None,
+    title: str = "Events",
+    timeline: bool = False,
+) -> str:
+    """A self-contained page of the map: assets and basemap inlined, so it opens from disk offline.
+
+    With ``timeline`` the page has its own slider and play button over the events' dates.
+    """
+    basemap = VectorBasemap(
+        asset_path("countries-110m.json").read_text(encoding="utf-8"), inline=True
+    )
+    fmap = build_map(
+        features,
+        tiles=tiles,
+        asset_base=INLINE_BASE,
+        basemap=basemap,
+        date_range=date_range,
+        title=title,
+        timeline=timeline,
+        context=rivers_named(features, load_rivers()),
+    )
+    return inline_assets(fmap.get_root().render(), INLINE_BASE)
+
+
+def export_html(features: Sequence[Mapping[str, Any]], out: Path, **options: Any) -> Path:
+    """Write the standalone HTML page of the map to ``out``."""
+    out.write_text(standalone_html(features, **options), encoding="utf-8")
+    return out
+
+
+def render_png(
+    html: str,
+    out: Path,
+    *,
+    width: int = 1280,
+    height: int = 800,
+    chromium: str | Path | None = None,
+) -> Path:
+    """Render a standalone map page to a PNG in headless Chromium, with every network request blocked."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _render_png(html, out, width, height, chromium)
+    # Playwright's sync API refuses to run inside an event loop: give it a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_render_png, html, out, width, height, chromium).result()
+
+
+def _render_png(html: str, out: Path, width: int, height: int, chromium: str | Path | None) -> Path:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    browser_path = Path(chromium or load_settings().chromium)
+    if not browser_path.exists():
+        raise SnapshotError(
+            f"Chromium not found at {browser_path}: install it (make setup) or set GEO_CHROMIUM"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "map.html"
+        page_file.write_text(html, encoding="utf-8")
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=str(browser_path), args=list(CHROMIUM_ARGS)
+                )
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.route(
+                    "**/*",
+                    lambda route: (
+                        route.continue_()
+                        if route.request.url.startswith("file:")
+                        else route.abort()
+                    ),
+                )
+                page.goto(page_file.as_uri())
+                page.wait_for_selector(".leaflet-container .gm-legend", timeout=15_000)
+                page.add_style_tag(content=STILL_IMAGE_CSS)
+                page.wait_for_timeout(400)
+                page.screenshot(path=str(out), full_page=False)
+                browser.close()
+        except PlaywrightError as err:
+            raise SnapshotError(f"Chromium could not render the map: {err}") from err
+    return out
+
+
+def snapshot_features(features: Sequence[Mapping[str, Any]], out: Path, **options: Any) -> Path:
+    """A PNG of the map of ``features`` (vector basemap; tiles when given and reachable)."""
+    return render_png(standalone_html(features, **options), out)
+
+
+def snapshot_store(
+    store_path: Path,
+    out: Path,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    *,
+    tiles: str | None = None,
+) -> Path:
+    """A PNG of the stored events between two dates (the ``python -m geo snapshot`` command)."""
+    from geo.store.sqlite import SQLiteStore
+
+    with SQLiteStore(store_path) as store:
+        features = store.features(date_from=date_from, date_to=date_to)
+    span = _span(features, date_from, date_to)
+    return snapshot_features(features, out, tiles=tiles, date_range=span)
+
+
+def _span(features, date_from, date_to) -> tuple[dt.date, dt.date] | None:
+    starts = [f["properties"]["start"] for f in features if f["properties"].get("start")]
+    ends = [f["properties"]["end"] for f in features if f["properties"].get("end")]
+    if not starts and not (date_from and date_to):
+        return None
+    first = date_from or dt.date.fromisoformat(min(starts))
+    last = date_to or dt.date.fromisoformat(max(ends or starts))
+    return first, last

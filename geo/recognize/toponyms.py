@@ -1,0 +1,160 @@
+"""Toponym recognition: place mentions with exact character offsets, in French or English.
+
+Three passes over the article's content spans: complex phrases (dams, borders, rivers, parts
+of places), plain gazetteer names, then demonyms. Earlier passes win where spans overlap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+
+from geo.gazetteer import Gazetteer
+from geo.gazetteer.demonyms import two_word_starts
+from geo.gazetteer.folding import fold
+from geo.model import Mention
+from geo.recognize.phrases import match_phrases
+from geo.recognize.plain_names import match_names
+from geo.recognize.tokens import Token, tokenize
+from geo.recognize.words import not_places
+
+__all__ = ["recognize_toponyms"]
+
+# "W. Va.", "N. C.": an abbreviation of two initials written with a space, which the tokens split
+SPACED_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]\. [A-Z][a-z]?\.")
+
+
+def recognize_toponyms(
+    text: str,
+    gazetteer: Gazetteer,
+    lang: str = "en",
+    spans: Sequence[tuple[int, int]] | None = None,
+) -> list[Mention]:
+    """Every place mention of ``text`` (or of its content ``spans``), in text order."""
+    spans = list(spans) if spans is not None else [(0, len(text))]
+    tokens = tokenize(text, spans)
+    names = match_names(text, tokens, gazetteer, lang)
+    phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
+    # "New South Wales" is a name, not the south of Wales
+    phrases = [p for p in phrases if not any(_inside(p, n) for n in names)]
+    chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
+    chosen = _without_overlaps(_spaced_abbreviations(text, spans, gazetteer), chosen)
+    demonyms = _demonyms(text, tokens, gazetteer)
+    # "Sri Lankan" before the names, which would take "Sri" alone
+    chosen = _without_overlaps([d for d in demonyms if " " in d.text], chosen)
+    chosen = _without_overlaps(names, chosen)
+    chosen = _without_overlaps(demonyms, chosen)
+    chosen.extend(_towns_of_dams(text, chosen, gazetteer))
+    return sorted(chosen, key=lambda m: (m.start, -m.end))
+
+
+def _spaced_abbreviations(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer
+) -> list[Mention]:
+    """ "Huntington, W. Va.": a region's abbreviation whose initials are spaced apart."""
+    found = []
+    for start, end in spans:
+        for match in SPACED_ABBREVIATION.finditer(text, start, end):
+            if _first(gazetteer.lookup(match.group()), "region"):
+                found.append(Mention(match.group(), match.start(), match.end(), match.group()))
+    return found
+
+
+def _towns_of_dams(text: str, mentions: Sequence[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "le barrage d'Haditha" names the town of Haditha too: a mention of it inside the phrase."""
+    towns = []
+    for mention in mentions:
+        if mention.kind_hint != "dam":
+            continue
+        start = text.find(mention.name, mention.start, mention.end)
+        if start >= 0 and _first(gazetteer.lookup(mention.name), "city"):
+            end = start + len(mention.name)
+            towns.append(Mention(text[start:end], start, end, mention.name))
+    return towns
+
+
+def _checked(mention: Mention, gazetteer: Gazetteer) -> Mention | None:
+    """The phrase with ``name`` set to the place it is about, or None if it is about nothing known."""
+    kind, name = mention.kind_hint, mention.name
+    if kind == "region_part" and not name:
+        return mention
+    if kind == "border":
+        country = gazetteer.demonym(name) or _first(gazetteer.lookup(name), "country")
+        return dataclasses.replace(mention, name=country.name) if country else None
+    if kind == "dam":
+        known = _first(gazetteer.lookup(f"{name} Dam"), "dam") or _first(gazetteer.lookup(name))
+        return mention if known else None
+    if kind == "river":
+        return mention if _first(gazetteer.lookup(name), "river") else None
+    if _is_a_name_itself(mention, gazetteer):
+        return None  # "West Bank", "South Africa", "North Carolina": a name, not a side of one
+    places = gazetteer.lookup(name)
+    if not places or name.lower() in not_places():
+        return None
+    return mention
+
+
+def _is_a_name_itself(mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a capitalised side phrase is a name of its own ("West Bank", "South Africa").
+
+    "East Mosul" is a side of a city everybody knows; "West Bank" is no side of a hamlet
+    called Bank, even when the gazetteer does not know the West Bank itself.
+    """
+    surface = mention.text.removeprefix("the ").removeprefix("The ")
+    if not surface[:1].isupper() or mention.kind_hint not in ("city_part", "near"):
+        return False
+    if gazetteer.lookup(surface):
+        return True
+    places = gazetteer.lookup(mention.name)[:3]
+    return not any(p.kind in ("country", "region") or p.population >= 100_000 for p in places)
+
+
+def _first(places: Iterable, kind: str | None = None):
+    return next((p for p in places if kind is None or p.kind == kind), None)
+
+
+def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Mention]:
+    """Adjectives and demonyms of countries: "syrienne", "Iraqi", "Sri Lankan" -> the country."""
+    found = []
+    starts = two_word_starts()
+    after = 0  # the second word of a two-word demonym is not looked up again
+    for i, first in enumerate(tokens):
+        if i < after:
+            continue
+        spans = [(first.start, first.end)]
+        second = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (  # two words ("South African") before one
+            second is not None
+            and second.text[:1].isupper()
+            and text[first.end : second.start] == " "
+            and fold(first.text) in starts
+        ):
+            spans.insert(0, (first.start, second.end))
+        for start, end in spans:
+            country = gazetteer.demonym(text[start:end])
+            if country is not None:
+                found.append(
+                    Mention(text[start:end], start, end, country.name, kind_hint="demonym")
+                )
+                after = i + (2 if end != first.end else 1)
+                break
+    return found
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` lies within ``outer`` and is shorter."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+    )
+
+
+def _without_overlaps(candidates: Iterable[Mention], kept: list[Mention]) -> list[Mention]:
+    """``kept`` plus every candidate that overlaps nothing kept so far."""
+    result = list(kept)
+    for mention in candidates:
+        if all(mention.end <= k.start or mention.start >= k.end for k in result):
+            result.append(mention)
+    return result

@@ -1,0 +1,92 @@
+"""River courses and land borders from ``data/``, as shapely lines in (lon, lat) order.
+
+``data/rivers.geojson`` stores each river's main stem downstream: the LineString itself, or the
+first line of a MultiLineString (the other lines are branches and pieces that do not join it).
+So the left bank is on the left when facing along the line. See ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from shapely.geometry import LineString, Point, shape
+from shapely.strtree import STRtree
+
+from geo.datafiles import DATA_DIR
+from geo.errors import InputError
+from geo.gazetteer.folding import fold
+
+KM_PER_DEG = 111.2
+
+
+class RiverIndex:
+    """Rivers by any of their names and by place, and land borders by country."""
+
+    def __init__(
+        self,
+        rivers: dict[str, LineString],
+        aliases: dict[str, str],
+        borders: dict[frozenset, object],
+    ):
+        self._rivers = rivers
+        self._aliases = aliases
+        self._names = list(rivers)
+        self._tree = STRtree([rivers[n] for n in self._names])
+        self._borders = borders
+
+    def name(self, any_name: str) -> str | None:
+        """The English name of a river known under ``any_name`` ("Euphrate" -> "Euphrates")."""
+        return self._aliases.get(fold(any_name))
+
+    def course(self, any_name: str) -> LineString | None:
+        """The main stem of a river, downstream, by any of its names."""
+        name = self.name(any_name)
+        return self._rivers[name] if name else None
+
+    def border(self, country_a: str, country_b: str):
+        """The land border line between two countries (ISO alpha-2), or None."""
+        return self._borders.get(frozenset((country_a.upper(), country_b.upper())))
+
+    def borders_of(self, country: str) -> dict[tuple[str, str], object]:
+        """Every land border of a country (ISO alpha-2), by the pair of countries it separates."""
+        code = country.upper()
+        return {tuple(sorted(pair)): line for pair, line in self._borders.items() if code in pair}
+
+    def rivers_near(self, lat: float, lon: float, km: float) -> list[tuple[str, LineString]]:
+        """``(name, course)`` of the rivers passing within ``km`` of a point, nearest first."""
+        point = Point(lon, lat)
+        hits = self._tree.query(point.buffer(km / KM_PER_DEG))
+        found = [(self._names[i], self._rivers[self._names[i]]) for i in hits]
+        return sorted(
+            (f for f in found if f[1].distance(point) * KM_PER_DEG <= km),
+            key=lambda f: f[1].distance(point),
+        )
+
+
+def main_stem(geometry) -> LineString:
+    """The downstream main stem stored in a river feature: the line, or the first of several."""
+    return LineString(geometry.geoms[0]) if geometry.geom_type == "MultiLineString" else geometry
+
+
+def _read_features(path: Path) -> list[dict]:
+    try:
+        return json.loads(path.read_text("utf-8"))["features"]
+    except (OSError, ValueError, KeyError) as err:
+        raise InputError(f"cannot read the features of {path}: {err}") from err
+
+
+@cache
+def load_rivers(data_dir: Path = DATA_DIR) -> RiverIndex:
+    """The river and border index of ``rivers.geojson`` and ``borders.geojson`` in ``data_dir``."""
+    features = _read_features(Path(data_dir) / "rivers.geojson")
+    rivers = {f["properties"]["name"]: main_stem(shape(f["geometry"])) for f in features}
+    aliases = {fold(name): name for name in rivers}  # a river's own name wins over another's alias
+    for feature in features:
+        for alias in feature["properties"].get("names") or ():
+            aliases.setdefault(fold(alias), feature["properties"]["name"])
+    borders = {}
+    for feature in _read_features(Path(data_dir) / "borders.geojson"):
+        borders[frozenset(feature["properties"]["countries"])] = shape(feature["geometry"])
+    return RiverIndex(rivers, aliases, borders)

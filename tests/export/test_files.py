@@ -1,0 +1,27 @@
+import datetime as dt
+import json
+
+from geo.export.files import export_bytes, export_file, export_name
+from tests.mapview.examples import FEATURES
+
+
+def test_an_export_is_named_after_its_dates():
+    window = (dt.date(2017, 1, 5), dt.date(2017, 1, 31))
+    assert export_name("Render PNG", window) == "events_2017-01-05_2017-01-31.png"
+    assert export_name("GeoJSON", window) == "events_2017-01-05_2017-01-31.geojson"
+    assert export_name("CSV", None) == "events.csv"
+
+
+def test_the_csv_export_holds_the_features_of_the_view():
+    lines = export_bytes("CSV", FEATURES, None, "Events").decode("utf-8").splitlines()
+    assert len(lines) == len(FEATURES) + 1 and "event_type" in lines[0]
+
+
+def test_an_export_file_has_its_name_media_type_and_bytes():
+    window = (dt.date(2017, 1, 5), dt.date(2017, 1, 31))
+    name, media, data = export_file("GeoJSON", FEATURES, window, "Events")
+    assert (name, media) == ("events_2017-01-05_2017-01-31.geojson", "application/geo+json")
+    collection = json.loads(data)
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(
+        FEATURES
+    )
