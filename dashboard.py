@@ -6,17 +6,15 @@ Run with ``make run`` (or ``streamlit run dashboard.py``); settings come from th
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-
 import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo import view as state
 from geo.datafiles import DATA_DIR
 from geo.errors import GeoError
-from geo.export.files import EXPORTS, export_file
+from geo.export.downloads import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.mapview import build_map, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
@@ -25,8 +23,10 @@ from geo.mapview.river_layer import rivers_named
 from geo.mapview.style import event_label
 from geo.model import Article
 from geo.pipeline import geoparse_features
+from geo.schema import DateWindow
 from geo.settings import load_settings
 from geo.shapes import load_rivers
+from geo.store import Store, open_store
 from geo.store.ingest import (
     IngestReport,
     ingest_article,
@@ -34,9 +34,7 @@ from geo.store.ingest import (
     ingest_received,
     reprocess_store,
 )
-from geo.store.sqlite import SQLiteStore
-from geo.text.files import SUFFIXES
-from geo.view import filter as filters
+from geo.text.reading import SUFFIXES
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
@@ -56,14 +54,14 @@ def gazetteer():
 def stored_features(path: str, version: tuple[int, ...]) -> list[dict]:
     """Every stored feature, shared read-only by all sessions until an article or a correction
     is added (``version``); nothing downstream mutates them."""
-    with SQLiteStore(path) as store:
+    with open_store(path) as store:
         return store.features()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def summary(path: str, version: tuple[int, ...]) -> dict:
     """What the widgets offer, computed once per store version: choices, date bounds, events per day."""
-    return filters.widget_summary(stored_features(path, version))
+    return state.widget_summary(stored_features(path, version))
 
 
 def features_version() -> tuple[int, ...]:
@@ -71,26 +69,27 @@ def features_version() -> tuple[int, ...]:
     return st.session_state["_version"]
 
 
-def open_store() -> SQLiteStore:
-    return SQLiteStore(settings.store)
+def page_store() -> Store:
+    """The store the settings name, opened for one run of the page."""
+    return open_store(settings.store)
 
 
 def geoparse(article: Article) -> list[dict]:
     return geoparse_features(article, gazetteer())
 
 
-def initial_view() -> filters.ViewFilter:
+def initial_view() -> state.ViewFilter:
     """The filter of the URL on the first run of a session, then the widgets' state."""
     if "view" not in st.session_state:
-        view = filters.from_query_params(st.query_params.to_dict())
+        view = state.from_query_params(st.query_params.to_dict())
         for problem in view.problems:
             st.warning(f"Ignored a bad link parameter: {problem}")
         st.session_state.view = view
     return st.session_state.view
 
 
-def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.ViewFilter:
-    """Event type, actor, source, confidence and precision filters."""
+def sidebar_filters(features: list[dict], view: state.ViewFilter) -> state.ViewFilter:
+    """Event type, actor, source, confidence and precision state."""
     st.sidebar.header("Filters")
     options = summary(str(settings.store), features_version())["choices"]
 
@@ -116,33 +115,42 @@ def sidebar_filters(features: list[dict], view: filters.ViewFilter) -> filters.V
         key="f_precision",
         help="1: the place itself · 2: part of or near it · 3: region or country",
     )
-    return filters.ViewFilter(
-        view.date_from,
-        view.date_to,
-        tuple(types),
-        tuple(actors),
-        tuple(sources),
-        confidence,
-        precision,
+    undated = summary(str(settings.store), features_version())["undated"]
+    show_undated = st.sidebar.toggle(
+        f"Show undated features ({undated:,})",
+        value=bool(view.undated),
+        key="f_undated",
+        disabled=not undated,
+        help="Features whose date the articles do not give are never inside a date window; "
+        "shown, they stay on the map whatever the dates.",
+    )
+    return state.ViewFilter(
+        window=view.window,
+        event_types=tuple(types),
+        actors=tuple(actors),
+        sources=tuple(sources),
+        min_confidence=confidence,
+        max_geo_precision=precision,
+        undated=True if show_undated else None,
     )
 
 
-def toggle_play(bounds: tuple[dt.date, dt.date]) -> None:
+def toggle_play(bounds: DateWindow) -> None:
     """Play or pause; runs before the script, so the button and the slider are drawn in the new state."""
     st.session_state.playing = not st.session_state.get("playing", False)
     if st.session_state.playing:
-        st.session_state.window = filters.first_play_window(st.session_state.window, bounds)
+        st.session_state.window = tuple(state.first_play_window(st.session_state.window, bounds))
         st.session_state.play_started = True  # the first window shows before the first step
 
 
-def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, dt.date] | None:
+def timeline(features: list[dict], view: state.ViewFilter) -> DateWindow | None:
     """Histogram of events per day, the date-range slider and play/pause."""
     known = summary(str(settings.store), features_version())
     bounds, counts = known["bounds"], known["per_day"]
     if bounds is None:
         return None
     if "window" not in st.session_state:
-        st.session_state.window = filters.initial_window(view, bounds)
+        st.session_state.window = tuple(state.initial_window(view, bounds))
     st.columns([1, 9])[1].altair_chart(histogram(counts, bounds), width="stretch")
     play, slider = st.columns([1, 9], vertical_alignment="bottom")
     with play:
@@ -163,10 +171,10 @@ def timeline(features: list[dict], view: filters.ViewFilter) -> tuple[dt.date, d
             format="YYYY-MM-DD",
             label_visibility="collapsed",
         )
-    return window
+    return DateWindow(*window)
 
 
-def add_articles(store: SQLiteStore) -> None:
+def add_articles(store: Store) -> None:
     """Paste, upload or point at a folder; each article is geoparsed and stored."""
     with st.sidebar.expander(
         "Add articles", expanded=bool(st.session_state.get("ingest_messages"))
@@ -203,7 +211,7 @@ def add_articles(store: SQLiteStore) -> None:
             st.rerun()
 
 
-def ingest_files(uploads: list, folder: str, store: SQLiteStore, report: IngestReport) -> None:
+def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport) -> None:
     """Uploaded files, then a folder on the server, with a progress bar; failures go to ``report``."""
     progress = progress_bar("Reading…")
     folder_path = None
@@ -222,7 +230,7 @@ def progress_bar(text: str):
     return lambda done, total, name: bar.progress(done / total, text=f"{name} ({done}/{total})")
 
 
-def correction_panel(feature: dict, store: SQLiteStore) -> None:
+def correction_panel(feature: dict, store: Store) -> None:
     """Pick another ranked candidate, or type coordinates, for a wrongly placed mention."""
     p, fid = feature["properties"], feature["id"]
     alternatives = p.get("alternatives") or []
@@ -230,7 +238,10 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
     if message := st.session_state.pop("correction_message", None):
         st.success(message)
     st.text(f"“{p.get('mention') or p.get('name')}” is placed at {p.get('name')}")
-    labels = [filters.alternative_label(a) for a in alternatives]
+    if any(a.get("evidence") for a in alternatives):
+        with st.expander("Why this place: the evidence of each candidate"):
+            st.dataframe(pd.DataFrame(state.evidence_rows(alternatives)), hide_index=True)
+    labels = [state.alternative_label(a) for a in alternatives]
     pick = st.selectbox(
         "Ranked alternatives", ["(keep)", *labels], key=f"alt_{fid}", help="Best first"
     )
@@ -242,7 +253,7 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
         return
     picked = alternatives[labels.index(pick)] if pick in labels else None
     try:
-        chosen = filters.correction(typed, picked)
+        chosen = state.correction(typed, picked)
         if chosen is None:
             st.info("Nothing to change: pick an alternative or type coordinates.")
             return
@@ -258,7 +269,7 @@ def correction_panel(feature: dict, store: SQLiteStore) -> None:
     st.rerun()
 
 
-def exports(features: list[dict], window, title: str) -> None:
+def exports(features: list[dict], window: DateWindow | None, title: str) -> None:
     """Exports of the filtered view: GeoJSON, CSV, standalone HTML, and a PNG rendered on the server."""
     cols = st.columns(len(EXPORTS) + 1)
     for col, kind in zip(cols, EXPORTS, strict=False):
@@ -275,21 +286,21 @@ def exports(features: list[dict], window, title: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def view_feed(
-    path: str, version: tuple[int, ...], everywhen: filters.ViewFilter
-) -> EventFeed | None:
+def view_feed(path: str, version: tuple[int, ...], everywhen: state.ViewFilter) -> EventFeed | None:
     """The feed of a view's events at every date, published once per store version and filter."""
-    return event_feed(filters.apply_filter(stored_features(path, version), everywhen))
+    return event_feed(state.apply_filter(stored_features(path, version), everywhen))
 
 
-def show_map(view: filters.ViewFilter, shown: list[dict], window, selected: str | None) -> None:
+def show_map(
+    view: state.ViewFilter, shown: list[dict], window: DateWindow | None, selected: str | None
+) -> None:
     """The map: a base that a date change leaves as it is (view, basemap, rivers, legend over every
     date, and a feed of the view's events that the page fetches once), and layers naming the date
     window, so that moving the slider sends a few bytes rather than every marker again."""
-    everywhen = dataclasses.replace(view, date_from=None, date_to=None)
-    window = window or (None, None)
+    everywhen = view.at_any_date()
+    window = window or DateWindow()
     path, version = str(settings.store), features_version()
-    undated_view = filters.apply_filter(stored_features(path, version), everywhen)
+    undated_view = state.apply_filter(stored_features(path, version), everywhen)
     feed = view_feed(path, version, everywhen)
     if feed is not None and not feed.path.exists():  # pruned by other views meanwhile
         view_feed.clear()
@@ -306,7 +317,7 @@ def show_map(view: filters.ViewFilter, shown: list[dict], window, selected: str 
     if feed is None:  # too many places for the page: grouped per window on the server
         layers = event_layers(shown, selected)
     else:
-        layers = feed.window_layers(*window) + selected_layer(shown, selected, feed)
+        layers = feed.window_layers(DateWindow(*window)) + selected_layer(shown, selected, feed)
     st_folium(
         base,
         height=560,
@@ -325,7 +336,7 @@ def selected_id(shown: list[dict]) -> str | None:
     return shown[rows[0]]["id"] if rows and rows[0] < len(shown) else None
 
 
-def empty_store(store: SQLiteStore) -> None:
+def empty_store(store: Store) -> None:
     """What an empty store offers: the demo articles, or the sidebar's ways in."""
     st.info("The store is empty: add articles from the sidebar, or load the demo articles.")
     if st.button("Load the demo articles", key="load_demo", type="primary"):
@@ -338,7 +349,7 @@ def empty_store(store: SQLiteStore) -> None:
 
 def main() -> None:
     st.title("News events map")
-    with open_store() as store:
+    with page_store() as store:
         st.session_state["_version"] = store.version()
         features = stored_features(str(settings.store), features_version())
         view = sidebar_filters(features, initial_view())
@@ -353,7 +364,7 @@ def main() -> None:
         )
 
 
-def dated_view(features: list[dict], view: filters.ViewFilter, timed: bool) -> None:
+def dated_view(features: list[dict], view: state.ViewFilter, timed: bool) -> None:
     """Timeline, map, table and exports of the window; a timed run while playing steps the window.
     It runs again alone (a date change, a table selection, a step of Play), after the page's
     own store is closed: it opens its own."""
@@ -363,21 +374,23 @@ def dated_view(features: list[dict], view: filters.ViewFilter, timed: bool) -> N
     if playing and not st.session_state.pop("play_started", False):
         step_window(summary(str(settings.store), features_version())["bounds"])
     window = timeline(features, view)
-    view = filters.with_window(view, window) if window else view
+    view = view.with_window(window) if window else view
     st.session_state.view = view
-    wanted = filters.to_query_params(view)
+    wanted = state.to_query_params(view)
     if st.query_params.to_dict() != wanted:  # writing the same again would only cost a round trip
         st.query_params.from_dict(wanted)
-    shown = filters.apply_filter(features, view)
-    st.caption(filters.window_caption(len(shown), len(features), window))
+    shown = state.apply_filter(features, view)
+    undated = summary(str(settings.store), features_version())["undated"]
+    hidden = 0 if view.shows_undated else undated
+    st.caption(state.window_caption(len(shown), len(features), window, hidden))
     show_map(view, shown, window, selected_id(shown))
-    with open_store() as store:
+    with page_store() as store:
         events_table(shown, store)
     st.subheader("Export this view")
     exports(shown, window, MAP_TITLE)
 
 
-def events_table(shown: list[dict], store: SQLiteStore) -> None:
+def events_table(shown: list[dict], store: Store) -> None:
     """The filtered features as a table; a selected place row opens its correction panel."""
     if len(shown) > TABLE_ROWS:
         st.caption(
@@ -385,7 +398,7 @@ def events_table(shown: list[dict], store: SQLiteStore) -> None:
         )
     st.caption("Select a row to highlight it on the map and, for a place, to correct where it is.")
     event = st.dataframe(
-        pd.DataFrame(filters.table_rows(shown[:TABLE_ROWS])).assign(
+        pd.DataFrame(state.table_rows(shown[:TABLE_ROWS])).assign(
             event=lambda rows: rows["event"].map(event_label)
         ),
         hide_index=True,
@@ -400,13 +413,13 @@ def events_table(shown: list[dict], store: SQLiteStore) -> None:
         correction_panel(shown[picked[0]], store)
 
 
-def step_window(bounds: tuple[dt.date, dt.date]) -> None:
+def step_window(bounds: DateWindow) -> None:
     """One step of Play: the next window of the same width; at the end of the timeline, stop."""
-    following = filters.step_window(st.session_state.window, bounds)
+    following = state.step_window(st.session_state.window, bounds)
     if following is None:
         st.session_state.playing = False
         st.rerun(scope="app")
-    st.session_state.window = following
+    st.session_state.window = tuple(following)
 
 
 main()

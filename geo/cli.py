@@ -65,17 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
     reprocess.add_argument("--quiet", action="store_true", help="no progress bar")
     reprocess.set_defaults(run=run_reprocess)
 
-    export = commands.add_parser("export", help="write the stored events")
+    export = commands.add_parser(
+        "export",
+        help="write the stored events",
+        description="Write the stored features of a view (the dashboard's filters) as GeoJSON or CSV.",
+    )
     export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
-    export.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
-    export.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    add_view_arguments(export)
     export.add_argument("--store", type=Path, default=store)
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.set_defaults(run=run_export)
 
-    snapshot = commands.add_parser("snapshot", help="render the stored events to a PNG map")
-    snapshot.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
-    snapshot.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    snapshot = commands.add_parser(
+        "snapshot",
+        help="render the stored events to a PNG map",
+        description="Render the stored features of a view (the dashboard's filters) to a PNG.",
+    )
+    add_view_arguments(snapshot)
     snapshot.add_argument("--out", type=Path, required=True, help="PNG file to write")
     snapshot.add_argument("--store", type=Path, default=store)
     snapshot.add_argument(
@@ -92,6 +98,44 @@ def build_parser() -> argparse.ArgumentParser:
     assets.add_argument("static", type=Path, help="folder to fill, e.g. static/vendor")
     assets.set_defaults(run=run_assets)
     return parser
+
+
+def add_view_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of a view, as the dashboard's filters and link parameters name them."""
+    view = parser.add_argument_group("view", "which features, as the dashboard's filters")
+    view.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
+    view.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
+    view.add_argument("--type", dest="event_types", action="append", metavar="TYPE", default=[])
+    view.add_argument("--actor", dest="actors", action="append", metavar="ACTOR", default=[])
+    view.add_argument("--source", dest="sources", action="append", metavar="SOURCE", default=[])
+    view.add_argument("--min-confidence", type=float, default=0.0, metavar="0..1")
+    view.add_argument("--max-precision", type=int, choices=(1, 2, 3), default=3)
+    view.add_argument(
+        "--undated",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="keep features of unknown date (default: only when no date is given)",
+    )
+
+
+def view_of(args: argparse.Namespace):
+    """The view the options name, checked: a bad value is an :class:`InputError` naming it."""
+    from geo.schema import DateWindow
+    from geo.view.filter import ViewFilter
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise InputError(f"--from {args.date_from} is after --to {args.date_to}")
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise InputError(f"--min-confidence {args.min_confidence} is not between 0 and 1")
+    return ViewFilter(
+        window=DateWindow(args.date_from, args.date_to),
+        event_types=tuple(args.event_types),
+        actors=tuple(args.actors),
+        sources=tuple(args.sources),
+        min_confidence=args.min_confidence,
+        max_geo_precision=args.max_precision,
+        undated=args.undated,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +171,7 @@ def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Ar
     """The article named on the command line: a text file, or standard input for ``-``."""
     import dataclasses
 
-    from geo.text.files import PAGE_OR_RECORD_SUFFIXES, read_article, read_text_file
+    from geo.text.reading import PAGE_OR_RECORD_SUFFIXES, read_article, read_text_file
 
     if name != "-" and name.lower().endswith(PAGE_OR_RECORD_SUFFIXES):
         article = read_article(name)  # offsets are then into the article's text, not the markup
@@ -140,24 +184,24 @@ def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Ar
 
 def run_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders; exit 1 when some article failed, after storing the rest."""
+    from geo.store import open_store
     from geo.store.ingest import ingest_paths
-    from geo.store.sqlite import SQLiteStore
 
     geoparse = _embedded_geoparser()
-    with SQLiteStore(args.store) as store:
+    with open_store(args.store) as store:
         report = ingest_paths(args.paths, store, geoparse, progress=not args.quiet)
     return _reported(report)
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
     """Reprocess a store; exit 1 when some article failed (it keeps its old features)."""
+    from geo.store import open_store
     from geo.store.ingest import reprocess_store
-    from geo.store.sqlite import SQLiteStore
 
     if not args.store.exists():
         raise InputError(f"no store at {args.store}")
     geoparse = _embedded_geoparser()
-    with SQLiteStore(args.store) as store:
+    with open_store(args.store) as store:
         report = reprocess_store(store, geoparse, progress=not args.quiet)
     return _reported(report)
 
@@ -178,13 +222,13 @@ def _reported(report) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the stored features between two dates as GeoJSON or CSV."""
+    """Write the stored features of a view as GeoJSON or CSV."""
     from geo.export.tables import export_features
-    from geo.store.sqlite import SQLiteStore
+    from geo.store import open_store
 
-    _check_range(args.date_from, args.date_to)
-    with SQLiteStore(args.store) as store:
-        features = store.features(date_from=args.date_from, date_to=args.date_to)
+    view = view_of(args)
+    with open_store(args.store) as store:
+        features = store.features(view)
     if args.out is None:
         export_features(features, args.format, sys.stdout)
     else:
@@ -194,11 +238,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_snapshot(args: argparse.Namespace) -> int:
-    """Render the stored features between two dates to a PNG in headless Chromium."""
+    """Render the stored features of a view to a PNG in headless Chromium."""
     from geo.export.snapshot import snapshot_store
 
-    _check_range(args.date_from, args.date_to)
-    snapshot_store(args.store, args.out, args.date_from, args.date_to, tiles=args.tiles)
+    snapshot_store(args.store, args.out, view_of(args), tiles=args.tiles)
     print(args.out)
     return 0
 
@@ -209,8 +252,3 @@ def run_assets(args: argparse.Namespace) -> int:
     files = install_assets(args.node_modules, args.static)
     print(f"{len(files)} asset files installed in {args.static}")
     return 0
-
-
-def _check_range(date_from: dt.date | None, date_to: dt.date | None) -> None:
-    if date_from and date_to and date_from > date_to:
-        raise InputError(f"--from {date_from} is after --to {date_to}")

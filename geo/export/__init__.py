@@ -1,6 +1,6 @@
 """Output and exports: GeoJSON features, GeoJSON and CSV files, the offline page and the PNG.
 
-The page and the PNG (``geo.export.snapshot``, ``geo.export.files``) need the map and a browser;
+The page and the PNG (``geo.export.snapshot``, ``geo.export.downloads``) need the map and a browser;
 they are imported where they are used, so that geoparsing alone stays quick to start.
 """
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -15,8 +14,11 @@ from geo.mapview import build_map
 from geo.mapview.assets import asset_path, inline_assets
 from geo.mapview.controls import BUTTON_CLASSES, VectorBasemap
 from geo.mapview.river_layer import rivers_named
+from geo.schema import DateWindow
 from geo.settings import load_settings
 from geo.shapes import load_rivers
+from geo.view.filter import ViewFilter
+from geo.view.timeline import date_bounds
 
 INLINE_BASE = "vendor"
 CHROMIUM_ARGS = (
@@ -42,7 +44,7 @@ def standalone_html(
     features: Sequence[Mapping[str, Any]],
     *,
     tiles: str | None = None,
-    date_range: tuple[dt.date, dt.date] | None = None,
+    date_range: DateWindow | None = None,
     title: str = "Events",
     timeline: bool = False,
 ) -> str:
@@ -133,27 +135,21 @@ def snapshot_features(features: Sequence[Mapping[str, Any]], out: Path, **option
 
 
 def snapshot_store(
-    store_path: Path,
-    out: Path,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    *,
-    tiles: str | None = None,
+    store_url: str | Path, out: Path, view: ViewFilter | None = None, *, tiles: str | None = None
 ) -> Path:
-    """A PNG of the stored events between two dates (the ``python -m geo snapshot`` command)."""
-    from geo.store.sqlite import SQLiteStore
+    """A PNG of the stored events of a view (the ``python -m geo snapshot`` command)."""
+    from geo.store import open_store
 
-    with SQLiteStore(store_path) as store:
-        features = store.features(date_from=date_from, date_to=date_to)
-    span = _span(features, date_from, date_to)
-    return snapshot_features(features, out, tiles=tiles, date_range=span)
+    with open_store(store_url) as store:
+        features = store.features(view)
+    return snapshot_features(features, out, tiles=tiles, date_range=shown_span(features, view))
 
 
-def _span(features, date_from, date_to) -> tuple[dt.date, dt.date] | None:
-    starts = [f["properties"]["start"] for f in features if f["properties"].get("start")]
-    ends = [f["properties"]["end"] for f in features if f["properties"].get("end")]
-    if not starts and not (date_from and date_to):
-        return None
-    first = date_from or dt.date.fromisoformat(min(starts))
-    last = date_to or dt.date.fromisoformat(max(ends or starts))
-    return first, last
+def shown_span(features: Sequence[Mapping[str, Any]], view: ViewFilter | None) -> DateWindow | None:
+    """The dates a picture of ``features`` covers: the view's window, its open ends closed by
+    the features' own dates; None when neither gives a date."""
+    window = view.window if view else DateWindow()
+    bounds = date_bounds(features)
+    start = window.start or (bounds.start if bounds else None)
+    end = window.end or (bounds.end if bounds else None)
+    return DateWindow(start, end) if start and end else None

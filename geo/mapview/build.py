@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import warnings
 from collections import Counter
@@ -19,6 +18,7 @@ from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_f
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
 from geo.mapview.river_layer import add_river_layer
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
+from geo.schema import DateWindow
 from geo.settings import OSM_TILES
 
 DEFAULT_TITLE = "Events"
@@ -37,7 +37,7 @@ def build_map(
     tiles_attribution: str = "© OpenStreetMap contributors",
     asset_base: str = "/" + DASHBOARD_BASE,
     basemap: VectorBasemap | None = None,
-    date_range: tuple[dt.date, dt.date] | None = None,
+    date_range: DateWindow | None = None,
     highlight_id: str | None = None,
     title: str = DEFAULT_TITLE,
     png_button: bool = True,
@@ -211,7 +211,7 @@ def _legend(features, title: str, date_range) -> Legend:
     controls = {
         control_key(f["properties"]) for f in features if f["geometry"]["type"] == "Polygon"
     }
-    span = f"{date_range[0]:%d %b %Y} – {date_range[1]:%d %b %Y}" if date_range else None
+    span = DateWindow(*date_range).label() if date_range else None
     return Legend(title, span, [t for t, _ in types.most_common()], sorted(controls))
 
 

@@ -7,7 +7,7 @@ overlap it. Without a feed each change would send every marker again (megabytes 
 
     feed = publish_feed(features, FEED_DIR, "/app/static/feed")
     fmap = build_map(features, with_events=False, feed=feed)   # fetches the file once
-    groups = feed.window_layers(dt.date(2017, 1, 1), dt.date(2017, 3, 31))  # a few bytes each
+    groups = feed.window_layers(DateWindow(dt.date(2017, 1, 1), dt.date(2017, 3, 31)))
 
 A feed never holds more than ``AGGREGATE_ABOVE`` places: past that the server groups the
 places of each window in cells (``geo.mapview.aggregate``), and the caller sends layers itself.
@@ -15,7 +15,6 @@ places of each window in cells (``geo.mapview.aggregate``), and the caller sends
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -33,14 +32,17 @@ from geo.mapview.aggregate import AGGREGATE_ABOVE
 from geo.mapview.assets import ROOT
 from geo.mapview.layers import styled_collection
 from geo.mapview.popups import POPUP_JS, TOOLTIP_JS
+from geo.schema import DateWindow
 
 FEED_DIR = ROOT / "static" / "feed"
 FEED_BASE = "app/static/feed"
 KEEP_FILES = 32  # feeds of other views and sessions kept beside the newest
 
 # Fills a layer group with the features of one layer of the feed that overlap [from, to]
-# (ISO dates, either may be null); an undated feature shows whatever the window, as in
-# geo.view.filter.overlaps. Dates compare as strings, which ISO dates allow.
+# (ISO dates, either may be null), as geo.schema.DateWindow.overlaps does. A feed holds the
+# features of a view at every date (ViewFilter.at_any_date): an undated feature is in it only
+# when the view shows the undated, and then it shows whatever the window. Dates compare as
+# strings, which ISO dates allow.
 FILL_JS = (
     "function (group, name, from, to) { return window.gmFeed.then(function (feed) {"
     " var part = feed[name]; if (!part) { return; } var styles = part.styles;"
@@ -118,13 +120,11 @@ class EventFeed:
         """The element of the base map that fetches the feed."""
         return FeedScript(self.url)
 
-    def window_layers(
-        self, date_from: dt.date | None, date_to: dt.date | None
-    ) -> list[folium.FeatureGroup]:
+    def window_layers(self, window: DateWindow) -> list[folium.FeatureGroup]:
         """One toggleable layer per layer of the feed, filled in the page with the events that
-        overlap [``date_from``, ``date_to``]; not yet on any map."""
-        start = date_from.isoformat() if date_from else None
-        end = date_to.isoformat() if date_to else None
+        overlap the window; not yet on any map."""
+        start = window.start.isoformat() if window.start else None
+        end = window.end.isoformat() if window.end else None
         groups = []
         for name in self.layers:
             group = folium.FeatureGroup(name=name)

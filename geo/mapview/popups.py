@@ -7,16 +7,18 @@ the page once per feature, which keeps a map of many thousands of events light.
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 from urllib.parse import urlparse
 
 from geo.mapview.style import event_label
+from geo.schema import FeatureProperties
 
 PRECISION = {1: "the place itself", 2: "part of or near it", 3: "region or country"}
 TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
 QUOTE_CHARS = 320
-# Position of each value in a feature's ``_p`` list; POPUP_JS reads them by these positions.
+# The values of a feature's ``_p`` list, in this order; POPUP_JS reads them by these names.
 FIELDS = (
     "name",
     "said",
@@ -31,16 +33,16 @@ FIELDS = (
     "url",
 )
 TABLE_ROWS = ("Date", "Event", "Status", "Actors", "Precision", "Confidence")
-_ROWS_JS = ",".join(f'["{label}",{FIELDS.index(label)}]' for label in TABLE_ROWS)
+_POSITIONS = json.dumps({name: FIELDS.index(name) for name in FIELDS})
 POPUP_JS = (
-    "function (layer) { var v = layer.feature.properties._p || [];"
-    " var html = '<div class=\"gm-popup\"><b>' + (v[0] || '') + '</b>';"
-    " if (v[1]) { html += ' <span class=\"gm-said\">\u201c' + v[1] + '\u201d</span>'; }"
-    f" html += '<table>'; [{_ROWS_JS}].forEach(function (row) {{"
-    " if (v[row[1]]) { html += '<tr><th>' + row[0] + '</th><td>' + v[row[1]] + '</td></tr>'; } });"
-    " html += '</table>'; if (v[8]) { html += '<blockquote>' + v[8] + '</blockquote>'; }"
-    " html += '<div class=\"gm-source\">Source: ' + (v[10] ? '<a href=\"' + v[10]"
-    " + '\" target=\"_blank\" rel=\"noopener noreferrer\">' + v[9] + '</a>' : v[9]) + '</div>';"
+    f"function (layer) {{ var at = {_POSITIONS}; var v = layer.feature.properties._p || [];"
+    " var html = '<div class=\"gm-popup\"><b>' + (v[at.name] || '') + '</b>';"
+    " if (v[at.said]) { html += ' <span class=\"gm-said\">\u201c' + v[at.said] + '\u201d</span>'; }"
+    f" html += '<table>'; {json.dumps(TABLE_ROWS)}.forEach(function (label) {{"
+    " if (v[at[label]]) { html += '<tr><th>' + label + '</th><td>' + v[at[label]] + '</td></tr>'; } });"
+    " html += '</table>'; if (v[at.quote]) { html += '<blockquote>' + v[at.quote] + '</blockquote>'; }"
+    " html += '<div class=\"gm-source\">Source: ' + (v[at.url] ? '<a href=\"' + v[at.url]"
+    " + '\" target=\"_blank\" rel=\"noopener noreferrer\">' + v[at.source] + '</a>' : v[at.source]) + '</div>';"
     " return html + '</div>'; }"
 )
 TOOLTIP_JS = "function (layer) { return layer.feature.properties._tooltip; }"
@@ -55,7 +57,7 @@ def inert(text: str) -> str:
     return escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def popup_fields(properties: dict[str, Any]) -> list[str]:
+def popup_fields(properties: FeatureProperties) -> list[str]:
     """The escaped values of a popup, in the order of ``FIELDS``, trailing empty ones left out."""
     p = properties
     mention = p.get("mention")

@@ -17,7 +17,7 @@ from geo.errors import GeoError
 from geo.model import Article
 from geo.store import Store
 from geo.store.sqlite import content_hash
-from geo.text.files import SUFFIXES, read_articles
+from geo.text.reading import SUFFIXES, read_articles
 
 Geoparse = Callable[[Article], list[dict[str, Any]]]
 

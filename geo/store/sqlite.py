@@ -18,7 +18,9 @@ from typing import Any
 from geo.errors import InputError, StoreError
 from geo.export.geojson import position
 from geo.model import Article
+from geo.schema import Feature
 from geo.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from geo.view.filter import ViewFilter, apply_filter
 
 BUSY_TIMEOUT_MS = 10_000
 INSERT_FEATURE = (
@@ -130,22 +132,19 @@ class SQLiteStore:
             raise StoreError(f"{self.path}: cannot store {article.source} ({err})") from err
         return True
 
-    def features(
-        self, date_from: dt.date | None = None, date_to: dt.date | None = None, **filters: Any
-    ) -> list[dict[str, Any]]:
-        """Features whose [start, end] overlaps [date_from, date_to], latest corrections applied.
-
-        Filters: ``event_types``, ``sources`` (iterables), ``min_confidence``, ``max_geo_precision``.
-        """
-        sql, params = _feature_query(date_from, date_to, filters)
-        rows = self._db.execute(sql, params).fetchall()
+    def features(self, view: ViewFilter | None = None) -> list[Feature]:
+        """The stored features that the view lets through (every one for None), latest
+        corrections applied, by start date."""
+        rows = self._db.execute(
+            "SELECT geojson, id, article_id FROM features ORDER BY start, id"
+        ).fetchall()
         corrections = self._latest_corrections()
         found = []
         for geojson, feature_id, article_id in rows:
             feature = json.loads(geojson)
             key = _mention_key(feature, feature_id, article_id)
             found.append(_corrected(feature, corrections.get(key)))
-        return found
+        return apply_filter(found, view)
 
     def articles(self) -> list[dict[str, Any]]:
         """Every stored article's metadata (no text), oldest first."""
@@ -304,29 +303,6 @@ def _feature_row(feature: dict[str, Any]) -> tuple:
         "\x1f".join(p.get("actors") or []),
         json.dumps(feature, ensure_ascii=False),
     )
-
-
-def _feature_query(date_from, date_to, filters: dict[str, Any]) -> tuple[str, list]:
-    where, params = [], []
-    if date_from is not None:
-        where.append('"end" >= ?')
-        params.append(date_from.isoformat())
-    if date_to is not None:
-        where.append("start <= ?")
-        params.append(date_to.isoformat())
-    for column, key in (("event_type", "event_types"), ("source", "sources")):
-        values = list(filters.get(key) or [])
-        if values:
-            where.append(f"{column} IN ({', '.join('?' * len(values))})")
-            params.extend(values)
-    if filters.get("min_confidence") is not None:
-        where.append("(confidence IS NULL OR confidence >= ?)")
-        params.append(float(filters["min_confidence"]))
-    if filters.get("max_geo_precision") is not None:
-        where.append("(geo_precision IS NULL OR geo_precision <= ?)")
-        params.append(int(filters["max_geo_precision"]))
-    clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return f"SELECT geojson, id, article_id FROM features{clause} ORDER BY start, id", params
 
 
 def _mention_key(feature: dict[str, Any], feature_id: str, article_id: int) -> tuple:

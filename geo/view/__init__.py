@@ -1,1 +1,46 @@
-"""The view: what a user asks to see, its URL form, the timeline's play windows and the table's rows."""
+"""The view: what a user asks to see (filters, date window), its URL form, the timeline's
+play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
+
+from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
+from geo.view.table import (
+    alternative_label,
+    choices,
+    correction,
+    evidence_rows,
+    table_rows,
+    typed_coordinates,
+    widget_summary,
+)
+from geo.view.timeline import (
+    PLAY_STEPS,
+    date_bounds,
+    events_per_day,
+    first_play_window,
+    initial_window,
+    step_window,
+    window_caption,
+)
+from geo.view.url import from_query_params, to_query_params
+
+__all__ = [
+    "PLAY_STEPS",
+    "ViewFilter",
+    "alternative_label",
+    "apply_filter",
+    "choices",
+    "correction",
+    "date_bounds",
+    "events_per_day",
+    "evidence_rows",
+    "first_play_window",
+    "from_query_params",
+    "initial_window",
+    "passes",
+    "step_window",
+    "table_rows",
+    "to_query_params",
+    "typed_coordinates",
+    "undated_count",
+    "widget_summary",
+    "window_caption",
+]

@@ -7,6 +7,7 @@ from geo.mapview import build_map, event_feed, selected_layer
 from geo.mapview.aggregate import AGGREGATE_ABOVE
 from geo.mapview.build import page_layers
 from geo.mapview.feed import publish_feed
+from geo.schema import DateWindow
 from tests.mapview.examples import FEATURES, TOWN, place
 
 
@@ -62,7 +63,7 @@ def test_the_base_map_fetches_the_feed(tmp_path):
 
 def test_a_date_change_sends_only_the_window(tmp_path):
     feed = event_feed(FEATURES, tmp_path)
-    layers = feed.window_layers(dt.date(2017, 1, 1), dt.date(2017, 1, 31))
+    layers = feed.window_layers(DateWindow(dt.date(2017, 1, 1), dt.date(2017, 1, 31)))
     assert [g.layer_name for g in layers] == ["Areas", "Routes", "Places"]
     script = script_of(layers[2])
     assert "window.gmFill(feature_group_" in script
@@ -71,7 +72,7 @@ def test_a_date_change_sends_only_the_window(tmp_path):
 
 
 def test_an_open_window_is_sent_as_null(tmp_path):
-    layers = event_feed([TOWN], tmp_path).window_layers(None, None)
+    layers = event_feed([TOWN], tmp_path).window_layers(DateWindow())
     assert '"Places", null, null' in script_of(layers[0])
 
 

@@ -11,8 +11,10 @@ import pytest
 
 from geo.errors import InputError
 from geo.model import Article
+from geo.schema import DateWindow
 from geo.store.migrations import SCHEMA_VERSION
 from geo.store.sqlite import SQLiteStore
+from geo.view import ViewFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,14 +59,17 @@ def test_a_date_range_keeps_events_that_overlap_it(store):
         Article("x", "x"),
         [feature("jan", "2017-01-01", "2017-01-31"), feature("mar", "2017-03-05", "2017-03-05")],
     )
-    ids = [f["id"] for f in store.features(dt.date(2017, 1, 20), dt.date(2017, 2, 10))]
+    ids = [
+        f["id"]
+        for f in store.features(ViewFilter(DateWindow(dt.date(2017, 1, 20), dt.date(2017, 2, 10))))
+    ]
     assert ids == ["jan"]
 
 
 def test_filters_by_type_and_confidence(store):
     store.add_article(Article("y", "y"), [feature("b"), feature("a", event_type="airstrike")])
-    assert [f["id"] for f in store.features(event_types=["airstrike"])] == ["a"]
-    assert store.features(min_confidence=0.95) == []
+    assert [f["id"] for f in store.features(ViewFilter(event_types=("airstrike",)))] == ["a"]
+    assert store.features(ViewFilter(min_confidence=0.95)) == []
 
 
 def test_a_correction_moves_the_point_and_survives_a_restart(tmp_path):

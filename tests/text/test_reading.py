@@ -4,7 +4,7 @@ import json
 import pytest
 
 from geo.errors import InputError
-from geo.text.files import read_article, read_articles, read_text_file
+from geo.text.reading import read_article, read_articles, read_text_file
 
 
 def test_a_text_file_keeps_its_exact_text(tmp_path):

@@ -1,7 +1,7 @@
 import datetime as dt
 import json
 
-from geo.export.files import export_bytes, export_file, export_name
+from geo.export.downloads import export_bytes, export_file, export_name
 from tests.mapview.examples import FEATURES
 
 

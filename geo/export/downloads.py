@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo.export.snapshot import render_png, standalone_html
 from geo.export.tables import export_features
+from geo.schema import DateWindow, Feature
 
 EXPORTS = {  # button -> (file name, media type)
     "GeoJSON": ("events.geojson", "application/geo+json"),
@@ -17,15 +18,15 @@ EXPORTS = {  # button -> (file name, media type)
 }
 
 
-def export_name(kind: str, window) -> str:
+def export_name(kind: str, window: DateWindow | None) -> str:
     """The file name of an export, with the dates of its window: ``events_2017-01-05_2017-01-31.png``."""
     stem, extension = EXPORTS[kind][0].rsplit(".", 1)
-    if window and window[0] and window[1]:
-        stem += f"_{window[0]:%Y-%m-%d}_{window[1]:%Y-%m-%d}"
-    return f"{stem}.{extension}"
+    return f"{stem}{DateWindow(*window).stem() if window else ''}.{extension}"
 
 
-def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
+def export_bytes(
+    kind: str, features: list[Feature], window: DateWindow | None, title: str
+) -> bytes:
     """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
     if kind in ("GeoJSON", "CSV"):
         out = io.StringIO()
@@ -38,6 +39,8 @@ def export_bytes(kind: str, features: list[dict], window, title: str) -> bytes:
         return render_png(page, Path(tmp) / "map.png").read_bytes()
 
 
-def export_file(kind: str, features: list[dict], window, title: str) -> tuple[str, str, bytes]:
+def export_file(
+    kind: str, features: list[Feature], window: DateWindow | None, title: str
+) -> tuple[str, str, bytes]:
     """``(file name, media type, bytes)`` of one export of the view."""
     return export_name(kind, window), EXPORTS[kind][1], export_bytes(kind, features, window, title)

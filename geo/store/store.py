@@ -1,0 +1,68 @@
+"""What ingest, export and the dashboard ask of an event store."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from geo.model import Article
+from geo.schema import Feature
+from geo.view.filter import ViewFilter
+
+
+class Store(Protocol):
+    """An event store: articles, their GeoJSON features, and corrections with a log."""
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None:
+        """Release the store."""
+        ...
+
+    def version(self) -> tuple[int, ...]:
+        """A stamp that changes whenever an article or a correction is added, or an article
+        re-geoparsed (for caches)."""
+        ...
+
+    def has_article(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        ...
+
+    def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
+        """Store an article and its features atomically; False if it was already stored."""
+        ...
+
+    def features(self, view: ViewFilter | None = None) -> list[Feature]:
+        """The stored features that the view lets through (every one for None), corrections applied."""
+        ...
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Every stored article's metadata (no text), oldest first."""
+        ...
+
+    def stored_articles(self) -> list[tuple[int, Article]]:
+        """Every stored article with its text, as ``(article id, Article)``."""
+        ...
+
+    def replace_features(self, article_id: int, features: Sequence[Feature]) -> bool:
+        """Replace an article's features atomically; False when they are the same."""
+        ...
+
+    def add_correction(
+        self,
+        feature_id: str,
+        lat: float,
+        lon: float,
+        *,
+        name: str | None = None,
+        geonameid: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Move a place feature to corrected coordinates, keeping a log entry."""
+        ...
+
+    def corrections_log(self) -> list[dict[str, Any]]:
+        """Every correction ever made, oldest first."""
+        ...

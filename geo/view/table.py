@@ -1,0 +1,99 @@
+"""The dashboard's events table, its choices, and the correction a user picks or types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from geo.errors import InputError
+from geo.schema import Alternative, event_type_of, properties
+from geo.view.filter import undated_count
+from geo.view.timeline import date_bounds, events_per_day
+
+LIST_FILTERS = ("event_type", "actors", "source")  # the properties the list filters choose from
+
+
+def choices(features: Iterable[Mapping[str, Any]], key: str) -> list[str]:
+    """The distinct values of a property (or of the items of a list property), sorted."""
+    values = set()
+    for feature in features:
+        value = properties(feature).get(key)
+        values.update(value if isinstance(value, list) else [value] if value else [])
+    return sorted(values)
+
+
+def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per feature for the events table, in the order of the features."""
+    rows = []
+    for feature in features:
+        p = properties(feature)
+        rows.append(
+            {
+                "id": feature.get("id"),
+                "date": p.get("start"),
+                "end": p.get("end"),
+                "event": event_type_of(p),
+                "place": p.get("name"),
+                "mention": p.get("mention"),
+                "kind": p.get("kind"),
+                "status": p.get("status") or "",
+                "confidence": p.get("confidence"),
+                "precision": p.get("geo_precision"),
+                "actors": ", ".join(p.get("actors") or []),
+                "quote": p.get("quote"),
+                "source": p.get("title") or p.get("source"),
+            }
+        )
+    return rows
+
+
+def widget_summary(features: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """What the dashboard's widgets offer: the choices of each list filter (a feature of no typed
+    event offers ``other``, as the filter counts it), the date bounds, events per day, and how
+    many features are undated."""
+    return {
+        "choices": {
+            **{key: choices(features, key) for key in LIST_FILTERS},
+            "event_type": sorted({event_type_of(properties(f)) for f in features}),
+        },
+        "bounds": date_bounds(features),
+        "per_day": events_per_day(features),
+        "undated": undated_count(features),
+    }
+
+
+def typed_coordinates(typed: str) -> tuple[str | None, str | None]:
+    """The two parts of a typed "lat, lon", or Nones (the store checks that they are numbers in range)."""
+    parts = [part.strip() for part in typed.split(",")]
+    return (parts[0], parts[1]) if len(parts) == 2 else (None, None)
+
+
+def alternative_label(alternative: Alternative) -> str:
+    """How a ranked alternative reads in a list: name, coordinates, score."""
+    a = alternative
+    return f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}"
+
+
+def evidence_rows(alternatives: Sequence[Alternative]) -> list[dict[str, Any]]:
+    """One row per ranked alternative with the evidence its score was decided on: why this place."""
+    return [
+        {"candidate": a["name"], "score": a["score"], **(a.get("evidence") or {})}
+        for a in alternatives
+    ]
+
+
+def correction(
+    typed: str, picked: Alternative | None
+) -> tuple[str | float, str | float, dict[str, Any]] | None:
+    """``(lat, lon, place)`` of a correction: typed coordinates first, else the picked ranked
+    alternative (whose name and GeoNames id come along), else None for nothing to change.
+    Badly typed coordinates are an :class:`InputError` naming them."""
+    if typed.strip():
+        lat, lon = typed_coordinates(typed)
+        if lat is None:
+            raise InputError(f"Coordinates must be typed as 'lat, lon': {typed!r}")
+        return lat, lon, {}
+    if picked is not None:
+        place = {"name": picked["name"], "geonameid": picked["geonameid"]}
+        return picked["lat"], picked["lon"], place
+    return None

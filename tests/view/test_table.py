@@ -1,0 +1,33 @@
+import pytest
+
+from geo.errors import InputError
+from geo.view import alternative_label, correction, table_rows
+from tests.view.examples import FEATURES
+
+
+def test_table_rows_follow_the_features():
+    assert [r["id"] for r in table_rows(FEATURES)] == ["a", "b", "c"]
+
+
+def test_a_place_without_a_control_status_shows_an_empty_cell():
+    place = {"id": "p", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}}
+    area = {
+        "id": "a",
+        "geometry": {"type": "Polygon", "coordinates": []},
+        "properties": {"status": "held by Islamic State"},
+    }
+    assert [r["status"] for r in table_rows([place, area])] == ["", "held by Islamic State"]
+
+
+def test_a_correction_takes_typed_coordinates_before_a_picked_alternative():
+    alternative = {"name": "Mosul", "lat": 36.34, "lon": 43.13, "score": 0.4, "geonameid": 99072}
+    assert alternative_label(alternative) == "Mosul (36.340, 43.130) score 0.40"
+    assert correction(" 36.3, 43.1 ", alternative) == ("36.3", "43.1", {})
+    assert correction("", alternative) == (
+        36.34,
+        43.13,
+        {"name": "Mosul", "geonameid": 99072},
+    )
+    assert correction("", None) is None
+    with pytest.raises(InputError, match=r"'36\.3 43\.1'"):
+        correction("36.3 43.1", None)
