@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from geo.errors import InputError
 from geo.export.geojson import feature_collection
+from geo.schema import Feature
 
 CSV_COLUMNS = (
     "event_id",
@@ -36,7 +37,7 @@ CSV_COLUMNS = (
 )
 
 
-def export_features(features: Sequence[dict[str, Any]], fmt: str, out: TextIO) -> None:
+def export_features(features: Sequence[Feature], fmt: str, out: TextIO) -> None:
     """Write features to ``out`` as ``geojson`` (a FeatureCollection) or ``csv`` (a row each)."""
     if fmt == "geojson":
         json.dump(feature_collection(features), out, ensure_ascii=False)

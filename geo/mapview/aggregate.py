@@ -11,13 +11,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from geo.schema import Feature, event_type_of, properties
+
 AGGREGATE_ABOVE = 20_000
 CELL_DEG = 0.25
 
 
-def aggregate_points(
-    points: Sequence[dict[str, Any]], cell_deg: float = CELL_DEG
-) -> list[dict[str, Any]]:
+def aggregate_points(points: Sequence[Feature], cell_deg: float = CELL_DEG) -> list[dict[str, Any]]:
     """One feature per grid cell: the mean position, the count, and the most frequent event type."""
     cells: dict[tuple[int, int], list] = defaultdict(list)
     for feature in points:
@@ -27,8 +27,8 @@ def aggregate_points(
     for key, members in cells.items():
         lons = [f["geometry"]["coordinates"][0] for f in members]
         lats = [f["geometry"]["coordinates"][1] for f in members]
-        types = Counter((f.get("properties") or {}).get("event_type") or "other" for f in members)
-        names = Counter((f.get("properties") or {}).get("name") for f in members)
+        types = Counter(event_type_of(properties(f)) for f in members)
+        names = Counter(properties(f).get("name") for f in members)
         grouped.append(
             {
                 "type": "Feature",

@@ -18,7 +18,7 @@ from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_f
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
 from geo.mapview.river_layer import add_river_layer
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
-from geo.schema import DateWindow
+from geo.schema import DateWindow, event_type_of, properties
 from geo.settings import OSM_TILES
 
 DEFAULT_TITLE = "Events"
@@ -187,8 +187,8 @@ def event_feed(
 
 def _add_timelines(fmap: folium.Map, features) -> None:
     """Dated features on timeline layers; undated ones on plain layers, always shown."""
-    dated = _split([f for f in features if (f.get("properties") or {}).get("start")])
-    undated = _split([f for f in features if not (f.get("properties") or {}).get("start")])
+    dated = _split([f for f in features if properties(f).get("start")])
+    undated = _split([f for f in features if not properties(f).get("start")])
     timelines = [add_timeline_layer(fmap, name, dated[kind], style) for name, kind, style in LAYERS]
     for name, kind, style in LAYERS:
         add_feature_layer(fmap, f"{name} (undated)", undated[kind], style)
@@ -207,10 +207,8 @@ def _largest_first(areas: list) -> list:
 
 
 def _legend(features, title: str, date_range) -> Legend:
-    types = Counter((f.get("properties") or {}).get("event_type") or "other" for f in features)
-    controls = {
-        control_key(f["properties"]) for f in features if f["geometry"]["type"] == "Polygon"
-    }
+    types = Counter(event_type_of(properties(f)) for f in features)
+    controls = {control_key(properties(f)) for f in features if f["geometry"]["type"] == "Polygon"}
     span = DateWindow(*date_range).label() if date_range else None
     return Legend(title, span, [t for t, _ in types.most_common()], sorted(controls))
 
@@ -220,8 +218,7 @@ def _bounds(features) -> list[list[float]] | None:
     precise = [
         f
         for f in features
-        if f["geometry"]["type"] != "Point"
-        or (f.get("properties") or {}).get("geo_precision", 1) < 3
+        if f["geometry"]["type"] != "Point" or properties(f).get("geo_precision", 1) < 3
     ]
     lats, lons = [], []
     for feature in precise or features:

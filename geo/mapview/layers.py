@@ -20,6 +20,7 @@ from folium.template import Template
 from folium.utilities import JsCode
 
 from geo.mapview.popups import POPUP_JS, TOOLTIP_JS, inert, popup_fields, tooltip_text
+from geo.schema import properties
 
 Style = Callable[[dict[str, Any]], dict[str, Any]]
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -58,7 +59,7 @@ class LayerPopups(MacroElement):
 
 def page_feature(feature: Mapping[str, Any], style_index: int) -> dict[str, Any]:
     """What the page gets of a feature: id, geometry, style index, escaped popup values, dates."""
-    p = feature.get("properties") or {}
+    p = properties(feature)
     props: dict[str, Any] = {
         "_id": inert(str(feature.get("id") or "")),
         "_s": style_index,

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 import folium
 from shapely.geometry import mapping
 
+from geo.schema import Feature, properties
 from geo.shapes import RiverIndex
 
 RIVER_STYLE = {"color": "#5b9bd5", "weight": 2.5, "opacity": 0.9}
 
 
-def rivers_named(features: Iterable[Mapping[str, Any]], rivers: RiverIndex) -> list[dict[str, Any]]:
+def rivers_named(features: Iterable[Feature], rivers: RiverIndex) -> list[dict[str, Any]]:
     """GeoJSON lines of the rivers that the features are about (river places and routes along rivers)."""
     names = set()
     for feature in features:
-        p = feature.get("properties") or {}
+        p = properties(feature)
         if p.get("kind") == "river" and p.get("name"):
             names.add(p["name"])
         if p.get("river"):

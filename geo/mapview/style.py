@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from geo.datafiles import DATA_DIR
+from geo.schema import properties
 
 GOVERNMENT_SIDES = (
     "Iraqi army",
@@ -61,7 +62,7 @@ def control_colour(properties: dict[str, Any]) -> str:
 
 def point_style(feature: dict[str, Any]) -> dict[str, Any]:
     """Style of a place marker: coloured by event type, faint when the place is uncertain."""
-    p = feature["properties"]
+    p = properties(feature)
     colour = event_colour(p.get("event_type"))
     confident = (p.get("confidence") or 0) >= 0.6
     return {
@@ -85,7 +86,7 @@ def _point_radius(p: dict[str, Any]) -> float:
 def route_style(feature: dict[str, Any]) -> dict[str, Any]:
     """Style of a route: a thick line in the colour of its event type."""
     return {
-        "color": event_colour(feature["properties"].get("event_type")),
+        "color": event_colour(properties(feature).get("event_type")),
         "weight": 5,
         "opacity": 0.85,
     }
@@ -93,7 +94,7 @@ def route_style(feature: dict[str, Any]) -> dict[str, Any]:
 
 def area_style(feature: dict[str, Any]) -> dict[str, Any]:
     """Style of an area: filled in the colour of who holds it, outlined in its event type's colour."""
-    p = feature["properties"]
+    p = properties(feature)
     vague = p.get("geo_precision") == 3  # a region or part of a country: a hint, not a front line
     return {
         "color": event_colour(p.get("event_type")),

@@ -11,15 +11,15 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from geo.errors import GeoError
 from geo.model import Article
+from geo.schema import Feature
 from geo.store import Store
 from geo.store.sqlite import content_hash
 from geo.text.reading import SUFFIXES, read_articles
 
-Geoparse = Callable[[Article], list[dict[str, Any]]]
+Geoparse = Callable[[Article], list[Feature]]
 
 
 @dataclass

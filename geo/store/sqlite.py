@@ -18,7 +18,7 @@ from typing import Any
 from geo.errors import InputError, StoreError
 from geo.export.geojson import position
 from geo.model import Article
-from geo.schema import Feature
+from geo.schema import Feature, properties
 from geo.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from geo.view.filter import ViewFilter, apply_filter
 
@@ -101,7 +101,7 @@ class SQLiteStore:
         row = self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash_,))
         return row.fetchone() is not None
 
-    def add_article(self, article: Article, features: Sequence[dict[str, Any]]) -> bool:
+    def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
         """Store an article and its features in one transaction; False if already stored."""
         digest = content_hash(article.text)
         rows = [_feature_row(f) for f in features]
@@ -174,7 +174,7 @@ class SQLiteStore:
             for row in rows
         ]
 
-    def replace_features(self, article_id: int, features: Sequence[dict[str, Any]]) -> bool:
+    def replace_features(self, article_id: int, features: Sequence[Feature]) -> bool:
         """Put ``features`` in place of an article's stored features, in one transaction; False
         when they are the same. Corrections stay in the log and apply to the new feature of the
         same mention (article and character span), if there is one."""
@@ -288,7 +288,7 @@ def _checked_coordinates(lat: object, lon: object) -> tuple[float, float]:
 
 
 def _feature_row(feature: dict[str, Any]) -> tuple:
-    p = feature.get("properties") or {}
+    p = properties(feature)
     if not feature.get("id"):
         raise InputError(f"a feature without an id cannot be stored: {p.get('name')!r}")
     return (
@@ -307,7 +307,7 @@ def _feature_row(feature: dict[str, Any]) -> tuple:
 
 def _mention_key(feature: dict[str, Any], feature_id: str, article_id: int) -> tuple:
     """What a correction is attached to: the mention's article and span, else the feature id."""
-    p = feature.get("properties") or {}
+    p = properties(feature)
     if p.get("char_start") is not None:
         return ("span", article_id, p["char_start"], p.get("char_end"))
     return ("id", feature_id)
@@ -318,7 +318,7 @@ def _corrected(feature: dict[str, Any], correction: tuple | None) -> dict[str, A
         return feature
     lat, lon, name, geonameid = correction
     feature["geometry"]["coordinates"] = position((lat, lon))
-    props = feature["properties"]
+    props = properties(feature)
     props.update(corrected=True, geo_precision=1, confidence=1.0)
     if name:
         props["name"] = name
