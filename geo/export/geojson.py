@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from geo.model import Document, Event, LatLon, Resolution, Shape
+from geo.schema import (
+    ArticleProperties,
+    EventProperties,
+    Feature,
+    FeatureProperties,
+    PlaceProperties,
+    ShapeProperties,
+)
 
 
 def position(point: LatLon) -> list[float]:
@@ -15,7 +23,7 @@ def position(point: LatLon) -> list[float]:
     return [round(lon, 5), round(lat, 5)]
 
 
-def feature_collection(features: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+def feature_collection(features: Iterable[Feature]) -> dict[str, Any]:
     """Wrap features in a FeatureCollection."""
     return {"type": "FeatureCollection", "features": list(features)}
 
@@ -25,7 +33,7 @@ def article_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def document_features(doc: Document) -> list[dict[str, Any]]:
+def document_features(doc: Document) -> list[Feature]:
     """Every feature of one parsed article: a Point per place mention, then its shapes."""
     key = article_key(doc.article.text)
     events_of = _events_by_member(doc.events, key)
@@ -45,11 +53,11 @@ def document_features(doc: Document) -> list[dict[str, Any]]:
     return features
 
 
-def _feature(geometry: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
+def _feature(geometry: dict[str, Any], properties: FeatureProperties) -> Feature:
     return {"type": "Feature", "id": None, "geometry": geometry, "properties": properties}
 
 
-def _article_properties(doc: Document) -> dict[str, Any]:
+def _article_properties(doc: Document) -> ArticleProperties:
     article = doc.article
     return {
         "source": article.source,
@@ -60,7 +68,7 @@ def _article_properties(doc: Document) -> dict[str, Any]:
     }
 
 
-def _place_properties(resolution: Resolution) -> dict[str, Any]:
+def _place_properties(resolution: Resolution) -> PlaceProperties:
     mention, place = resolution.mention, resolution.place
     return {
         "feature_type": "place",
@@ -87,8 +95,8 @@ def _place_properties(resolution: Resolution) -> dict[str, Any]:
     }
 
 
-def _shape_properties(shape: Shape) -> dict[str, Any]:
-    props = {
+def _shape_properties(shape: Shape) -> ShapeProperties:
+    props: ShapeProperties = {
         "feature_type": shape.kind,
         "kind": shape.kind,
         "name": shape.name,
@@ -107,8 +115,8 @@ def _shape_geometry(shape: Shape) -> dict[str, Any]:
     return {"type": "LineString", "coordinates": coords}
 
 
-def _event_properties(event: Event, event_id: str) -> dict[str, Any]:
-    props: dict[str, Any] = {
+def _event_properties(event: Event, event_id: str) -> EventProperties:
+    props: EventProperties = {
         "event_id": event_id,
         "event_type": event.event_type,
         "actors": list(event.actors),
