@@ -23,7 +23,7 @@ from geo.mapview.river_layer import rivers_named
 from geo.mapview.style import event_label
 from geo.model import Article
 from geo.pipeline import geoparse_features
-from geo.schema import DateWindow
+from geo.schema import DateWindow, Feature
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.store import Store, open_store
@@ -51,7 +51,7 @@ def gazetteer():
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def stored_features(path: str, version: tuple[int, ...]) -> list[dict]:
+def stored_features(path: str, version: tuple[int, ...]) -> list[Feature]:
     """Every stored feature, shared read-only by all sessions until an article or a correction
     is added (``version``); nothing downstream mutates them."""
     with open_store(path) as store:
@@ -74,7 +74,7 @@ def page_store() -> Store:
     return open_store(settings.store)
 
 
-def geoparse(article: Article) -> list[dict]:
+def geoparse(article: Article) -> list[Feature]:
     return geoparse_features(article, gazetteer())
 
 
@@ -88,7 +88,7 @@ def initial_view() -> state.ViewFilter:
     return st.session_state.view
 
 
-def sidebar_filters(features: list[dict], view: state.ViewFilter) -> state.ViewFilter:
+def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.ViewFilter:
     """Event type, actor, source, confidence and precision state."""
     st.sidebar.header("Filters")
     options = summary(str(settings.store), features_version())["choices"]
@@ -143,7 +143,7 @@ def toggle_play(bounds: DateWindow) -> None:
         st.session_state.play_started = True  # the first window shows before the first step
 
 
-def timeline(features: list[dict], view: state.ViewFilter) -> DateWindow | None:
+def timeline(features: list[Feature], view: state.ViewFilter) -> DateWindow | None:
     """Histogram of events per day, the date-range slider and play/pause."""
     known = summary(str(settings.store), features_version())
     bounds, counts = known["bounds"], known["per_day"]
@@ -230,7 +230,7 @@ def progress_bar(text: str):
     return lambda done, total, name: bar.progress(done / total, text=f"{name} ({done}/{total})")
 
 
-def correction_panel(feature: dict, store: Store) -> None:
+def correction_panel(feature: Feature, store: Store) -> None:
     """Pick another ranked candidate, or type coordinates, for a wrongly placed mention."""
     p, fid = feature["properties"], feature["id"]
     alternatives = p.get("alternatives") or []
@@ -269,7 +269,7 @@ def correction_panel(feature: dict, store: Store) -> None:
     st.rerun()
 
 
-def exports(features: list[dict], window: DateWindow | None, title: str) -> None:
+def exports(features: list[Feature], window: DateWindow | None, title: str) -> None:
     """Exports of the filtered view: GeoJSON, CSV, standalone HTML, and a PNG rendered on the server."""
     cols = st.columns(len(EXPORTS) + 1)
     for col, kind in zip(cols, EXPORTS, strict=False):
@@ -292,7 +292,7 @@ def view_feed(path: str, version: tuple[int, ...], everywhen: state.ViewFilter) 
 
 
 def show_map(
-    view: state.ViewFilter, shown: list[dict], window: DateWindow | None, selected: str | None
+    view: state.ViewFilter, shown: list[Feature], window: DateWindow | None, selected: str | None
 ) -> None:
     """The map: a base that a date change leaves as it is (view, basemap, rivers, legend over every
     date, and a feed of the view's events that the page fetches once), and layers naming the date
@@ -329,7 +329,7 @@ def show_map(
     )
 
 
-def selected_id(shown: list[dict]) -> str | None:
+def selected_id(shown: list[Feature]) -> str | None:
     """The id of the feature selected in the events table (its state is known before it is drawn)."""
     state = st.session_state.get("table")
     rows = state.get("selection", {}).get("rows", []) if state else []
@@ -364,7 +364,7 @@ def main() -> None:
         )
 
 
-def dated_view(features: list[dict], view: state.ViewFilter, timed: bool) -> None:
+def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> None:
     """Timeline, map, table and exports of the window; a timed run while playing steps the window.
     It runs again alone (a date change, a table selection, a step of Play), after the page's
     own store is closed: it opens its own."""
@@ -390,7 +390,7 @@ def dated_view(features: list[dict], view: state.ViewFilter, timed: bool) -> Non
     exports(shown, window, MAP_TITLE)
 
 
-def events_table(shown: list[dict], store: Store) -> None:
+def events_table(shown: list[Feature], store: Store) -> None:
     """The filtered features as a table; a selected place row opens its correction panel."""
     if len(shown) > TABLE_ROWS:
         st.caption(
