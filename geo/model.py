@@ -9,18 +9,32 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from math import asin, cos, radians, sin, sqrt
+from typing import Literal, get_args
 
-PLACE_KINDS = (
-    "city",
-    "country",
-    "region",
-    "county",
-    "river",
-    "dam",
-    "border",
-    "city_part",
-    "other",
-)
+from geo.errors import InputError
+
+PlaceKind = Literal[
+    "city", "country", "region", "county", "river", "dam", "border", "city_part", "other"
+]
+# What a phrase says its place is: "la frontière syrienne" a border, "east Mosul" a part of a
+# city, "north of Mosul" near it, "syrienne" a demonym, "l'ouest du pays" a part of a region.
+PhraseKind = Literal["border", "city_part", "demonym", "dam", "river", "region_part", "near"]
+# Compass sides of a place, and the banks of a river (left and right facing downstream).
+Side = Literal[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "left",
+    "right",
+]
+PLACE_KINDS: tuple[PlaceKind, ...] = get_args(PlaceKind)
+PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
+SIDES: tuple[Side, ...] = get_args(Side)
 SHAPE_KINDS = ("route", "area")
 
 LatLon = tuple[float, float]
@@ -34,6 +48,12 @@ def haversine_km(a: LatLon, b: LatLon) -> float:
     return 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(h)))
 
 
+def _check(what: str, value: str, allowed: tuple[str, ...]) -> None:
+    """InputError naming ``value`` unless it is one of ``allowed``."""
+    if value not in allowed:
+        raise InputError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+
+
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry: one referent a toponym can point to."""
@@ -43,9 +63,12 @@ class Place:
     lon: float
     geonameid: int | None = None
     country_code: str | None = None
-    kind: str = "other"
+    kind: PlaceKind = "other"
     population: int = 0
     raw: Mapping = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _check("place kind", self.kind, PLACE_KINDS)
 
     @property
     def point(self) -> LatLon:
@@ -77,9 +100,15 @@ class Mention:
     start: int
     end: int
     name: str
-    kind_hint: str | None = None  # "border", "city_part", "demonym", "dam", "river", "region_part"
-    side: str | None = None  # "north", "south", "east", "west" for parts of a place
+    kind_hint: PhraseKind | None = None
+    side: Side | None = None  # for parts of a place and places near one
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
+
+    def __post_init__(self) -> None:
+        if self.kind_hint is not None:
+            _check("phrase kind", self.kind_hint, PHRASE_KINDS)
+        if self.side is not None:
+            _check("side", self.side, SIDES)
 
 
 @dataclass(frozen=True)

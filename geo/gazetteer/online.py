@@ -17,14 +17,14 @@ from typing import Any
 from geo.errors import GeocoderServiceError
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
-from geo.model import Place
+from geo.model import Place, PlaceKind
 
 USER_AGENT = "geo-news-map"
 MAX_RESULTS = 5
 NOMINATIM_OPTIONS = {"limit": MAX_RESULTS, "addressdetails": True}
 
 # OpenStreetMap's place types (Nominatim's ``addresstype`` or ``type``) -> our place kinds
-OSM_KINDS = {
+OSM_KINDS: dict[str, PlaceKind] = {
     "country": "country",
     "state": "region",
     "province": "region",

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
-from geo.model import Candidate, Mention, Place, Resolution, haversine_km
+from geo.model import Candidate, Mention, Place, PlaceKind, Resolution, haversine_km
 
 MAX_CANDIDATES = 20
 MAX_ALTERNATIVES = 5
@@ -33,7 +33,7 @@ WEIGHTS = {
     "near": 0.5,
     "qualifier": 2.0,
 }
-KIND_PRIOR = {
+KIND_PRIOR: dict[PlaceKind, float] = {
     "country": 1.0,
     "region": 0.8,
     "river": 0.7,
@@ -55,7 +55,7 @@ _REGION_AFTER = re.compile(rf"\s+(?:{_REGION_WORDS})\b", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*)?)"
 )
-PRECISION = {
+PRECISION: dict[PlaceKind, int] = {
     "city": 1,
     "dam": 1,
     "border": 2,
