@@ -56,7 +56,17 @@ def _check(what: str, value: str, allowed: tuple[str, ...]) -> None:
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry: one referent a toponym can point to."""
+    """A gazetteer entry: one referent a toponym can point to.
+
+    ``population`` counts people (0 when unknown or when the kind has none: regions, rivers,
+    dams, borders); ``importance`` is what ranks namesakes in a gazetteer's answer, most
+    important first: for a city or county its population, for a country ten billion more
+    than its population, fixed steps for the other kinds (see :mod:`geo.gazetteer.sources`).
+    ``admin1`` is the first-level division a place lies in (GeoNames' admin1 code, the postal
+    code of a US state) or, for a US state itself, that code; ``countries`` are the ISO codes
+    of the countries a land border or a border crossing separates (the data give none for
+    rivers). ``raw`` only says where the entry comes from: its source, its row.
+    """
 
     name: str
     lat: float
@@ -65,6 +75,9 @@ class Place:
     country_code: str | None = None
     kind: PlaceKind = "other"
     population: int = 0
+    importance: float = 0.0
+    admin1: str | None = None
+    countries: tuple[str, ...] = ()
     raw: Mapping = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -27,8 +27,9 @@ from geo.recognize.words import (
 )
 
 MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter to count
-SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
-BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
+# Importances (geo.model.Place.importance: a city's is its population)
+SENTENCE_START_IMPORTANCE = 100_000  # below this, a sentence-initial word needs support
+BIG_CITY = 100_000  # a place this important keeps its name before another capitalised word
 AREA_KINDS = ("country", "region", "county")
 LIST_WORDS = frozenset({"and", "or", "et", "ou"})
 _DATELINE_END = re.compile(r"[,.]|\s\d")  # what follows a place in capitals opening a dispatch
@@ -169,7 +170,7 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool =
         return False  # "White House", "West Nile"
     if _name_neighbour(evidence, i - 1, i, before=True):
         return False  # "Steve Townsend": a given name before the word
-    small = not area and best.population < BIG_CITY
+    small = not area and best.importance < BIG_CITY
     if small and _name_neighbour(evidence, j + 1, j, before=False):
         # "Kelly Clarkson": the word starts a longer name, unless the text places it elsewhere.
         return i == j and tokens[i].text in evidence.located
@@ -177,7 +178,7 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool =
         return True
     if best.kind == "city" and best.population < MIN_POPULATION_ALONE:
         return listed or _after_preposition(tokens, i)
-    if first.sentence_start and best.population < SENTENCE_START_POPULATION:
+    if first.sentence_start and best.importance < SENTENCE_START_IMPORTANCE:
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
         return (
             _capitalised_elsewhere(tokens, i)
@@ -270,7 +271,7 @@ def _name_neighbour(evidence: _Evidence, k: int, edge: int, *, before: bool) -> 
     if gazetteer.demonym(neighbour.text) is not None:
         return False
     places = gazetteer.lookup(neighbour.text)[:3]
-    return not any(p.kind in AREA_KINDS or p.population >= BIG_CITY for p in places)
+    return not any(p.kind in AREA_KINDS or p.importance >= BIG_CITY for p in places)
 
 
 def _before_reporting_verb(tokens: Sequence[Token], i: int) -> bool:

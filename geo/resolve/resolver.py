@@ -220,7 +220,7 @@ def _country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Co
             continue
         if place.country_code:
             weights[place.country_code] += 2.0 if place.kind == "country" else 1.0
-        for country in place.raw.get("countries", ()):
+        for country in place.countries:
             weights[country] += 0.5
     total = sum(weights.values()) or 1.0
     return Counter({code: w / total for code, w in weights.items()})
@@ -232,9 +232,9 @@ def _states(
     """The first-level region of each first choice that names one for sure: a state or
     province itself, or a county whose name no other county bears."""
     return tuple(
-        (keys[i], (place.country_code, place.raw["admin1"]))
+        (keys[i], (place.country_code, place.admin1))
         for i, place in chosen.items()
-        if place.raw.get("admin1")
+        if place.admin1
         and (place.kind == "region" or (place.kind == "county" and len(pools[i]) == 1))
     )
 
@@ -268,7 +268,7 @@ def _score(
     article's other places (``anchors``) and, when no country or region bears the name, the
     shares of the states the article names (``state_shares``) to choose among its towns."""
     in_focus = context.focus.get(place.country_code, 0.0)
-    for country in place.raw.get("countries", ()):
+    for country in place.countries:
         in_focus = max(
             in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
         )
@@ -284,8 +284,8 @@ def _score(
     same_name = fold(place.name) == key
     # Local news names its state and its towns: a namesake in another state is less likely.
     in_state = 0.0
-    if state_shares and same_name and place.raw.get("admin1"):
-        in_state = state_shares.get((place.country_code, place.raw["admin1"]), 0.0)
+    if state_shares and same_name and place.admin1:
+        in_state = state_shares.get((place.country_code, place.admin1), 0.0)
     w = WEIGHTS
     return (
         w["prior"] * _prior(place)
