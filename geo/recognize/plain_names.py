@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
 from geo.model import Mention
 from geo.recognize.tokens import Token
@@ -43,7 +44,7 @@ class _Evidence:
 
     text: str
     tokens: Sequence[Token]
-    gazetteer: object
+    gazetteer: Gazetteer
     lowercase: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     located: set[str] = field(default_factory=set)
@@ -51,7 +52,7 @@ class _Evidence:
 
 
 def match_names(
-    text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
+    text: str, tokens: Sequence[Token], gazetteer: Gazetteer, lang: str | None = None
 ) -> list[Mention]:
     """Mentions of gazetteer names, longest match first, scanning left to right."""
     evidence = _Evidence(text, tokens, gazetteer, lang=lang)
@@ -90,7 +91,7 @@ def _article(tokens: Sequence[Token], i: int) -> str:
 
 
 def _matches(
-    text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
+    text: str, tokens: Sequence[Token], gazetteer: Gazetteer, lang: str | None = None
 ) -> list[tuple[int, int, list, str]]:
     """Every longest gazetteer match (first token, last token, places, and the article it was
     looked up after: "Le " for "au Locle", else ""), left to right."""
@@ -112,7 +113,7 @@ def _matches(
 
 
 def _longest_match(
-    text: str, tokens: Sequence[Token], i: int, gazetteer, article: str = ""
+    text: str, tokens: Sequence[Token], i: int, gazetteer: Gazetteer, article: str = ""
 ) -> tuple[int, list] | None:
     """The last token index and places of the longest name starting at token ``i`` (looked up
     after ``article`` when the text has contracted it: "au Locle" is in Le Locle)."""
