@@ -126,10 +126,12 @@ class Mention:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible referent for a mention, with its score in [0, 1]."""
+    """A possible referent for a mention, with its score in [0, 1] and the evidence behind it
+    (named features, see :mod:`geo.resolve.evidence`)."""
 
     place: Place
     score: float
+    evidence: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
