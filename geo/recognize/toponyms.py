@@ -107,7 +107,7 @@ def _is_a_name_itself(mention: Mention, gazetteer: Gazetteer) -> bool:
     if gazetteer.lookup(surface):
         return True
     places = gazetteer.lookup(mention.name)[:3]
-    return not any(p.kind in ("country", "region") or p.population >= 100_000 for p in places)
+    return not any(p.kind in ("country", "region") or p.importance >= 100_000 for p in places)
 
 
 def _first(places: Iterable, kind: str | None = None):

@@ -70,9 +70,7 @@ def split_area_by_compass(area: Polygon, center: LatLon, side: str) -> list[LatL
 
 def region_whole(place: Place, rivers: RiverIndex) -> tuple[Polygon, str]:
     """The area a region part is cut from, and how it was obtained ("land borders" or "disc")."""
-    radius = float(
-        place.raw.get("radius_km") or DEFAULT_RADIUS_KM.get(place.kind, DEFAULT_RADIUS_KM["region"])
-    )
+    radius = DEFAULT_RADIUS_KM.get(place.kind, DEFAULT_RADIUS_KM["region"])
     disc = approximate_disc(place.point, radius)
     if place.kind == "country" and place.country_code:
         hull = country_outline(place.country_code, rivers)

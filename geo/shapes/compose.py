@@ -2,7 +2,7 @@
 
 What the earlier stages must give (see ``geo/model.py``):
 - a river: a Resolution whose ``place.kind`` is ``"river"`` (any of its names is looked up);
-- a route's ends: places of kind ``city``, ``dam``, ``border`` (``place.raw["countries"]``: two
+- a route's ends: places of kind ``city``, ``dam``, ``border`` (``place.countries``: two
   ISO codes) or ``other``, or a country named as a border (``mention.kind_hint == "border"``);
 - a part: ``mention.kind_hint`` ``"city_part"`` or ``"region_part"`` with ``mention.side`` one of
   north, south, east, west, northeast, northwest, southeast, southwest (or left/right for the

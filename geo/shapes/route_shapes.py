@@ -130,9 +130,7 @@ def _border_crossing(
 ) -> LatLon | None:
     """Where the river crosses the border named: that pair's, else any border of its countries."""
     place = resolution.place
-    countries = tuple(place.raw.get("countries") or ()) or (
-        (place.country_code,) if place.country_code else ()
-    )
+    countries = place.countries or ((place.country_code,) if place.country_code else ())
     if len(countries) == 2 and (
         crossing := river_border_crossing(course, rivers.border(*countries), near)
     ):

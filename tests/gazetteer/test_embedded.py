@@ -42,7 +42,7 @@ def test_a_country_is_found_under_its_official_forms_and_diplomatic_names(gazett
 def test_countries_come_first_and_their_borders_after(gazetteer):
     places = gazetteer.lookup("Syria")
     assert places[0].kind == "country"
-    assert any(p.kind == "border" and set(p.raw["countries"]) == {"IQ", "SY"} for p in places)
+    assert any(p.kind == "border" and set(p.countries) == {"IQ", "SY"} for p in places)
 
 
 def test_demonyms_point_to_their_country(gazetteer):
@@ -115,7 +115,7 @@ def test_regions_named_locally_by_natural_earth_have_their_exonyms(gazetteer):
 
 def test_us_counties_are_known_by_their_full_names_only(gazetteer):
     laurels = gazetteer.lookup("Laurel County")
-    assert {p.raw["admin1"] for p in laurels} == {"KY"}
+    assert {p.admin1 for p in laurels} == {"KY"}
     assert laurels[0].kind == "county" and laurels[0].raw["fips"] == "21125"
     assert gazetteer.lookup("Laurel Co.") == laurels
     assert {p.kind for p in gazetteer.lookup("Laurel")} == {"city"}
@@ -125,7 +125,7 @@ def test_us_counties_are_known_by_their_full_names_only(gazetteer):
 def test_us_states_carry_the_admin1_code_of_their_towns(gazetteer):
     texas = next(p for p in gazetteer.lookup("Texas") if p.kind == "region")
     dallas = gazetteer.lookup("Dallas")[0]
-    assert texas.raw["admin1"] == dallas.raw["admin1"] == "TX"
+    assert texas.admin1 == dallas.admin1 == "TX"
 
 
 def test_every_curated_point_has_a_source():
@@ -146,6 +146,38 @@ def test_get_and_country_find_by_code(gazetteer):
     assert gazetteer.get(99072).name == "Mosul"
     assert gazetteer.country("iq").name == "Iraq"
     assert gazetteer.get(-1) is None
+
+
+def test_a_city_ranks_by_its_population_and_names_its_state(gazetteer):
+    dallas = next(p for p in gazetteer.lookup("Dallas") if p.kind == "city")
+    assert (dallas.admin1, dallas.importance) == ("TX", dallas.population)
+    assert dallas.population > 1_000_000
+
+
+def test_a_country_counts_its_people_and_ranks_above_every_city(gazetteer):
+    iraq = gazetteer.country("IQ")
+    assert 10_000_000 < iraq.population < 100_000_000
+    assert iraq.importance > 10**10 > gazetteer.lookup("Dallas")[0].importance
+
+
+def test_a_river_ranks_without_counting_people(gazetteer):
+    tigris = next(p for p in gazetteer.lookup("Tigris") if p.kind == "river")
+    assert tigris.population == 0 < tigris.importance
+
+
+def test_the_raw_row_says_only_where_a_place_comes_from(gazetteer):
+    places = [
+        *gazetteer.lookup("Dallas"),
+        *gazetteer.lookup("Texas"),
+        *gazetteer.lookup("Laurel County"),
+        *gazetteer.lookup("Haditha Dam"),
+        *gazetteer.lookup("Al-Qaim border crossing"),
+        *gazetteer.lookup("Syrie"),
+    ]
+    assert {p.kind for p in places} >= {"city", "region", "county", "dam", "border", "country"}
+    for place in places:
+        assert "source" in place.raw
+        assert not place.raw.keys() & {"admin1", "countries", "population", "importance"}
 
 
 def test_the_recogniser_can_probe_folded_keys(gazetteer):
@@ -169,13 +201,13 @@ def test_a_border_is_found_under_the_names_of_both_its_countries(tmp_path):
         _line([[41.0, 34.0], [41.0, 36.0]], countries=["IQ", "SY"], name="Iraq–Syria border",
               source="test"),
     ])  # fmt: skip
-    syria = Place("Syria", 35.0, 38.0, country_code="SY", kind="country", population=10**10)
+    syria = Place("Syria", 35.0, 38.0, country_code="SY", kind="country", importance=10**10)
     entries = [(syria, ["Syria", "Syrie"]), *sources.borders(path, {"SY": ["Syria", "Syrie"],
                                                                     "IQ": ["Iraq"]})]  # fmt: skip
     gazetteer = gazetteer_from_entries(entries)
     assert [p.kind for p in gazetteer.lookup("Syrie")] == ["country", "border"]
     border = gazetteer.lookup("Iraq")[0]
-    assert (border.name, border.point, border.raw["countries"]) == (
+    assert (border.name, border.point, border.countries) == (
         "Iraq–Syria border", (35.0, 41.0), ("IQ", "SY"))  # fmt: skip
 
 
@@ -246,7 +278,7 @@ def test_an_unreadable_cache_file_is_rebuilt(tmp_path, monkeypatch, no_memory_ca
 
 def _tiny_build():
     town = Place("Testville", 1.0, 2.0, geonameid=1, country_code="XX", kind="city",
-                 population=10, raw={"source": "geonames", "admin1": "01"})  # fmt: skip
+                 population=10, importance=10, admin1="01", raw={"source": "geonames"})  # fmt: skip
     return gazetteer_from_entries([(town, ["Testville"])])
 
 

@@ -53,7 +53,7 @@ def test_geo_precision_follows_the_kind_of_place(gazetteer):
 def test_a_border_resolves_to_the_border_shared_with_the_focus_country(gazetteer):
     text = "Les forces irakiennes avancent de Haditha vers la frontière syrienne, en Irak."
     found = resolve(text, gazetteer, "fr")
-    assert set(found["la frontière syrienne"].place.raw["countries"]) == {"IQ", "SY"}
+    assert set(found["la frontière syrienne"].place.countries) == {"IQ", "SY"}
 
 
 def test_the_country_of_the_story_resolves_the_west_of_the_country(gazetteer):
@@ -95,7 +95,7 @@ def test_a_left_bank_is_the_bank_of_the_river_so_named(gazetteer):
 
 def test_a_named_state_picks_its_own_namesake_town(gazetteer):
     text = "Ohio troopers closed roads around Springfield after the storm."
-    assert resolve(text, gazetteer)["Springfield"].place.raw["admin1"] == "OH"
+    assert resolve(text, gazetteer)["Springfield"].place.admin1 == "OH"
 
 
 def test_a_county_is_found_by_its_full_name_in_the_state_of_the_story(gazetteer):
@@ -105,16 +105,16 @@ def test_a_county_is_found_by_its_full_name_in_the_state_of_the_story(gazetteer)
         gazetteer,
     )
     county = found["Laurel County"]
-    assert county.place.kind == "county" and county.place.raw["admin1"] == "KY"
+    assert county.place.kind == "county" and county.place.admin1 == "KY"
     assert county.geo_precision == 2
     assert found["Laurel Co."].place == county.place
 
 
 def test_a_county_name_alone_is_the_most_populous_county_so_named(gazetteer):
     found = resolve("Wildfires spread across Orange County overnight.", gazetteer)
-    assert found["Orange County"].place.raw["admin1"] == "CA"
+    assert found["Orange County"].place.admin1 == "CA"
     florida = resolve("Florida officials said Orange County schools will close.", gazetteer)
-    assert florida["Orange County"].place.raw["admin1"] == "FL"
+    assert florida["Orange County"].place.admin1 == "FL"
 
 
 def test_georgia_is_the_state_in_an_american_story_and_the_country_in_a_caucasian_one(gazetteer):

@@ -8,7 +8,7 @@ from geo.shapes import compose_shapes, place_rivers_near_story
 EUPHRATES = Place("Euphrates", 34.4, 41.5, kind="river")
 TIGRIS = Place("Tigris", 35.6, 43.3, kind="river")
 HADITHA_DAM = Place("Haditha Dam", 34.2069, 42.355, kind="dam", country_code="IQ")  # data/dams.csv
-IRAQ_SYRIA = Place("Iraq–Syria border", 33.9, 40.8, kind="border", raw={"countries": ("IQ", "SY")})
+IRAQ_SYRIA = Place("Iraq–Syria border", 33.9, 40.8, kind="border", countries=("IQ", "SY"))
 SYRIA = Place("Syria", 35.0, 38.0, kind="country", country_code="SY")
 IRAQ = Place("Iraq", 33.0, 44.0, kind="country", country_code="IQ")
 MOSUL = Place(
