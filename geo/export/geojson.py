@@ -78,6 +78,7 @@ def _place_properties(resolution: Resolution) -> PlaceProperties:
         "name": place.name,
         "geonameid": place.geonameid,
         "country_code": place.country_code,
+        "admin1": place.admin1,
         "kind": place.kind if mention.kind_hint != "city_part" else "city_part",
         "side": mention.side,
         "confidence": round(resolution.confidence, 3),
