@@ -29,6 +29,25 @@ def feature(fid, start, event_type, lat=36.3, lon=43.1):
             "actors": ["Iraqi army"],
             "alternatives": [
                 {"name": "Elsewhere", "geonameid": 1, "lat": 30.0, "lon": 40.0, "score": 0.1}
+            ]
+            if fid != "c"
+            else [
+                {
+                    "name": "Here",
+                    "geonameid": 2,
+                    "lat": 36.3,
+                    "lon": 43.1,
+                    "score": 0.9,
+                    "evidence": {"prior": 0.4, "focus": 0.3},
+                },
+                {
+                    "name": "Elsewhere",
+                    "geonameid": 1,
+                    "lat": 30.0,
+                    "lon": 40.0,
+                    "score": 0.1,
+                    "evidence": {"prior": 0.1, "focus": 0.0},
+                },
             ],
         },
     }
@@ -91,6 +110,13 @@ def select_row(app, place: str):
 def test_selecting_a_row_offers_the_ranked_alternatives(app):
     select_row(app.run(), "b")
     assert app.selectbox(key="alt_b").options == ["(keep)", "Elsewhere (30.000, 40.000) score 0.10"]
+
+
+def test_the_correction_panel_shows_why_each_candidate_scored_as_it_did(app):
+    select_row(app.run(), "c")
+    evidence = app.dataframe[1].value
+    assert list(evidence["candidate"]) == ["Here", "Elsewhere"]
+    assert list(evidence["focus"]) == [0.3, 0.0]
 
 
 def test_picking_an_alternative_stores_a_logged_correction(app, store_path):
