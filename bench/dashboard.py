@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from geo.model import Article  # noqa: E402
-from geo.store.sqlite import SQLiteStore  # noqa: E402
+from geo.store import open_store  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, COUNT_FEATURES, ingest_demo, serve_dashboard  # noqa: E402
 
 EVENT_TYPES = ("battle", "airstrike", "shelling", "territory_regained", "territory_held")
@@ -30,7 +30,7 @@ def synthetic_store(path: Path, size: int, per_article: int = 50) -> None:
     """A store of ``size`` point events spread over Iraq and Syria through 2017."""
     rng = random.Random(7)
     first = dt.date(2017, 1, 1)
-    with SQLiteStore(path) as store:
+    with open_store(path) as store:
         for a in range(size // per_article):
             features = []
             for k in range(per_article):
