@@ -1,4 +1,4 @@
-"""Exceptions raised by the engine; every one derives from :class:`GeoError`."""
+"""Exceptions raised by the engine; every one derives from :class:`GeoError` and a built-in."""
 
 from __future__ import annotations
 
@@ -21,3 +21,11 @@ class GazetteerError(GeoError, RuntimeError):
 
 class GeocoderServiceError(GeoError, ConnectionError):
     """An online geocoder failed (network, quota, refusal)."""
+
+
+class SnapshotError(GeoError, RuntimeError):
+    """A PNG could not be rendered (Chromium missing or failing); the message says which."""
+
+
+class MissingAssetsError(GeoError, FileNotFoundError):
+    """The front-end assets are not installed (run ``make setup``)."""
