@@ -11,6 +11,10 @@ class InputError(GeoError, ValueError):
     """An article, file or argument that cannot be used; the message names it."""
 
 
+class DataFileError(InputError):
+    """A data file (of ``data/``, or one given in its place) that is missing or malformed."""
+
+
 class StoreError(GeoError, RuntimeError):
     """The event store cannot be opened, migrated or written."""
 

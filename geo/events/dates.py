@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import DataFile, read_json
 from geo.model import EventDate
 
 DAY, WEEK, MONTH = 1, 2, 3
@@ -30,9 +28,9 @@ class DateMention:
 
 
 @cache
-def date_words(path: Path = DATA_DIR / "date_words.json") -> dict:
+def date_words(path: DataFile = "date_words.json") -> dict:
     """The month, weekday and relative-date vocabulary."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_json(path)
 
 
 def _alternation(words) -> str:

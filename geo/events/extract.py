@@ -11,12 +11,11 @@ every feature of an article is dated.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Sequence
 from functools import cache
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import read_json
 from geo.events.dates import DAY, find_dates, publication_date
 from geo.model import Article, Event, EventDate, Resolution, Shape
 from geo.text.sentences import split_sentences
@@ -29,9 +28,9 @@ def _groups(vocabulary: str) -> dict[str, list[str]]:
     """Event types (``"types"``, the intent phrases first, as a battle) or actors (``"actors"``),
     each with its trigger words or aliases, in the order of their data file."""
     if vocabulary == "types":
-        data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+        data = read_json("event_types.json")
         return {"battle_intent": data["intent"], **data["types"]}
-    return json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))["actors"]
+    return read_json("actors.json")["actors"]
 
 
 def _words(items) -> re.Pattern:
@@ -59,7 +58,7 @@ def _type_patterns() -> dict[str, re.Pattern]:
 
 @cache
 def _clause_breaks() -> re.Pattern:
-    data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+    data = read_json("event_types.json")
     body = "|".join(
         re.escape(b) + (r"(?!\w)" if b[-1].isalnum() else "") for b in data["clause_breaks"]
     )

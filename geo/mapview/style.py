@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import math
 from functools import cache
 from typing import Any
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import read_csv
 
 GOVERNMENT_SIDES = (
     "Iraqi army",
@@ -23,9 +22,8 @@ GOVERNMENT_SIDES = (
 def palette() -> dict[str, dict[str, tuple[str, str]]]:
     """``{group: {key: (colour, label)}}`` from ``data/event_styles.csv``."""
     table: dict[str, dict[str, tuple[str, str]]] = {}
-    with (DATA_DIR / "event_styles.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            table.setdefault(row["group"], {})[row["key"]] = (row["colour"], row["label"])
+    for row in read_csv("event_styles.csv"):
+        table.setdefault(row["group"], {})[row["key"]] = (row["colour"], row["label"])
     return table
 
 
