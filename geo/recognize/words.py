@@ -62,62 +62,45 @@ def phrase_words() -> dict:
     return read_json("place_phrases.json")
 
 
-# Words right before a place name that make a mention of it likely: "in Pewaukee", "à Hit".
-LOCATIVE_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "outside",
-        "across",
-        "toward",
-        "towards",
-        "via",
-        "à",
-        "a",
-        "de",
-        "près",
-        "vers",
-        "en",
-        "dans",
-        "depuis",
-    ]
-)
+@cache
+def _name_words() -> dict:
+    """The small words around and inside place names (``data/name_words.json``)."""
+    return read_json("name_words.json")
 
-# Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz".
-NAME_CONNECTORS = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "el",
-        "al",
-        "ez",
-        "ad",
-        "as",
-        "an",
-        "ar",
-        "of",
-        "the",
-        "sur",
-        "en",
-        "upon",
-        "on",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "del",
-        "y",
-        "and",
-        "et",
-        "bin",
-        "ibn",
-    }
-)
+
+@cache
+def locative_words() -> frozenset[str]:
+    """Lower-case words right before a place name that make a mention of it likely: "in
+    Pewaukee", "à Hit"."""
+    return frozenset(_name_words()["locative_words"])
+
+
+@cache
+def name_connectors() -> frozenset[str]:
+    """Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz"."""
+    return frozenset(_name_words()["name_connectors"])
+
+
+@cache
+def list_words() -> frozenset[str]:
+    """Words that join the last two places of a list ("and", "et")."""
+    return frozenset(_name_words()["list_words"])
+
+
+@cache
+def contracted_articles() -> dict[str, str]:
+    """French contractions and the article a name after them is looked up with: "au" stands for
+    "à le", so "au Locle" is in Le Locle (``{"au": "Le ", ...}``)."""
+    return {word: f"{article} " for word, article in _name_words()["contracted_articles"].items()}
+
+
+@cache
+def elided_words() -> tuple[str, ...]:
+    """French words elided before an apostrophe ("l", "d", "jusqu"), in the order of the file."""
+    return tuple(_name_words()["elided_words"])
+
+
+@cache
+def arabic_articles() -> tuple[str, ...]:
+    """The Arabic article as transliterations write it before a hyphen ("al", "ash", "ez")."""
+    return tuple(_name_words()["arabic_articles"])
