@@ -20,8 +20,6 @@ from geo.events.dates import DAY, find_dates, publication_date
 from geo.model import Article, Event, EventDate, Resolution, Shape
 from geo.text.sentences import split_sentences
 
-_SHARE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|pour\s*cent|percent|per\s*cent)", re.IGNORECASE)
-
 
 @cache
 def _groups(vocabulary: str) -> dict[str, list[str]]:
@@ -31,6 +29,14 @@ def _groups(vocabulary: str) -> dict[str, list[str]]:
         data = read_json("event_types.json")
         return {"battle_intent": data["intent"], **data["types"]}
     return read_json("actors.json")["actors"]
+
+
+@cache
+def _share() -> re.Pattern:
+    """A share: a number and a word for per cent ("70%", "70 pour cent"), a space optional."""
+    words = read_json("event_types.json")["percent"]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in words)
+    return re.compile(rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:{body})", re.IGNORECASE)
 
 
 def _words(items) -> re.Pattern:
@@ -108,7 +114,7 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
             {"held_by": holder, "control": holder, "status": f"held by {holder}"} if holder else {}
         )
     if kind == "territory_regained":
-        share = _SHARE.search(sentence)
+        share = _share().search(sentence)
         value = float(share.group(1).replace(",", ".")) / 100 if share else 1.0
         others = [a for _, a in actors if a != "Islamic State"]
         props = {

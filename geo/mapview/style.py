@@ -6,16 +6,9 @@ import math
 from functools import cache
 from typing import Any
 
-from geo.datafiles import read_csv
+from geo.datafiles import read_csv, read_json
 
-GOVERNMENT_SIDES = (
-    "Iraqi army",
-    "Iraqi government",
-    "retaken",
-    "Syrian Democratic Forces",
-    "Kurdish forces",
-    "US-led coalition",
-)
+RETAKEN = "retaken"  # the holder of a place retaken where no actor is named (geo/events)
 
 
 @cache
@@ -25,6 +18,12 @@ def palette() -> dict[str, dict[str, tuple[str, str]]]:
     for row in read_csv("event_styles.csv"):
         table.setdefault(row["group"], {})[row["key"]] = (row["colour"], row["label"])
     return table
+
+
+@cache
+def government_sides() -> tuple[str, ...]:
+    """The actors whose hold on a place is coloured as the government's (``data/actors.json``)."""
+    return tuple(read_json("actors.json")["government_sides"])
 
 
 def event_label(event_type: str | None) -> str:
@@ -47,7 +46,8 @@ def control_key(properties: dict[str, Any]) -> str:
         return "Islamic State"
     if control == "contested":
         return "contested"
-    if control in GOVERNMENT_SIDES or properties.get("event_type") == "territory_regained":
+    regained = properties.get("event_type") == "territory_regained"
+    if control == RETAKEN or control in government_sides() or regained:
         return "government"
     return "unknown"
 
