@@ -15,6 +15,11 @@ class DataFileError(InputError):
     """A data file (of ``data/``, or one given in its place) that is missing or malformed."""
 
 
+class SettingsError(InputError):
+    """A setting of the environment that cannot be used; the message names the variable and its
+    value."""
+
+
 class StoreError(GeoError, RuntimeError):
     """The event store cannot be opened, migrated or written."""
 
