@@ -22,13 +22,16 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
 
 
+STORE_HELP = "SQLite store file (default: the GEO_STORE setting)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+    """The argument parser of every subcommand; it reads no setting, so that ``--help`` works
+    whatever the environment holds."""
     parser = argparse.ArgumentParser(
         prog="python -m geo",
         description="Turn news articles (French, English) into dated places, routes and areas.",
     )
-    store = load_settings().store
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -51,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles and folders of them; an article already stored is skipped.",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--store", type=Path, default=store, help="SQLite store file")
+    ingest.add_argument("--store", type=Path, help=STORE_HELP)
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=run_ingest)
 
@@ -61,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Geoparse every stored article again with this version and replace its "
         "features where they differ; corrections follow their mentions.",
     )
-    reprocess.add_argument("--store", type=Path, default=store, help="SQLite store file")
+    reprocess.add_argument("--store", type=Path, help=STORE_HELP)
     reprocess.add_argument("--quiet", action="store_true", help="no progress bar")
     reprocess.set_defaults(run=run_reprocess)
 
@@ -69,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     export.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
     export.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
-    export.add_argument("--store", type=Path, default=store)
+    export.add_argument("--store", type=Path, help=STORE_HELP)
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.set_defaults(run=run_export)
 
@@ -77,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
     snapshot.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     snapshot.add_argument("--out", type=Path, required=True, help="PNG file to write")
-    snapshot.add_argument("--store", type=Path, default=store)
+    snapshot.add_argument("--store", type=Path, help=STORE_HELP)
     snapshot.add_argument(
         "--tiles", default=None, help="tile URL template; default: vector basemap"
     )
@@ -143,8 +146,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     from geo.store.ingest import ingest_paths
     from geo.store.sqlite import SQLiteStore
 
+    path = _store_path(args)
     geoparse = _embedded_geoparser()
-    with SQLiteStore(args.store) as store:
+    with SQLiteStore(path) as store:
         report = ingest_paths(args.paths, store, geoparse, progress=not args.quiet)
     return _reported(report)
 
@@ -154,12 +158,18 @@ def run_reprocess(args: argparse.Namespace) -> int:
     from geo.store.ingest import reprocess_store
     from geo.store.sqlite import SQLiteStore
 
-    if not args.store.exists():
-        raise InputError(f"no store at {args.store}")
+    path = _store_path(args)
+    if not path.exists():
+        raise InputError(f"no store at {path}")
     geoparse = _embedded_geoparser()
-    with SQLiteStore(args.store) as store:
+    with SQLiteStore(path) as store:
         report = reprocess_store(store, geoparse, progress=not args.quiet)
     return _reported(report)
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    """The store file: ``--store``, else the ``GEO_STORE`` setting."""
+    return args.store if args.store is not None else load_settings().store
 
 
 def _embedded_geoparser():
@@ -183,7 +193,7 @@ def run_export(args: argparse.Namespace) -> int:
     from geo.store.sqlite import SQLiteStore
 
     _check_range(args.date_from, args.date_to)
-    with SQLiteStore(args.store) as store:
+    with SQLiteStore(_store_path(args)) as store:
         features = store.features(date_from=args.date_from, date_to=args.date_to)
     if args.out is None:
         export_features(features, args.format, sys.stdout)
@@ -198,7 +208,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from geo.export.snapshot import snapshot_store
 
     _check_range(args.date_from, args.date_to)
-    snapshot_store(args.store, args.out, args.date_from, args.date_to, tiles=args.tiles)
+    snapshot_store(_store_path(args), args.out, args.date_from, args.date_to, tiles=args.tiles)
     print(args.out)
     return 0
 
