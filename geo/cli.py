@@ -22,13 +22,16 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
 
 
+STORE_HELP = "SQLite store file (default: the GEO_STORE setting)"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+    """The argument parser of every subcommand; it reads no setting, so that ``--help`` works
+    whatever the environment holds."""
     parser = argparse.ArgumentParser(
         prog="python -m geo",
         description="Turn news articles (French, English) into dated places, routes and areas.",
     )
-    store = load_settings().store
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -51,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         "articles and folders of them; an article already stored is skipped.",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("--store", type=Path, default=store, help="SQLite store file")
+    ingest.add_argument("--store", type=Path, help=STORE_HELP)
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(run=run_ingest)
 
@@ -61,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Geoparse every stored article again with this version and replace its "
         "features where they differ; corrections follow their mentions.",
     )
-    reprocess.add_argument("--store", type=Path, default=store, help="SQLite store file")
+    reprocess.add_argument("--store", type=Path, help=STORE_HELP)
     reprocess.add_argument("--quiet", action="store_true", help="no progress bar")
     reprocess.set_defaults(run=run_reprocess)
 
@@ -72,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     add_view_arguments(export)
-    export.add_argument("--store", type=Path, default=store)
+    export.add_argument("--store", type=Path, help=STORE_HELP)
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     export.set_defaults(run=run_export)
 
@@ -83,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_view_arguments(snapshot)
     snapshot.add_argument("--out", type=Path, required=True, help="PNG file to write")
-    snapshot.add_argument("--store", type=Path, default=store)
+    snapshot.add_argument("--store", type=Path, help=STORE_HELP)
     snapshot.add_argument(
         "--tiles", default=None, help="tile URL template; default: vector basemap"
     )
@@ -187,8 +190,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     from geo.store import open_store
     from geo.store.ingest import ingest_paths
 
+    path = _store_path(args)
     geoparse = _embedded_geoparser()
-    with open_store(args.store) as store:
+    with open_store(path) as store:
         report = ingest_paths(args.paths, store, geoparse, progress=not args.quiet)
     return _reported(report)
 
@@ -198,12 +202,18 @@ def run_reprocess(args: argparse.Namespace) -> int:
     from geo.store import open_store
     from geo.store.ingest import reprocess_store
 
-    if not args.store.exists():
-        raise InputError(f"no store at {args.store}")
+    path = _store_path(args)
+    if not path.exists():
+        raise InputError(f"no store at {path}")
     geoparse = _embedded_geoparser()
-    with open_store(args.store) as store:
+    with open_store(path) as store:
         report = reprocess_store(store, geoparse, progress=not args.quiet)
     return _reported(report)
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    """The store file: ``--store``, else the ``GEO_STORE`` setting."""
+    return args.store if args.store is not None else load_settings().store
 
 
 def _embedded_geoparser():
@@ -227,7 +237,7 @@ def run_export(args: argparse.Namespace) -> int:
     from geo.store import open_store
 
     view = view_of(args)
-    with open_store(args.store) as store:
+    with open_store(_store_path(args)) as store:
         features = store.features(view)
     if args.out is None:
         export_features(features, args.format, sys.stdout)
@@ -241,7 +251,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     """Render the stored features of a view to a PNG in headless Chromium."""
     from geo.export.snapshot import snapshot_store
 
-    snapshot_store(args.store, args.out, view_of(args), tiles=args.tiles)
+    snapshot_store(_store_path(args), args.out, view_of(args), tiles=args.tiles)
     print(args.out)
     return 0
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.errors import InputError
+from geo.errors import InputError, SettingsError
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
@@ -70,19 +70,40 @@ class Settings:
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Read every setting from ``environ`` (default: the process environment)."""
+    """Read every setting from ``environ`` (default: the process environment); a value that
+    cannot be used is a :class:`~geo.errors.SettingsError` naming the variable and the value."""
     env = os.environ if environ is None else environ
     value = {s.name: env.get(s.name, s.default) for s in SETTINGS}
-    tiles = value["GEO_TILES"].strip()
-    if tiles.lower() not in ("", "none") and not (
-        "{z}" in tiles and "{x}" in tiles and "{y}" in tiles
-    ):
-        raise InputError(f"GEO_TILES must contain {{z}}, {{x}} and {{y}}: {tiles!r}")
     return Settings(
         store=Path(value["GEO_STORE"]).expanduser(),
-        tiles=None if tiles.lower() in ("", "none") else tiles,
+        tiles=_tiles(value["GEO_TILES"]),
         tiles_attribution=value["GEO_TILES_ATTRIBUTION"],
         cache_dir=Path(value["GEO_CACHE_DIR"]).expanduser(),
         chromium=Path(value["GEO_CHROMIUM"]).expanduser(),
-        folder_root=Path(value["GEO_FOLDER_ROOT"]).expanduser(),
+        folder_root=_folder_root(value["GEO_FOLDER_ROOT"]),
     )
+
+
+def _tiles(value: str) -> str | None:
+    """``GEO_TILES``: a tile URL template, or None for ``none`` (the vector basemap only)."""
+    tiles = value.strip()
+    if tiles.lower() in ("", "none"):
+        return None
+    if not all(part in tiles for part in ("{z}", "{x}", "{y}")):
+        raise _refused("GEO_TILES", value, "a tile URL template needs {z}, {x} and {y}")
+    return tiles
+
+
+def _folder_root(value: str) -> Path:
+    """``GEO_FOLDER_ROOT``: an existing folder."""
+    root = Path(value).expanduser()
+    if not root.is_dir():
+        raise _refused(
+            "GEO_FOLDER_ROOT", value, "not a folder" if root.exists() else "no such folder"
+        )
+    return root
+
+
+def _refused(name: str, value: str, reason: str) -> SettingsError:
+    """The error of a setting that cannot be used, on one line: ``NAME='value': reason``."""
+    return SettingsError(f"{name}={value!r}: {reason}")

@@ -1,6 +1,7 @@
 """The ``python -m geo`` contract, run as users run it: a subprocess per call."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_geo(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_geo(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "geo", *args],
         input=stdin,
@@ -18,7 +21,11 @@ def run_geo(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
         text=True,
         cwd=ROOT,
         timeout=120,
+        env=None if env is None else {**os.environ, **env},
     )
+
+
+BAD_SETTINGS = [("GEO_TILES", "https://example.org/tiles.png"), ("GEO_FOLDER_ROOT", "/no/such/dir")]
 
 
 @pytest.fixture
@@ -35,6 +42,23 @@ def test_help_explains_every_subcommand():
     assert result.returncode == 0
     for command in ("extract", "ingest", "reprocess", "export", "snapshot", "assets"):
         assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", [(), ("export",), ("ingest",)])
+@pytest.mark.parametrize(("name", "value"), BAD_SETTINGS)
+def test_help_works_whatever_the_settings(command, name, value):
+    result = run_geo(*command, "--help", env={name: value})
+    assert result.returncode == 0, result.stderr
+    assert "usage: python -m geo" in result.stdout
+
+
+@pytest.mark.parametrize(("name", "value"), BAD_SETTINGS)
+def test_a_bad_setting_stops_a_command_with_one_line_naming_it(name, value, tmp_path):
+    result = run_geo("export", env={name: value, "GEO_STORE": str(tmp_path / "s.sqlite3")})
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(f"error: {name}={value!r}: ")
 
 
 def test_extract_prints_one_feature_collection_with_exact_offsets(article):

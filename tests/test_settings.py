@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.errors import InputError
+from geo.errors import InputError, SettingsError
 from geo.settings import SETTINGS, load_settings
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -42,3 +42,23 @@ def test_a_server_folder_outside_the_root_is_refused_and_named(tmp_path):
         settings.server_folder(str(inside / ".." / ".."))  # climbing out is caught too
     with pytest.raises(InputError, match="no such folder"):
         settings.server_folder(str(tmp_path / "missing"))
+
+
+def test_a_bad_setting_names_the_variable_and_its_value():
+    with pytest.raises(SettingsError, match=r"^GEO_TILES='https://example\.org/tiles\.png': "):
+        load_settings({"GEO_TILES": "https://example.org/tiles.png"})
+
+
+def test_a_folder_root_that_is_no_folder_is_refused(tmp_path):
+    with pytest.raises(SettingsError, match=r"^GEO_FOLDER_ROOT='.*missing': no such folder$"):
+        load_settings({"GEO_FOLDER_ROOT": str(tmp_path / "missing")})
+    notes = tmp_path / "notes.txt"
+    notes.write_text("", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"notes\.txt': not a folder$"):
+        load_settings({"GEO_FOLDER_ROOT": str(notes)})
+
+
+def test_a_bad_value_is_named_on_one_line():
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"GEO_TILES": "https://example.org/\ntiles.png"})
+    assert "\n" not in str(caught.value)

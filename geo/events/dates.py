@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import DataFile, read_json
 from geo.model import EventDate
 
 DAY, WEEK, MONTH = 1, 2, 3
@@ -30,9 +28,9 @@ class DateMention:
 
 
 @cache
-def date_words(path: Path = DATA_DIR / "date_words.json") -> dict:
+def date_words(path: DataFile = "date_words.json") -> dict:
     """The month, weekday and relative-date vocabulary."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_json(path)
 
 
 def _alternation(words) -> str:
@@ -45,21 +43,26 @@ def _patterns() -> dict[str, re.Pattern]:
     month, weekday = _alternation(w["months"]), _alternation(w["weekdays"])
     number = rf"(?:\d{{1,2}}|{_alternation(w['numbers'])})"
     part = _alternation(w["early"] + w["mid"] + w["late"])
+    ordinal_en = _alternation(w["ordinals_en"])  # a day after its month: "March 3rd"
+    ordinal = _alternation(w["ordinals_fr"] + w["ordinals_en"])  # "3rd March", "1er mars"
+    before_part, part_of = _alternation(w["before_part"]), _alternation(w["part_of"])
+    span = (_alternation(w["span_after"]), _alternation(w["span_about"]))
+    unit = _alternation(w["span_units"])
     flags = re.IGNORECASE
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         "day_month": re.compile(
-            rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags
+            rf"\b(\d{{1,2}})(?:{ordinal})?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags
         ),
         "month_day": re.compile(
-            rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags
+            rf"\b({month})\.?\s+(\d{{1,2}})(?:{ordinal_en})?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags
         ),
         "part_month": re.compile(
-            rf"\b(?:(?:à|a|in|at)\s+)?({part})[\s-]+(?:of\s+|de\s+)?({month})\b(?:\s+(\d{{4}}))?",
+            rf"\b(?:(?:{before_part})\s+)?({part})[\s-]+(?:(?:{part_of})\s+)?({month})\b(?:\s+(\d{{4}}))?",
             flags,
         ),
         "month_year": re.compile(
-            rf"\b(?:en|in|since|depuis)\s+({month})(?:\s+(\d{{4}}))?\b", flags
+            rf"\b(?:{_alternation(w['before_month'])})\s+({month})(?:\s+(\d{{4}}))?\b", flags
         ),
         "weekday": re.compile(rf"\b({weekday})\b", flags),
         "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
@@ -71,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", flags
         ),
         "span": re.compile(
-            rf"\b(?:au terme de|après|after|following)\s+(?:près de\s+|nearly\s+|almost\s+)?({number})\s+(mois|months|semaines|weeks)\b",
+            rf"\b(?:{span[0]})\s+(?:(?:{span[1]})\s+)?({number})\s+({unit})\b",
             flags,
         ),
     }
@@ -202,7 +205,7 @@ def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
         return EventDate(last.replace(day=1), last, MONTH, "relative")
     if kind == "span":
         count = int(word) if word.isdigit() else w["numbers"].get(word, 1)
-        weeks = match.group(2).lower() in ("semaines", "weeks")
+        weeks = w["span_units"].get(match.group(2).lower()) == "week"
         first = ref - dt.timedelta(days=7 * count if weeks else 30 * count)
         return EventDate(first, ref, WEEK if weeks else MONTH, "relative")
     return None

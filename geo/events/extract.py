@@ -11,17 +11,14 @@ every feature of an article is dated.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Sequence
 from functools import cache
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import read_json
 from geo.events.dates import DAY, find_dates, publication_date
 from geo.model import Article, Event, EventDate, Resolution, Shape
 from geo.text.sentences import split_sentences
-
-_SHARE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|pour\s*cent|percent|per\s*cent)", re.IGNORECASE)
 
 
 @cache
@@ -29,9 +26,17 @@ def _groups(vocabulary: str) -> dict[str, list[str]]:
     """Event types (``"types"``, the intent phrases first, as a battle) or actors (``"actors"``),
     each with its trigger words or aliases, in the order of their data file."""
     if vocabulary == "types":
-        data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+        data = read_json("event_types.json")
         return {"battle_intent": data["intent"], **data["types"]}
-    return json.loads((DATA_DIR / "actors.json").read_text(encoding="utf-8"))["actors"]
+    return read_json("actors.json")["actors"]
+
+
+@cache
+def _share() -> re.Pattern:
+    """A share: a number and a word for per cent ("70%", "70 pour cent"), a space optional."""
+    words = read_json("event_types.json")["percent"]
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in words)
+    return re.compile(rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:{body})", re.IGNORECASE)
 
 
 def _words(items) -> re.Pattern:
@@ -59,7 +64,7 @@ def _type_patterns() -> dict[str, re.Pattern]:
 
 @cache
 def _clause_breaks() -> re.Pattern:
-    data = json.loads((DATA_DIR / "event_types.json").read_text(encoding="utf-8"))
+    data = read_json("event_types.json")
     body = "|".join(
         re.escape(b) + (r"(?!\w)" if b[-1].isalnum() else "") for b in data["clause_breaks"]
     )
@@ -109,7 +114,7 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
             {"held_by": holder, "control": holder, "status": f"held by {holder}"} if holder else {}
         )
     if kind == "territory_regained":
-        share = _SHARE.search(sentence)
+        share = _share().search(sentence)
         value = float(share.group(1).replace(",", ".")) / 100 if share else 1.0
         others = [a for _, a in actors if a != "Islamic State"]
         props = {

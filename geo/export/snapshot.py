@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from geo.errors import GeoError
+from geo.errors import SnapshotError
 from geo.mapview import build_map
 from geo.mapview.assets import asset_path, inline_assets
 from geo.mapview.controls import BUTTON_CLASSES, VectorBasemap
@@ -34,10 +34,6 @@ CHROMIUM_ARGS = (
 
 # A still image has no use for the map's buttons.
 STILL_IMAGE_CSS = ", ".join(f".{c}" for c in BUTTON_CLASSES) + " { display: none !important; }"
-
-
-class SnapshotError(GeoError, RuntimeError):
-    """A PNG could not be rendered (Chromium missing or failing); the message says which."""
 
 
 def standalone_html(

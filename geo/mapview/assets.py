@@ -10,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from geo.errors import GeoError
+from geo.errors import MissingAssetsError
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC_VENDOR = ROOT / "static" / "vendor"
@@ -35,10 +35,6 @@ VENDOR_FILES = {
 MAP_JS = ("leaflet.js", "jquery.min.js", "topojson-client.min.js", "html2canvas.min.js")
 MAP_CSS = ("leaflet.css",)
 TIMELINE_JS = ("moment.min.js", "leaflet.timeline.js")
-
-
-class MissingAssetsError(GeoError, FileNotFoundError):
-    """The front-end assets are not installed (run ``make setup``)."""
 
 
 def install_assets(node_modules: Path, static: Path) -> list[Path]:

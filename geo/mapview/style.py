@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import csv
 import math
 from functools import cache
 from typing import Any
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import read_csv, read_json
 from geo.schema import properties
 
-GOVERNMENT_SIDES = (
-    "Iraqi army",
-    "Iraqi government",
-    "retaken",
-    "Syrian Democratic Forces",
-    "Kurdish forces",
-    "US-led coalition",
-)
+RETAKEN = "retaken"  # the holder of a place retaken where no actor is named (geo/events)
 
 
 @cache
 def palette() -> dict[str, dict[str, tuple[str, str]]]:
     """``{group: {key: (colour, label)}}`` from ``data/event_styles.csv``."""
     table: dict[str, dict[str, tuple[str, str]]] = {}
-    with (DATA_DIR / "event_styles.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            table.setdefault(row["group"], {})[row["key"]] = (row["colour"], row["label"])
+    for row in read_csv("event_styles.csv"):
+        table.setdefault(row["group"], {})[row["key"]] = (row["colour"], row["label"])
     return table
+
+
+@cache
+def government_sides() -> tuple[str, ...]:
+    """The actors whose hold on a place is coloured as the government's (``data/actors.json``)."""
+    return tuple(read_json("actors.json")["government_sides"])
 
 
 def event_label(event_type: str | None) -> str:
@@ -50,7 +47,8 @@ def control_key(properties: dict[str, Any]) -> str:
         return "Islamic State"
     if control == "contested":
         return "contested"
-    if control in GOVERNMENT_SIDES or properties.get("event_type") == "territory_regained":
+    regained = properties.get("event_type") == "territory_regained"
+    if control == RETAKEN or control in government_sides() or regained:
         return "government"
     return "unknown"
 

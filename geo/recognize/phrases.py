@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from geo.model import Mention
@@ -15,10 +15,19 @@ from geo.recognize.words import phrase_words
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _CAP = rf"[{_UPPER}][\w'’‘-]*"
-# Case-sensitive even inside patterns that ignore case: a name is capitalised.
-NAME = rf"(?-i:{_CAP}(?:[ \u00a0](?:(?:de|du|des|el|al|ez|ad|as|of)[ \u00a0])?{_CAP}){{0,3}})"
-_ELIDED = r"(?:d['’‘]\s*|de\s+la\s+|de\s+l['’‘]\s*|de\s+|du\s+|des\s+)"
-_ARTICLE = r"(?:(?:le|la|les|l['’‘]|the)\s*)"
+_APOSTROPHE = "['’‘]"
+_BANK_SIDES = ("left", "right")  # the sides of a river, facing downstream
+
+
+def _spelled(word: str) -> str:
+    """A word of the vocabulary as a pattern: its apostrophe in any of its forms, each space
+    any run of spaces."""
+    return re.escape(word).replace("'", _APOSTROPHE).replace(r"\ ", r"\s+")
+
+
+def _any(words: Iterable[str]) -> str:
+    """An alternation of vocabulary words, in their order."""
+    return "|".join(_spelled(w) for w in words)
 
 
 @cache
@@ -30,7 +39,7 @@ def _patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     than a regular-expression scan.
     """
     w = phrase_words()
-    sides_fr = [k for k in w["sides"] if not k.isascii() or k in ("est", "ouest", "nord", "sud")]
+    sides_fr = [k for k in w["sides"] if not k.isascii() or k in w["compass_fr"]]
     elided_sides = tuple(f"{a}{s}" for a in ("l'", "l’", "l‘", "l' ", "l’ ") for s in w["sides"])
     english_sides = tuple(k for k in w["sides"] if k.isascii() and k not in sides_fr)
     triggers = {
@@ -71,15 +80,23 @@ def _patterns() -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
     ]
 
 
+def _fragments(w: dict) -> tuple[str, str, str]:
+    """The fragments the patterns share: a name, "of" in French ("de la", "d'"), an article."""
+    # Case-sensitive even inside patterns that ignore case: a name is capitalised.
+    name = rf"(?-i:{_CAP}(?:[ \u00a0](?:(?:{_any(w['name_connectors'])})[ \u00a0])?{_CAP}){{0,3}})"
+    of = "|".join(_spelled(p) + (r"\s*" if p.endswith("'") else r"\s+") for p in w["of_fr"])
+    return name, rf"(?:{of})", rf"(?:(?:{_any(w['articles'])})\s*)"
+
+
 def _compiled() -> list[tuple[str, re.Pattern]]:
     """(kind_hint, compiled pattern) pairs, most specific first."""
     w = phrase_words()
+    name, elided, article = _fragments(w)
     side = "|".join(sorted(map(re.escape, w["sides"]), key=len, reverse=True))
     compass = [
         k
         for k in w["sides"]
-        if k.isascii()
-        and k not in ("est", "ouest", "nord", "sud", "left", "right", "gauche", "droite")
+        if k.isascii() and k not in w["compass_fr"] and w["sides"][k] not in _BANK_SIDES
     ]
     side_en = "|".join(sorted(compass, key=len, reverse=True))
     part_fr = "|".join(w["part_nouns_fr"])
@@ -89,64 +106,73 @@ def _compiled() -> list[tuple[str, re.Pattern]]:
         (
             "dam",
             re.compile(
-                rf"\b{_ARTICLE}?(?:(?:grand|petit|nouveau)\s+)?barrage\s+{_ELIDED}(?P<name>{NAME})",
+                rf"\b{article}?(?:(?:{_any(w['dam_adjectives_fr'])})\s+)?barrage\s+{elided}(?P<name>{name})",
                 flags,
             ),
         ),
-        ("dam", re.compile(rf"\b(?:the\s+)?(?P<name>{NAME})\s+[Dd]am\b")),
+        ("dam", re.compile(rf"\b(?:the\s+)?(?P<name>{name})\s+[Dd]am\b")),
         (
             "border",
-            re.compile(rf"\b{_ARTICLE}?fronti[eè]res?\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)", flags),
+            re.compile(rf"\b{article}?fronti[eè]res?\s+(?P<adj>[a-zà-ÿ]+(?:-[a-zà-ÿ]+)?)", flags),
         ),
         (
             "border",
             re.compile(
-                rf"\b{_ARTICLE}?fronti[eè]res?\s+(?:avec|de)\s+{_ARTICLE}?(?P<name>{NAME})", flags
+                rf"\b{article}?fronti[eè]res?\s+(?:{_any(w['border_prepositions_fr'])})\s+{article}?(?P<name>{name})",
+                flags,
             ),
         ),
         ("border", re.compile(rf"\b(?:the\s+)?(?P<adj>{_CAP})\s+(?:border|frontier)\b")),
-        ("border", re.compile(rf"\b(?:the\s+)?border\s+with\s+(?P<name>{NAME})")),
-        ("river", re.compile(rf"\b{_ARTICLE}?(?:fleuve|rivière)\s+(?P<name>{NAME})", flags)),
-        ("river", re.compile(rf"\b(?:the\s+)?(?P<name>{NAME})\s+[Rr]iver\b")),
+        ("border", re.compile(rf"\b(?:the\s+)?border\s+with\s+(?P<name>{name})")),
+        ("river", re.compile(rf"\b{article}?(?:fleuve|rivière)\s+(?P<name>{name})", flags)),
+        ("river", re.compile(rf"\b(?:the\s+)?(?P<name>{name})\s+[Rr]iver\b")),
         (
             "region_part",
             re.compile(
-                rf"\b(?P<near>à|dans|vers)?\s*l['’‘]\s*(?P<side>{side})\s+du\s+pays\b", flags
+                rf"\b(?P<near>{_any(w['near_fr'])})?\s*l['’‘]\s*(?P<side>{side})\s+du\s+pays\b",
+                flags,
             ),
         ),
         ("region_part", re.compile(rf"\bthe\s+(?P<side>{side})\s+of\s+the\s+country\b", flags)),
         (
             "city_part",
             re.compile(
-                rf"\b{_ARTICLE}?(?:{part_fr})\s+(?P<side>{side})\s+{_ELIDED}(?:la\s+ville\s+de\s+)?(?P<name>{NAME})",
+                rf"\b{article}?(?:{part_fr})\s+(?P<side>{side})\s+{elided}(?:la\s+ville\s+de\s+)?(?P<name>{name})",
                 flags,
             ),
         ),
         (
             "city_part",
             re.compile(
-                rf"\b{_ARTICLE}?(?:rive)\s+(?P<side>gauche|droite)\s+{_ELIDED}(?P<name>{NAME})",
+                rf"\b{article}?(?:rive)\s+(?P<side>{_any(w['banks_fr'])})\s+{elided}(?P<name>{name})",
                 flags,
             ),
         ),
         (
             "city_part",
             re.compile(
-                rf"\b(?P<near>à\s+)?l['’‘]\s*(?P<side>{side})\s+{_ELIDED}(?P<name>{NAME})", flags
+                rf"\b(?P<near>à\s+)?l['’‘]\s*(?P<side>{side})\s+{elided}(?P<name>{name})", flags
             ),
         ),
         (
             "city_part",
             re.compile(
-                rf"\b(?:the\s+)?(?P<side>{side_en})\s+(?:{part_en})\s+of\s+(?P<name>{NAME})", flags
+                rf"\b(?:the\s+)?(?P<side>{side_en})\s+(?:{part_en})\s+of\s+(?P<name>{name})", flags
             ),
         ),
         (
             "near",
-            re.compile(rf"\b(?:to\s+the\s+)?(?P<side>{side_en})\s+of\s+(?P<name>{NAME})", flags),
+            re.compile(rf"\b(?:to\s+the\s+)?(?P<side>{side_en})\s+of\s+(?P<name>{name})", flags),
         ),
-        ("city_part", re.compile(rf"\b(?P<side>{side_en})\s+(?P<name>{NAME})", flags)),
+        ("city_part", re.compile(rf"\b(?P<side>{side_en})\s+(?P<name>{name})", flags)),
     ]
+
+
+@cache
+def _leading_article() -> re.Pattern:
+    """An article (not an elided one) opening a name: "the", "la"."""
+    articles = [a for a in phrase_words()["articles"] if not a.endswith("'")]
+    return re.compile(rf"^(?:{_any(articles)})\s+", re.IGNORECASE)
 
 
 def match_phrases(text: str, spans: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -166,7 +192,7 @@ def match_phrases(text: str, spans: list[tuple[int, int]]) -> Iterator[Mention]:
 def _mention(kind: str, match: re.Match, sides: dict[str, str]) -> Mention | None:
     groups = match.groupdict()
     name = groups.get("name") or groups.get("adj") or ""
-    name = re.sub(r"^(?:the|le|la|les)\s+", "", name, flags=re.IGNORECASE)
+    name = _leading_article().sub("", name)
     if kind in ("city_part", "near") and not name[:1].isupper():
         return None
     side = sides.get((groups.get("side") or "").lower())

@@ -17,11 +17,13 @@ from geo.gazetteer.folding import fold
 from geo.model import Mention
 from geo.recognize.tokens import Token
 from geo.recognize.words import (
-    LOCATIVE_WORDS,
-    NAME_CONNECTORS,
+    contracted_articles,
     dotted_abbreviations,
     facility_words,
     function_words,
+    list_words,
+    locative_words,
+    name_connectors,
     not_places,
     person_titles,
     reporting_verbs,
@@ -32,10 +34,7 @@ MIN_POPULATION_ALONE = 1_000  # a tiny village needs more than a capital letter 
 SENTENCE_START_IMPORTANCE = 100_000  # below this, a sentence-initial word needs support
 BIG_CITY = 100_000  # a place this important keeps its name before another capitalised word
 AREA_KINDS = ("country", "region", "county")
-LIST_WORDS = frozenset({"and", "or", "et", "ou"})
 _DATELINE_END = re.compile(r"[,.]|\s\d")  # what follows a place in capitals opening a dispatch
-# French "au", "du" stand for "à le", "de le"; "aux", "des" for "à les", "de les".
-FRENCH_CONTRACTED_ARTICLES = {"au": "Le ", "du": "Le ", "aux": "Les ", "des": "Les "}
 
 
 @dataclass
@@ -82,12 +81,12 @@ def _listed_after(evidence: _Evidence, last: int, i: int) -> bool:
     between = evidence.text[tokens[last].end : tokens[i].start]
     if i - last == 1:
         return between.strip() == ","
-    return between.strip(" ,") == "" and tokens[last + 1].text.lower() in LIST_WORDS
+    return between.strip(" ,") == "" and tokens[last + 1].text.lower() in list_words()
 
 
 def _article(tokens: Sequence[Token], i: int) -> str:
     """The article that a French contraction before token ``i`` holds ("au Locle": "Le ")."""
-    return FRENCH_CONTRACTED_ARTICLES.get(tokens[i - 1].text.lower(), "") if i else ""
+    return contracted_articles().get(tokens[i - 1].text.lower(), "") if i else ""
 
 
 def _matches(
@@ -120,12 +119,13 @@ def _longest_match(
     if not tokens[i].capitalised or len(tokens[i].text) < 2:
         return None
     limit = min(len(tokens), i + gazetteer.max_name_tokens)
+    connectors = name_connectors()
     best = None
     for j in range(i, limit):
         token = tokens[j]
         if j > i and (token.sentence_start or _gap(text, tokens[j - 1], token)):
             break
-        if j > i and not token.capitalised and token.text.lower() not in NAME_CONNECTORS:
+        if j > i and not token.capitalised and token.text.lower() not in connectors:
             break
         if not token.capitalised:
             continue
@@ -282,4 +282,4 @@ def _before_reporting_verb(tokens: Sequence[Token], i: int) -> bool:
 
 def _after_preposition(tokens: Sequence[Token], i: int) -> bool:
     """Whether the word before token ``i`` is a locative preposition ("in", "à", "near")."""
-    return i > 0 and tokens[i - 1].text.lower() in LOCATIVE_WORDS
+    return i > 0 and tokens[i - 1].text.lower() in locative_words()

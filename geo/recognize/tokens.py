@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+
+from geo.recognize.words import arabic_articles, elided_words
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’‘.][^\W_]+)*\.?", re.UNICODE)
-# "l'Euphrate", "d’Haditha", "jusqu'à": the elided article or preposition is not part of the name.
-_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|presqu)['’‘]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;«»\"“”—|•]|\n")
-# "al-Bab", "ez-Zor": an Arabic article written in lower case before a capitalised name
-_ARABIC_ARTICLE = re.compile(r"(?:a[lsdtnrzg]|ash|e[lsdtnrz]|ech)[-‑][A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +26,24 @@ class Token:
     capitalised: bool = False
 
 
+@cache
+def _elision() -> re.Pattern:
+    """An elided word opening a word: in "l'Euphrate", "d’Haditha", "jusqu'à", the article or
+    preposition is not part of the name."""
+    words = "|".join(map(re.escape, elided_words()))
+    return re.compile(rf"^(?:{words})['’‘]", re.IGNORECASE)
+
+
+@cache
+def _arabic_article() -> re.Pattern:
+    """An Arabic article written in lower case before a capitalised name: "al-Bab", "ez-Zor"."""
+    articles = "|".join(sorted(map(re.escape, arabic_articles()), key=len, reverse=True))
+    return re.compile(rf"(?:{articles})[-‑][A-Z]")
+
+
 def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Token]:
     """The words of ``text`` (or of its ``spans`` only), elisions split off."""
+    elision_pattern, arabic_article = _elision(), _arabic_article()
     tokens: list[Token] = []
     for span_start, span_end in spans if spans is not None else [(0, len(text))]:
         previous_end = span_start
@@ -38,7 +53,7 @@ def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[
                 word = word[:-1]
             if word[-2:] in ("'s", "’s"):
                 word = word[:-2]  # English possessive: "Iraq's north"
-            elision = _ELISION.match(word)
+            elision = elision_pattern.match(word)
             if elision and len(word) > elision.end():
                 start += elision.end()
                 word = word[elision.end() :]
@@ -46,7 +61,7 @@ def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[
             sentence_start = previous_end == span_start or (
                 between != " " and bool(_SENTENCE_END.search(between))
             )
-            capitalised = word[:1].isupper() or bool(_ARABIC_ARTICLE.match(word))
+            capitalised = word[:1].isupper() or bool(arabic_article.match(word))
             tokens.append(Token(word, start, start + len(word), sentence_start, capitalised))
             previous_end = start + len(word)
     return tokens

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import json
 from functools import cache
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import read_csv, read_json
 from geo.gazetteer.folding import fold
 
 
 @cache
 def not_places() -> frozenset[str]:
     """Folded words that are not places when they stand alone (function words, months, titles)."""
-    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    data = read_json("not_places.json")
     return frozenset(fold(w) for w in data["words"])
 
 
@@ -23,104 +21,86 @@ def dotted_abbreviations() -> frozenset[str]:
     "Ind."): written without it, "Mont" or "Ind" is a word of its own."""
     found = set()
     for name in ("region_aliases.csv", "country_aliases.csv"):
-        with (DATA_DIR / name).open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                alias = row["alias"]
-                if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
-                    found.add(fold(alias))
+        for row in read_csv(name):
+            alias = row["alias"]
+            if alias.endswith(".") and alias.count(".") == 1 and " " not in alias:
+                found.add(fold(alias))
     return frozenset(found)
 
 
 @cache
 def person_titles() -> frozenset[str]:
     """Lower-case titles that come before a person's name ("mr", "sen", "président")."""
-    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    data = read_json("not_places.json")
     return frozenset(data["person_titles"])
 
 
 @cache
 def facility_words() -> frozenset[str]:
     """Lower-case words that follow a place name inside the name of a building or institution."""
-    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    data = read_json("not_places.json")
     return frozenset(data["facility_words"])
 
 
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Lower-case verbs that follow a person's name ("said", "told")."""
-    data = json.loads((DATA_DIR / "not_places.json").read_text(encoding="utf-8"))
+    data = read_json("not_places.json")
     return frozenset(data["reporting_verbs"])
 
 
 @cache
 def function_words(lang: str | None = None) -> frozenset[str]:
     """Lower-case function words of one language, or of French and English."""
-    data = json.loads((DATA_DIR / "stopwords.json").read_text(encoding="utf-8"))
+    data = read_json("stopwords.json")
     return frozenset(w for code in ((lang,) if lang else ("fr", "en")) for w in data.get(code, ()))
 
 
 @cache
 def phrase_words() -> dict:
     """The vocabulary of complex place phrases (sides, borders, dams, rivers)."""
-    return json.loads((DATA_DIR / "place_phrases.json").read_text(encoding="utf-8"))
+    return read_json("place_phrases.json")
 
 
-# Words right before a place name that make a mention of it likely: "in Pewaukee", "à Hit".
-LOCATIVE_WORDS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "into",
-        "outside",
-        "across",
-        "toward",
-        "towards",
-        "via",
-        "à",
-        "a",
-        "de",
-        "près",
-        "vers",
-        "en",
-        "dans",
-        "depuis",
-    ]
-)
+@cache
+def _name_words() -> dict:
+    """The small words around and inside place names (``data/name_words.json``)."""
+    return read_json("name_words.json")
 
-# Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz".
-NAME_CONNECTORS = frozenset(
-    {
-        "de",
-        "du",
-        "des",
-        "la",
-        "le",
-        "les",
-        "el",
-        "al",
-        "ez",
-        "ad",
-        "as",
-        "an",
-        "ar",
-        "of",
-        "the",
-        "sur",
-        "en",
-        "upon",
-        "on",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "del",
-        "y",
-        "and",
-        "et",
-        "bin",
-        "ibn",
-    }
-)
+
+@cache
+def locative_words() -> frozenset[str]:
+    """Lower-case words right before a place name that make a mention of it likely: "in
+    Pewaukee", "à Hit"."""
+    return frozenset(_name_words()["locative_words"])
+
+
+@cache
+def name_connectors() -> frozenset[str]:
+    """Lower-case words that may sit inside a multi-word name: "Deir ez-Zor", "Saint-Jean de Luz"."""
+    return frozenset(_name_words()["name_connectors"])
+
+
+@cache
+def list_words() -> frozenset[str]:
+    """Words that join the last two places of a list ("and", "et")."""
+    return frozenset(_name_words()["list_words"])
+
+
+@cache
+def contracted_articles() -> dict[str, str]:
+    """French contractions and the article a name after them is looked up with: "au" stands for
+    "à le", so "au Locle" is in Le Locle (``{"au": "Le ", ...}``)."""
+    return {word: f"{article} " for word, article in _name_words()["contracted_articles"].items()}
+
+
+@cache
+def elided_words() -> tuple[str, ...]:
+    """French words elided before an apostrophe ("l", "d", "jusqu"), in the order of the file."""
+    return tuple(_name_words()["elided_words"])
+
+
+@cache
+def arabic_articles() -> tuple[str, ...]:
+    """The Arabic article as transliterations write it before a hyphen ("al", "ash", "ez")."""
+    return tuple(_name_words()["arabic_articles"])

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
+from geo.datafiles import read_json
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
 from geo.model import Mention, Place, haversine_km
@@ -15,14 +17,28 @@ MAX_CANDIDATES = 20
 CITY_OVER_REGION = 100_000  # a city this big is what its namesake region's name means alone
 NAMESAKE_REGION_KM = 300  # ... when the region is around it (Bern, Najaf), not far off (Washington)
 BIG_CITY = 1_000_000  # a city this big takes its name from the hamlets of unknown size
-_REGION_WORDS = r"provinces?|governorates?|gouvernorats?|cantons?|régions?|regions?|states?|états?|wilayas?|oblasts?"
-_REGION_BEFORE = re.compile(
-    rf"(?:{_REGION_WORDS})\s+(?:of|de|du|d['’])\s*(?:the\s+)?$", re.IGNORECASE
-)
-_REGION_AFTER = re.compile(rf"\s+(?:{_REGION_WORDS})\b", re.IGNORECASE)
-_QUALIFIER = re.compile(
-    r"\s*(?:,\s*|\(\s*|\s+(?:in|en|au|aux)\s+)([A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*)?)"
-)
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The words of ``data/qualifier_words.json`` as patterns: a region noun before the name
+    ("the province of"), one right after it ("governorate"), and the larger place after it."""
+    words = read_json("qualifier_words.json")
+    region = _any(sorted(words["region_nouns"], key=len, reverse=True))
+    before = re.compile(
+        rf"(?:{region})\s+(?:{_any(words['region_prepositions'])})\s*(?:the\s+)?$", re.IGNORECASE
+    )
+    after = re.compile(rf"\s+(?:{region})\b", re.IGNORECASE)
+    larger = re.compile(
+        rf"\s*(?:,\s*|\(\s*|\s+(?:{_any(words['qualifier_prepositions'])})\s+)"
+        r"([A-ZÀ-Ý][\w'’.-]*(?:\s[A-ZÀ-Ý][\w'’.-]*)?)"
+    )
+    return before, after, larger
+
+
+def _any(words: Sequence[str]) -> str:
+    """An alternation of words, in their order; an apostrophe is straight or curly."""
+    return "|".join(re.escape(w).replace("'", "['’]") for w in words)
 
 
 def candidate_places(mention: Mention, gazetteer: Gazetteer, text: str) -> list[Place]:
@@ -32,7 +48,8 @@ def candidate_places(mention: Mention, gazetteer: Gazetteer, text: str) -> list[
 
 def qualifier_of(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | None:
     """The larger place named right after a mention: "Paris, Texas", "Tripoli (Lebanon)"."""
-    match = _QUALIFIER.match(text, mention.end, min(len(text), mention.end + 60))
+    _, _, larger_place = _qualifier_patterns()
+    match = larger_place.match(text, mention.end, min(len(text), mention.end + 60))
     if not match:
         return None
     for words in (match.group(1), match.group(1).split()[0]):
@@ -63,7 +80,8 @@ def _called_a_region(mention: Mention, text: str) -> bool:
     """Whether the text calls the place a region: "the province of Najaf", "canton de Berne",
     "Najaf governorate"."""
     before = text[max(0, mention.start - 30) : mention.start]
-    return bool(_REGION_BEFORE.search(before) or _REGION_AFTER.match(text, mention.end))
+    region_before, region_after, _ = _qualifier_patterns()
+    return bool(region_before.search(before) or region_after.match(text, mention.end))
 
 
 def _candidates(mention: Mention, gazetteer: Gazetteer, region_word: bool = False) -> list[Place]:

@@ -7,15 +7,13 @@ So the left bank is on the left when facing along the line. See ``data/README.md
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
 from shapely.geometry import LineString, Point, shape
 from shapely.strtree import STRtree
 
-from geo.datafiles import DATA_DIR
-from geo.errors import InputError
+from geo.datafiles import DATA_DIR, read_geojson
 from geo.gazetteer.folding import fold
 
 KM_PER_DEG = 111.2
@@ -70,23 +68,16 @@ def main_stem(geometry) -> LineString:
     return LineString(geometry.geoms[0]) if geometry.geom_type == "MultiLineString" else geometry
 
 
-def _read_features(path: Path) -> list[dict]:
-    try:
-        return json.loads(path.read_text("utf-8"))["features"]
-    except (OSError, ValueError, KeyError) as err:
-        raise InputError(f"cannot read the features of {path}: {err}") from err
-
-
 @cache
 def load_rivers(data_dir: Path = DATA_DIR) -> RiverIndex:
     """The river and border index of ``rivers.geojson`` and ``borders.geojson`` in ``data_dir``."""
-    features = _read_features(Path(data_dir) / "rivers.geojson")
+    features = read_geojson(Path(data_dir) / "rivers.geojson")
     rivers = {f["properties"]["name"]: main_stem(shape(f["geometry"])) for f in features}
     aliases = {fold(name): name for name in rivers}  # a river's own name wins over another's alias
     for feature in features:
         for alias in feature["properties"].get("names") or ():
             aliases.setdefault(fold(alias), feature["properties"]["name"])
     borders = {}
-    for feature in _read_features(Path(data_dir) / "borders.geojson"):
+    for feature in read_geojson(Path(data_dir) / "borders.geojson"):
         borders[frozenset(feature["properties"]["countries"])] = shape(feature["geometry"])
     return RiverIndex(rivers, aliases, borders)

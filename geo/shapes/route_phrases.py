@@ -5,15 +5,12 @@ The word lists live in ``data/route_words.json``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-from geo.errors import InputError
+from geo.datafiles import DataFile, read_json
 
-ROUTE_WORDS = Path(__file__).resolve().parents[2] / "data" / "route_words.json"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 ROLES = ("from", "to")
 
@@ -34,12 +31,9 @@ def _alternation(words: list[str]) -> str:
 
 
 @cache
-def route_words(path: Path = ROUTE_WORDS) -> RouteWords:
-    """The route words of ``path``, compiled."""
-    try:
-        words = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError) as err:
-        raise InputError(f"cannot read the route words of {path}: {err}") from err
+def route_words(path: DataFile = "route_words.json") -> RouteWords:
+    """The route words of ``path`` (a file of ``data/`` or any path), compiled."""
+    words = read_json(path)
     fillers = _alternation(words["fillers"])
     along = rf"(?<!\w)(?:{_alternation(words['along'])})(?:\s*(?:{fillers})(?!\w))*\s*$"
     roles = {word.lower(): role for role in ROLES for word in words[role]}

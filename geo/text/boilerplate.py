@@ -6,22 +6,20 @@ Share buttons, ad labels, embed instructions and bylines are dropped line by lin
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from pathlib import Path
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import DataFile, read_json
 
 Span = tuple[int, int]
 
 
 @cache
 def boilerplate_patterns(
-    path: Path = DATA_DIR / "boilerplate.json",
+    path: DataFile = "boilerplate.json",
 ) -> tuple[re.Pattern, re.Pattern]:
     """The compiled (line to drop, end of article) patterns of ``data/boilerplate.json``."""
-    rules = json.loads(path.read_text(encoding="utf-8"))
+    rules = read_json(path)
     drop = re.compile("|".join(f"(?:{p})" for p in rules["drop_line"]), re.IGNORECASE)
     end = re.compile("|".join(f"(?:{p})" for p in rules["end_of_article"]), re.IGNORECASE)
     return drop, end

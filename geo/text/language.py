@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from pathlib import Path
 
-from geo.datafiles import DATA_DIR
+from geo.datafiles import DataFile, read_json
 
 LANGUAGES = ("fr", "en")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def stopwords(path: Path = DATA_DIR / "stopwords.json") -> dict[str, frozenset[str]]:
+def stopwords(path: DataFile = "stopwords.json") -> dict[str, frozenset[str]]:
     """The function words of each supported language."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_json(path)
     return {lang: frozenset(data[lang]) for lang in LANGUAGES}
 
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+
+from geo.datafiles import read_json
 
 # A sentence ends at . ! ? followed by a space and a capital, or at a line break.
 _END = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9—-])|\n+")
-_ABBREVIATIONS = re.compile(
-    r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Col|Lt|Sgt|U\.S|U\.K|M)\.$"
-)
+
+
+@cache
+def _abbreviation_before() -> re.Pattern:
+    """An initial or an abbreviation of ``data/abbreviations.json`` ending the text searched."""
+    words = [
+        re.escape(w.removesuffix(".")) for w in read_json("abbreviations.json")["abbreviations"]
+    ]
+    return re.compile(rf"\b(?:[A-Z]|{'|'.join(words)})\.$")
 
 
 def split_sentences(
@@ -17,13 +26,14 @@ def split_sentences(
 ) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every sentence of ``text`` (or of its ``spans``), stripped of spaces."""
     result = []
+    abbreviation = _abbreviation_before()
     for span_start, span_end in spans if spans is not None else [(0, len(text))]:
         start = span_start
         for match in _END.finditer(text, span_start, span_end):
             if (
                 match.group().strip() == ""
                 and "\n" not in match.group()
-                and _ABBREVIATIONS.search(text, start, match.start())
+                and abbreviation.search(text, start, match.start())
             ):
                 continue
             result.extend(_stripped(text, start, match.start()))
