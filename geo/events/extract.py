@@ -11,149 +11,13 @@ every feature of an article is dated.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from functools import cache
 
-from geo.datafiles import read_json
+from geo.events.control import control_properties, control_scope, first_mention
 from geo.events.dates import DAY, find_dates, publication_date
+from geo.events.triggers import actors_in, event_type, statements
 from geo.model import Article, Event, EventDate, Resolution, Shape
 from geo.text.sentences import split_sentences
-
-
-@cache
-def _groups(vocabulary: str) -> dict[str, list[str]]:
-    """Event types (``"types"``, the intent phrases first, as a battle) or actors (``"actors"``),
-    each with its trigger words or aliases, in the order of their data file."""
-    if vocabulary == "types":
-        data = read_json("event_types.json")
-        return {"battle_intent": data["intent"], **data["types"]}
-    return read_json("actors.json")["actors"]
-
-
-@cache
-def _share() -> re.Pattern:
-    """A share: a number and a word for per cent ("70%", "70 pour cent"), a space optional."""
-    words = read_json("event_types.json")["percent"]
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in words)
-    return re.compile(rf"(\d{{1,3}}(?:[.,]\d+)?)\s*(?:{body})", re.IGNORECASE)
-
-
-def _words(items) -> re.Pattern:
-    """Any of ``items`` at a word start, case-insensitively, the longest first."""
-    body = "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
-
-
-@cache
-def _one_pass(vocabulary: str) -> tuple[re.Pattern, dict[str, str]]:
-    """Every word of a vocabulary in one pattern, and the group each word names (the first
-    group of the file that lists it)."""
-    group_of: dict[str, str] = {}
-    for group, items in _groups(vocabulary).items():
-        for item in items:
-            group_of.setdefault(item.lower(), group)
-    return _words(group_of), group_of
-
-
-@cache
-def _type_patterns() -> dict[str, re.Pattern]:
-    """The triggers of each event type alone, to find where a statement's words are."""
-    return {name: _words(items) for name, items in _groups("types").items()}
-
-
-@cache
-def _clause_breaks() -> re.Pattern:
-    data = read_json("event_types.json")
-    body = "|".join(
-        re.escape(b) + (r"(?!\w)" if b[-1].isalnum() else "") for b in data["clause_breaks"]
-    )
-    return re.compile(body, re.IGNORECASE)
-
-
-def statements(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences cut where they join two statements that each have an event trigger
-    ("the left bank is under government control, while the west remains in their hands")."""
-    out = []
-    for start, end in sentences:
-        for match in _clause_breaks().finditer(text, start, end):
-            if event_type(text[start : match.start()]) and event_type(text[match.start() : end]):
-                out.append((start, match.start()))
-                start = match.start() + 1  # past the comma or semicolon
-        out.append((start, end))
-    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
-
-
-def event_type(sentence: str) -> str | None:
-    """The first event type (in the order of data/event_types.json) whose trigger occurs in the
-    sentence, or None."""
-    pattern, type_of = _one_pass("types")
-    found = {type_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
-    first = next((name for name in _groups("types") if name in found), None)
-    return "battle" if first == "battle_intent" else first
-
-
-def actors_in(sentence: str) -> list[tuple[int, str]]:
-    """``(offset, actor)`` for every actor named in the sentence, in text order, once each."""
-    pattern, actor_of = _one_pass("actors")
-    found: dict[str, int] = {}
-    for match in pattern.finditer(sentence):
-        actor = actor_of.get(match.group().lower())
-        if actor is not None:
-            found.setdefault(actor, match.start())
-    return sorted((pos, actor) for actor, pos in found.items())
-
-
-def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) -> dict:
-    """Who holds a place and what share was retaken, as the sentence states it."""
-    if kind == "territory_held":
-        trigger = _vocabulary_match("territory_held", sentence)
-        after = [a for pos, a in actors if trigger is None or pos >= trigger]
-        holder = after[0] if after else (actors[-1][1] if actors else None)
-        return (
-            {"held_by": holder, "control": holder, "status": f"held by {holder}"} if holder else {}
-        )
-    if kind == "territory_regained":
-        share = _share().search(sentence)
-        value = float(share.group(1).replace(",", ".")) / 100 if share else 1.0
-        others = [a for _, a in actors if a != "Islamic State"]
-        props = {
-            "share_retaken": round(value, 3),
-            "control": "contested" if value < 1 else (others[0] if others else "retaken"),
-        }
-        if any(a == "Islamic State" for _, a in actors):
-            props["retaken_from"] = "Islamic State"
-        props["status"] = f"{round(value * 100)}% retaken" + (
-            f" from {props['retaken_from']}" if "retaken_from" in props else ""
-        )
-        return props
-    return {}
-
-
-def _control_scope(sentence: str, offset: int, kind: str, places, shapes) -> list[int]:
-    """Start offsets of the places and shapes a control statement is about.
-
-    "Anah and Rawa remain in the hands of the jihadists, an officer in Haditha said": what is
-    held is named before the words of holding; what is retaken may be named anywhere.
-    """
-    trigger = _vocabulary_match(kind, sentence) if kind == "territory_held" else None
-    limit = offset + trigger if trigger is not None else offset + len(sentence)
-    starts = [r.mention.start for r in places if r.mention.start < limit]
-    starts += [
-        _first_mention(s, offset) for s in shapes if any(offset <= a < limit for a, _ in s.mentions)
-    ]
-    return starts
-
-
-def _first_mention(shape: Shape, offset: int) -> int:
-    """Where the first of a shape's mentions from ``offset`` on starts."""
-    return min(a for a, _ in shape.mentions if offset <= a)
-
-
-def _vocabulary_match(kind: str, sentence: str) -> int | None:
-    pattern = _type_patterns().get(kind)
-    match = pattern.search(sentence) if pattern else None
-    return match.start() if match else None
 
 
 def extract_events(
@@ -192,11 +56,11 @@ def extract_events(
         actors = actors_in(sentence)
         props = control_properties(sentence, kind, actors)
         if props:
-            scope = _control_scope(sentence, start, kind, places, here)
+            scope = control_scope(sentence, start, kind, places, here)
             props["control_scope"] = scope
             if kind == "territory_held" and scope:  # "..., an officer in Haditha said": not held
                 places = tuple(r for r in places if r.mention.start in scope)
-                here = tuple(s for s in here if _first_mention(s, start) in scope)
+                here = tuple(s for s in here if first_mention(s, start) in scope)
         events.append(
             Event(
                 kind,

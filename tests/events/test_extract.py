@@ -4,7 +4,7 @@ import json
 import pytest
 
 from geo.datafiles import DATA_DIR
-from geo.events.extract import actors_in, event_type, statements
+from geo.events.triggers import actors_in, event_type, statements
 from geo.model import Article
 from geo.pipeline import geoparse
 from geo.text.sentences import split_sentences
