@@ -8,49 +8,33 @@ from streamlit.testing.v1 import AppTest
 
 from geo.model import Article
 from geo.store.sqlite import SQLiteStore
+from tests.examples import point_feature
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+ELSEWHERE = {"name": "Elsewhere", "geonameid": 1, "lat": 30.0, "lon": 40.0, "score": 0.1}
+WEIGHED = [
+    {**ELSEWHERE, "name": "Here", "geonameid": 2, "lat": 36.3, "lon": 43.1, "score": 0.9}
+    | {"evidence": {"prior": 0.4, "focus": 0.3}},
+    ELSEWHERE | {"evidence": {"prior": 0.1, "focus": 0.0}},
+]
+
+
 def feature(fid, start, event_type, lat=36.3, lon=43.1):
-    return {
-        "type": "Feature",
-        "id": fid,
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {
-            "feature_type": "place",
-            "name": fid,
-            "start": start,
-            "end": start,
-            "event_type": event_type,
-            "confidence": 0.9,
-            "geo_precision": 1,
-            "source": "fixture.txt",
-            "actors": ["Iraqi army"],
-            "alternatives": [
-                {"name": "Elsewhere", "geonameid": 1, "lat": 30.0, "lon": 40.0, "score": 0.1}
-            ]
-            if fid != "c"
-            else [
-                {
-                    "name": "Here",
-                    "geonameid": 2,
-                    "lat": 36.3,
-                    "lon": 43.1,
-                    "score": 0.9,
-                    "evidence": {"prior": 0.4, "focus": 0.3},
-                },
-                {
-                    "name": "Elsewhere",
-                    "geonameid": 1,
-                    "lat": 30.0,
-                    "lon": 40.0,
-                    "score": 0.1,
-                    "evidence": {"prior": 0.1, "focus": 0.0},
-                },
-            ],
-        },
-    }
+    return point_feature(
+        fid,
+        start,
+        None,
+        event_type,
+        lat,
+        lon,
+        confidence=0.9,
+        geo_precision=1,
+        source="fixture.txt",
+        actors=["Iraqi army"],
+        alternatives=WEIGHED if fid == "c" else [ELSEWHERE],
+    )
 
 
 @pytest.fixture

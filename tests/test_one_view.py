@@ -14,22 +14,13 @@ from geo.model import Article
 from geo.schema import DateWindow
 from geo.store import open_store
 from geo.view import ViewFilter, apply_filter, from_query_params, to_query_params
+from tests.examples import point_feature
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def feature(fid, start=None, event_type=None):
-    props = {"feature_type": "place", "name": fid, "source": "view.txt", "confidence": 0.9}
-    if start:
-        props.update(start=start, end=start)
-    if event_type:
-        props["event_type"] = event_type
-    return {
-        "type": "Feature",
-        "id": fid,
-        "geometry": {"type": "Point", "coordinates": [43.1, 36.3]},
-        "properties": props,
-    }
+    return point_feature(fid, start, None, event_type, source="view.txt", confidence=0.9)
 
 
 FEATURES = [

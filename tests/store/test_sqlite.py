@@ -15,26 +15,15 @@ from geo.schema import DateWindow
 from geo.store.migrations import SCHEMA_VERSION
 from geo.store.sqlite import SQLiteStore
 from geo.view import ViewFilter
+from tests.examples import point_feature
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def feature(fid, start="2017-01-05", end="2017-01-05", event_type="battle", lat=36.3, lon=43.1):
-    return {
-        "type": "Feature",
-        "id": fid,
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {
-            "feature_type": "place",
-            "name": fid,
-            "start": start,
-            "end": end,
-            "event_type": event_type,
-            "confidence": 0.9,
-            "geo_precision": 1,
-            "source": "s",
-        },
-    }
+    return point_feature(
+        fid, start, end, event_type, lat, lon, confidence=0.9, geo_precision=1, source="s"
+    )
 
 
 @pytest.fixture
