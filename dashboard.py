@@ -13,7 +13,7 @@ from streamlit_folium import st_folium
 
 from geo import view as state
 from geo.datafiles import DATA_DIR
-from geo.errors import GeoError
+from geo.errors import GeoError, SettingsError
 from geo.export.downloads import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.mapview import build_map, event_feed, event_layers, selected_layer
@@ -40,8 +40,12 @@ DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
 MAP_TITLE = "Events"  # the legend's title, and the exports' too
 TABLE_ROWS = 2_000  # a longer table costs seconds on every redraw
-settings = load_settings()
 st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
+try:
+    settings = load_settings()
+except SettingsError as err:  # one line naming the variable, not a traceback
+    st.error(f"Cannot start: {err}", icon="⚠️")
+    st.stop()
 
 
 @st.cache_resource(show_spinner="Loading the gazetteer…")

@@ -195,3 +195,11 @@ def test_an_empty_store_loads_the_demo_articles_on_request(tmp_path, monkeypatch
     app.button(key="load_demo").click().run()
     assert not app.exception
     assert "Mosul" in " ".join(str(p) for p in app.dataframe[0].value["place"])
+
+
+def test_a_bad_setting_is_one_error_naming_the_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEO_STORE", str(tmp_path / "store.sqlite3"))
+    monkeypatch.setenv("GEO_TILES", "https://tiles.example/no-placeholders.png")
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not app.exception
+    assert "GEO_TILES" in app.error[0].value
