@@ -7,10 +7,12 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from geo.schema import DateWindow
+
 HISTOGRAM_COLOUR = "#e0475b"  # close to the slider's own colour
 
 
-def histogram(counts: dict[dt.date, int], bounds: tuple[dt.date, dt.date]) -> alt.Chart:
+def histogram(counts: dict[dt.date, int], bounds: DateWindow) -> alt.Chart:
     """Events per day as bars over the slider's own date range, so that the two line up."""
     days = pd.DataFrame({"day": pd.to_datetime(list(counts)), "events": list(counts.values())})
     half_day = pd.Timedelta(hours=12)
