@@ -13,14 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from geo.datafiles import DATA_DIR
 from geo.events.dates import DAY, find_dates, publication_date
 from geo.model import Article, Event, EventDate, Resolution, Shape
+from geo.spans import ItemsByOffset, any_within, first_at_or_after
 from geo.text.sentences import split_sentences
 
+# More clause breaks than any sentence of the benchmark corpora has (11 at most).
+MAX_CLAUSE_BREAKS = 16
+_WORD_CHAR = re.compile(r"\w")
 _SHARE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|pour\s*cent|percent|per\s*cent)", re.IGNORECASE)
 
 
@@ -68,15 +74,55 @@ def _clause_breaks() -> re.Pattern:
 
 def statements(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences cut where they join two statements that each have an event trigger
-    ("the left bank is under government control, while the west remains in their hands")."""
+    ("the left bank is under government control, while the west remains in their hands").
+
+    Only the first ``MAX_CLAUSE_BREAKS`` breaks of a sentence are tried: more make a list, not
+    two statements, and each try reads the sentence.
+    """
     out = []
     for start, end in sentences:
-        for match in _clause_breaks().finditer(text, start, end):
-            if event_type(text[start : match.start()]) and event_type(text[match.start() : end]):
+        rest = _TriggersAfterBreaks(text, end)
+        breaks = islice(_clause_breaks().finditer(text, start, end), MAX_CLAUSE_BREAKS)
+        for match in breaks:
+            if _has_event_type(text[start : match.start()]) and rest.after(match.start()):
                 out.append((start, match.start()))
                 start = match.start() + 1  # past the comma or semicolon
         out.append((start, end))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
+class _TriggersAfterBreaks:
+    """Whether the rest of a sentence from each of its clause breaks on (in text order) has an
+    event trigger, without reading the same rest again for every break.
+
+    No trigger starts at a break's comma or semicolon, so the rest from a later break holds
+    the first match found from an earlier one if that lies after it, and no match at all if
+    the earlier rest held none.
+    """
+
+    def __init__(self, text: str, end: int) -> None:
+        self._text, self._end = text, end
+        self._first_trigger: int | None = None
+        self._nothing_from: int | None = None
+
+    def after(self, at: int) -> bool:
+        """Whether ``text[at:end]`` has an event type (as :func:`_has_event_type` says)."""
+        rest = self._text[at : self._end]
+        if _WORD_CHAR.match(rest):  # a trigger might start here: read it all
+            return _has_event_type(rest)
+        if self._nothing_from is not None and at >= self._nothing_from:
+            return False
+        if self._first_trigger is not None and at < self._first_trigger:
+            return True
+        pattern, type_of = _one_pass("types")
+        first = pattern.search(rest)
+        if first is None:
+            self._nothing_from = at
+            return False
+        if type_of.get(first.group().lower()):
+            self._first_trigger = at + first.start()
+            return True
+        return _has_event_type(rest)
 
 
 def event_type(sentence: str) -> str | None:
@@ -86,6 +132,12 @@ def event_type(sentence: str) -> str | None:
     found = {type_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
     first = next((name for name in _groups("types") if name in found), None)
     return "battle" if first == "battle_intent" else first
+
+
+def _has_event_type(sentence: str) -> bool:
+    """Whether :func:`event_type` finds a type in the sentence (read up to its first trigger)."""
+    pattern, type_of = _one_pass("types")
+    return any(type_of.get(m.group().lower()) for m in pattern.finditer(sentence))
 
 
 def actors_in(sentence: str) -> list[tuple[int, str]]:
@@ -125,7 +177,9 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
     return {}
 
 
-def _control_scope(sentence: str, offset: int, kind: str, places, shapes) -> list[int]:
+def _control_scope(
+    sentence: str, offset: int, kind: str, places, shapes, starts_of: dict[int, list[int]]
+) -> list[int]:
     """Start offsets of the places and shapes a control statement is about.
 
     "Anah and Rawa remain in the hands of the jihadists, an officer in Haditha said": what is
@@ -135,14 +189,16 @@ def _control_scope(sentence: str, offset: int, kind: str, places, shapes) -> lis
     limit = offset + trigger if trigger is not None else offset + len(sentence)
     starts = [r.mention.start for r in places if r.mention.start < limit]
     starts += [
-        _first_mention(s, offset) for s in shapes if any(offset <= a < limit for a, _ in s.mentions)
+        _first_mention(starts_of[id(s)], offset)
+        for s in shapes
+        if any_within(starts_of[id(s)], offset, limit)
     ]
     return starts
 
 
-def _first_mention(shape: Shape, offset: int) -> int:
-    """Where the first of a shape's mentions from ``offset`` on starts."""
-    return min(a for a, _ in shape.mentions if offset <= a)
+def _first_mention(starts: Sequence[int], offset: int) -> int | None:
+    """Where the first of a shape's mentions (their sorted ``starts``) from ``offset`` on starts."""
+    return first_at_or_after(starts, offset)
 
 
 def _vocabulary_match(kind: str, sentence: str) -> int | None:
@@ -174,24 +230,30 @@ def extract_events(
         if sentences
         else []
     )
+    date_starts = [d.start for d in all_dates]  # find_dates gives them in text order
+    places_by_offset = ItemsByOffset(resolutions, lambda r: (r.mention.start,))
+    shapes_by_offset = ItemsByOffset(shapes, lambda s: [a for a, _ in s.mentions])
+    # the sorted mention starts of each shape, once: "east Mosul" may be named in every sentence
+    starts_of = {id(s): sorted(a for a, _ in s.mentions) for s in shapes}
     for start, end in sentences:
         sentence = text[start:end]
-        dates = [d for d in all_dates if start <= d.start < end]
-        current = dates[0].date if dates else current
+        first_date = bisect_left(date_starts, start)
+        if first_date < len(date_starts) and date_starts[first_date] < end:
+            current = all_dates[first_date].date
         kind = event_type(sentence)
-        places = tuple(r for r in resolutions if start <= r.mention.start < end)
-        here = tuple(s for s in shapes if any(start <= a < end for a, _ in s.mentions))
+        places = places_by_offset.within(start, end)
+        here = shapes_by_offset.within(start, end)
         if kind is None or not (places or here) or sentence in seen:
             continue
         seen.add(sentence)
         actors = actors_in(sentence)
         props = control_properties(sentence, kind, actors)
         if props:
-            scope = _control_scope(sentence, start, kind, places, here)
+            scope = _control_scope(sentence, start, kind, places, here, starts_of)
             props["control_scope"] = scope
             if kind == "territory_held" and scope:  # "..., an officer in Haditha said": not held
                 places = tuple(r for r in places if r.mention.start in scope)
-                here = tuple(s for s in here if _first_mention(s, start) in scope)
+                here = tuple(s for s in here if _first_mention(starts_of[id(s)], start) in scope)
         events.append(
             Event(
                 kind,

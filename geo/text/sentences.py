@@ -10,6 +10,11 @@ _END = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9—-])|\n+")
 _ABBREVIATIONS = re.compile(
     r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Gen|Col|Lt|Sgt|U\.S|U\.K|M)\.$"
 )
+# An abbreviation ends where a sentence would: only the last few characters before it are
+# searched, not the whole sentence so far ("A. B. C. ..." would make that quadratic).
+ABBREVIATION_REACH = 10
+# Longer than any sentence of the benchmark corpora (1,864 characters at most).
+MAX_SENTENCE_CHARS = 2_000
 
 
 def split_sentences(
@@ -23,13 +28,27 @@ def split_sentences(
             if (
                 match.group().strip() == ""
                 and "\n" not in match.group()
-                and _ABBREVIATIONS.search(text, start, match.start())
+                and _ABBREVIATIONS.search(
+                    text, max(start, match.start() - ABBREVIATION_REACH), match.start()
+                )
             ):
                 continue
-            result.extend(_stripped(text, start, match.start()))
+            result.extend(_bounded(text, start, match.start()))
             start = match.end()
-        result.extend(_stripped(text, start, span_end))
+        result.extend(_bounded(text, start, span_end))
     return result
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence, or pieces of it cut at spaces when it is longer than ``MAX_SENTENCE_CHARS``
+    (a text without full stops): every sentence is quoted whole with each of its places."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.extend(_stripped(text, start, cut))
+        start = cut
+    return pieces + _stripped(text, start, end)
 
 
 def _stripped(text: str, start: int, end: int) -> list[tuple[int, int]]:
