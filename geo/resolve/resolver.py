@@ -14,6 +14,7 @@ second pass ranks against.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
 from geo.model import Candidate, Mention, Place, Resolution, haversine_km
+from geo.resolve.context_index import AnchorIndex, Neighbours, StateShares, rank_each
 
 MAX_CANDIDATES = 20
 MAX_ALTERNATIVES = 5
@@ -76,6 +78,16 @@ class _Context:
     anchors: tuple[tuple[str, Place], ...] = ()  # (folded name, place)
     states: tuple[tuple[str, tuple[str, str]], ...] = ()  # (folded name, (country, admin1))
 
+    @functools.cached_property
+    def nearby(self) -> AnchorIndex:
+        """The anchors, indexed by where they are."""
+        return AnchorIndex(self.anchors)
+
+    @functools.cached_property
+    def state_shares(self) -> StateShares:
+        """The states, counted."""
+        return StateShares(self.states)
+
 
 def resolve_mentions(
     mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
@@ -95,7 +107,7 @@ def resolve_mentions(
     ]
 
     def ranked_all(context: _Context) -> list[list[tuple[Place, float]]]:
-        return [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
+        return rank_each(_rank, pools, keys, qualifiers, context)
 
     def choices(ranked: list) -> dict[int, Place]:
         return {i: r[0][0] for i, r in enumerate(ranked) if r}
@@ -261,7 +273,7 @@ def _score(
     key: str,
     context: _Context,
     qualifier: Place | None,
-    anchors: Sequence[Place] = (),
+    anchors: Neighbours | None = None,
     state_shares: Counter | None = None,
 ) -> float:
     """The evidence for ``place`` as the referent of a name folding to ``key``, given the
@@ -272,8 +284,8 @@ def _score(
         in_focus = max(
             in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
         )
-    others = [a for a in anchors if a is not place]
-    near = math.exp(-_nearest_km(place, others) / NEAR_KM) if others else 0.0
+    nearest = anchors.nearest_km(place) if anchors is not None else None
+    near = math.exp(-nearest / NEAR_KM) if nearest is not None else 0.0
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
         fits = (
@@ -297,12 +309,6 @@ def _score(
     )
 
 
-def _nearest_km(place: Place, others: Sequence[Place]) -> float:
-    """Distance to the nearest other place, by a flat-earth approximation (fine at this scale)."""
-    kx = math.cos(math.radians(place.lat)) * 111.32
-    return min(math.hypot((o.lon - place.lon) * kx, (o.lat - place.lat) * 110.57) for o in others)
-
-
 def _rank(pool, key, context, qualifier) -> list[tuple[Place, float]]:
     """Candidates with their probabilities (a softmax of the scores), best first."""
     if not pool:
@@ -310,13 +316,10 @@ def _rank(pool, key, context, qualifier) -> list[tuple[Place, float]]:
     # a mention's own first choice is no evidence for it ("Londres" chose London: City of London
     # is not "near" the story's other places for that)
     candidates = {(p.name, p.lat, p.lon) for p in pool}
-    anchors = [
-        a for k, a in context.anchors if k != key and (a.name, a.lat, a.lon) not in candidates
-    ]
+    anchors = context.nearby.excluding(key, candidates)
     state_shares = None
     if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
-        named = [s for k, s in context.states if k != key]
-        state_shares = Counter({s: n / len(named) for s, n in Counter(named).items()})
+        state_shares = context.state_shares.without(key)
     scores = [_score(p, key, context, qualifier, anchors, state_shares) for p in pool]
     top = max(scores)
     exp = [math.exp((s - top) / TEMPERATURE) for s in scores]
