@@ -4,11 +4,12 @@ statement is about ("70% of east Mosul retaken", "Anah and Rawa remain in their 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from geo.datafiles import read_json
 from geo.events.triggers import trigger_position
-from geo.model import Shape
+from geo.spans import any_within, first_at_or_after
 
 
 @cache
@@ -45,21 +46,26 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
     return {}
 
 
-def control_scope(sentence: str, offset: int, kind: str, places, shapes) -> list[int]:
+def control_scope(
+    sentence: str, offset: int, kind: str, places, shapes, starts_of: dict[int, list[int]]
+) -> list[int]:
     """Start offsets of the places and shapes a control statement is about.
 
     "Anah and Rawa remain in the hands of the jihadists, an officer in Haditha said": what is
     held is named before the words of holding; what is retaken may be named anywhere.
+    ``starts_of`` holds the sorted mention starts of each shape (by ``id``).
     """
     trigger = trigger_position(kind, sentence) if kind == "territory_held" else None
     limit = offset + trigger if trigger is not None else offset + len(sentence)
     starts = [r.mention.start for r in places if r.mention.start < limit]
     starts += [
-        first_mention(s, offset) for s in shapes if any(offset <= a < limit for a, _ in s.mentions)
+        first_mention(starts_of[id(s)], offset)
+        for s in shapes
+        if any_within(starts_of[id(s)], offset, limit)
     ]
     return starts
 
 
-def first_mention(shape: Shape, offset: int) -> int:
-    """Where the first of a shape's mentions from ``offset`` on starts."""
-    return min(a for a, _ in shape.mentions if offset <= a)
+def first_mention(starts: Sequence[int], offset: int) -> int | None:
+    """Where the first of a shape's mentions (their sorted ``starts``) from ``offset`` on starts."""
+    return first_at_or_after(starts, offset)

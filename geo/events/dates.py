@@ -14,6 +14,7 @@ from functools import cache
 
 from geo.datafiles import DataFile, read_json
 from geo.model import EventDate
+from geo.spans import DisjointSpans
 
 DAY, WEEK, MONTH = 1, 2, 3
 
@@ -96,15 +97,17 @@ def find_dates(
     """
     end = len(text) if end is None else end
     found: list[DateMention] = []
+    taken = DisjointSpans()
     for kind, pattern in _patterns().items():
         if kinds is not None and kind not in kinds:
             continue
         for match in pattern.finditer(text, start, end):
-            if any(m.start < match.end() and match.start() < m.end for m in found):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             date = _resolve(kind, match, reference)
             if date is not None:
                 found.append(DateMention(match.start(), match.end(), date))
+                taken.add(match.start(), match.end())
     return sorted(found, key=lambda m: m.start)
 
 

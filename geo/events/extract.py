@@ -11,12 +11,14 @@ every feature of an article is dated.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from geo.events.control import control_properties, control_scope, first_mention
 from geo.events.dates import DAY, find_dates, publication_date
 from geo.events.triggers import actors_in, event_type, statements
 from geo.model import Article, Event, EventDate, Resolution, Shape
+from geo.spans import ItemsByOffset
 from geo.text.sentences import split_sentences
 
 
@@ -43,24 +45,30 @@ def extract_events(
         if sentences
         else []
     )
+    date_starts = [d.start for d in all_dates]  # find_dates gives them in text order
+    places_by_offset = ItemsByOffset(resolutions, lambda r: (r.mention.start,))
+    shapes_by_offset = ItemsByOffset(shapes, lambda s: [a for a, _ in s.mentions])
+    # the sorted mention starts of each shape, once: "east Mosul" may be named in every sentence
+    starts_of = {id(s): sorted(a for a, _ in s.mentions) for s in shapes}
     for start, end in sentences:
         sentence = text[start:end]
-        dates = [d for d in all_dates if start <= d.start < end]
-        current = dates[0].date if dates else current
+        first_date = bisect_left(date_starts, start)
+        if first_date < len(date_starts) and date_starts[first_date] < end:
+            current = all_dates[first_date].date
         kind = event_type(sentence)
-        places = tuple(r for r in resolutions if start <= r.mention.start < end)
-        here = tuple(s for s in shapes if any(start <= a < end for a, _ in s.mentions))
+        places = places_by_offset.within(start, end)
+        here = shapes_by_offset.within(start, end)
         if kind is None or not (places or here) or sentence in seen:
             continue
         seen.add(sentence)
         actors = actors_in(sentence)
         props = control_properties(sentence, kind, actors)
         if props:
-            scope = control_scope(sentence, start, kind, places, here)
+            scope = control_scope(sentence, start, kind, places, here, starts_of)
             props["control_scope"] = scope
             if kind == "territory_held" and scope:  # "..., an officer in Haditha said": not held
                 places = tuple(r for r in places if r.mention.start in scope)
-                here = tuple(s for s in here if first_mention(s, start) in scope)
+                here = tuple(s for s in here if first_mention(starts_of[id(s)], start) in scope)
         events.append(
             Event(
                 kind,

@@ -6,8 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 from geo.datafiles import read_json
+
+# More clause breaks than any sentence of the benchmark corpora has (11 at most).
+MAX_CLAUSE_BREAKS = 16
+_WORD_CHAR = re.compile(r"\w")
 
 
 @cache
@@ -54,15 +59,55 @@ def _clause_breaks() -> re.Pattern:
 
 def statements(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences cut where they join two statements that each have an event trigger
-    ("the left bank is under government control, while the west remains in their hands")."""
+    ("the left bank is under government control, while the west remains in their hands").
+
+    Only the first ``MAX_CLAUSE_BREAKS`` breaks of a sentence are tried: more make a list, not
+    two statements, and each try reads the sentence.
+    """
     out = []
     for start, end in sentences:
-        for match in _clause_breaks().finditer(text, start, end):
-            if event_type(text[start : match.start()]) and event_type(text[match.start() : end]):
+        rest = _TriggersAfterBreaks(text, end)
+        breaks = islice(_clause_breaks().finditer(text, start, end), MAX_CLAUSE_BREAKS)
+        for match in breaks:
+            if _has_event_type(text[start : match.start()]) and rest.after(match.start()):
                 out.append((start, match.start()))
                 start = match.start() + 1  # past the comma or semicolon
         out.append((start, end))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in out]
+
+
+class _TriggersAfterBreaks:
+    """Whether the rest of a sentence from each of its clause breaks on (in text order) has an
+    event trigger, without reading the same rest again for every break.
+
+    No trigger starts at a break's comma or semicolon, so the rest from a later break holds
+    the first match found from an earlier one if that lies after it, and no match at all if
+    the earlier rest held none.
+    """
+
+    def __init__(self, text: str, end: int) -> None:
+        self._text, self._end = text, end
+        self._first_trigger: int | None = None
+        self._nothing_from: int | None = None
+
+    def after(self, at: int) -> bool:
+        """Whether ``text[at:end]`` has an event type (as :func:`_has_event_type` says)."""
+        rest = self._text[at : self._end]
+        if _WORD_CHAR.match(rest):  # a trigger might start here: read it all
+            return _has_event_type(rest)
+        if self._nothing_from is not None and at >= self._nothing_from:
+            return False
+        if self._first_trigger is not None and at < self._first_trigger:
+            return True
+        pattern, type_of = _one_pass("types")
+        first = pattern.search(rest)
+        if first is None:
+            self._nothing_from = at
+            return False
+        if type_of.get(first.group().lower()):
+            self._first_trigger = at + first.start()
+            return True
+        return _has_event_type(rest)
 
 
 def event_type(sentence: str) -> str | None:
@@ -72,6 +117,12 @@ def event_type(sentence: str) -> str | None:
     found = {type_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
     first = next((name for name in _groups("types") if name in found), None)
     return "battle" if first == "battle_intent" else first
+
+
+def _has_event_type(sentence: str) -> bool:
+    """Whether :func:`event_type` finds a type in the sentence (read up to its first trigger)."""
+    pattern, type_of = _one_pass("types")
+    return any(type_of.get(m.group().lower()) for m in pattern.finditer(sentence))
 
 
 def actors_in(sentence: str) -> list[tuple[int, str]]:

@@ -9,6 +9,7 @@ acronym that names no country or region ("FDA"), or a tiny village standing alon
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -48,6 +49,8 @@ class _Evidence:
     surnames: set[str] = field(default_factory=set)
     located: set[str] = field(default_factory=set)
     lang: str | None = None
+    # how many times each word is written inside a sentence (not at its start)
+    inside_sentences: Counter[str] = field(default_factory=Counter)
 
 
 def match_names(
@@ -56,6 +59,7 @@ def match_names(
     """Mentions of gazetteer names, longest match first, scanning left to right."""
     evidence = _Evidence(text, tokens, gazetteer, lang=lang)
     evidence.lowercase = {t.text.lower() for t in tokens if not t.capitalised}
+    evidence.inside_sentences = Counter(t.text for t in tokens if not t.sentence_start)
     matches = _matches(text, tokens, gazetteer, lang)
     evidence.surnames = _surnames(evidence, matches)
     evidence.located = {
@@ -182,7 +186,7 @@ def _plausible(evidence: _Evidence, i: int, j: int, places: list, listed: bool =
     if first.sentence_start and best.importance < SENTENCE_START_IMPORTANCE:
         # "Federal police advanced...": a capital at a sentence start is no evidence of a name.
         return (
-            _capitalised_elsewhere(tokens, i)
+            _capitalised_elsewhere(evidence, i)
             or _after_preposition(tokens, i)
             or _dateline(evidence, i)
         )
@@ -242,10 +246,11 @@ def _titled(tokens: Sequence[Token], i: int) -> bool:
     return i > 0 and tokens[i - 1].text.lower().rstrip(".") in person_titles()
 
 
-def _capitalised_elsewhere(tokens: Sequence[Token], i: int) -> bool:
+def _capitalised_elsewhere(evidence: _Evidence, i: int) -> bool:
     """Whether the word at ``i`` also appears capitalised inside a sentence."""
-    word = tokens[i].text
-    return any(t.text == word and not t.sentence_start for k, t in enumerate(tokens) if k != i)
+    token = evidence.tokens[i]
+    here = 0 if token.sentence_start else 1
+    return evidence.inside_sentences[token.text] - here > 0
 
 
 def _name_neighbour(evidence: _Evidence, k: int, edge: int, *, before: bool) -> bool:

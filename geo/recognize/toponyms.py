@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 from geo.gazetteer import Gazetteer
@@ -18,6 +19,7 @@ from geo.recognize.phrases import match_phrases
 from geo.recognize.plain_names import match_names
 from geo.recognize.tokens import Token, tokenize
 from geo.recognize.words import not_places
+from geo.spans import DisjointSpans
 
 __all__ = ["recognize_toponyms"]
 
@@ -37,7 +39,7 @@ def recognize_toponyms(
     names = match_names(text, tokens, gazetteer, lang)
     phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
     # "New South Wales" is a name, not the south of Wales
-    phrases = [p for p in phrases if not any(_inside(p, n) for n in names)]
+    phrases = [p for p in phrases if not _inside_one_of(p, names)]
     chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
     chosen = _without_overlaps(_spaced_abbreviations(text, spans, gazetteer), chosen)
     demonyms = _demonyms(text, tokens, gazetteer)
@@ -151,10 +153,21 @@ def _inside(inner: Mention, outer: Mention) -> bool:
     )
 
 
+def _inside_one_of(inner: Mention, names: Sequence[Mention]) -> bool:
+    """Whether ``inner`` lies within one of ``names`` (in text order, overlapping nowhere, as
+    the names pass finds them), and is shorter: only the last name starting at or before it
+    can hold it."""
+    i = bisect_right(names, inner.start, key=lambda n: n.start)
+    return i > 0 and _inside(inner, names[i - 1])
+
+
 def _without_overlaps(candidates: Iterable[Mention], kept: list[Mention]) -> list[Mention]:
-    """``kept`` plus every candidate that overlaps nothing kept so far."""
+    """``kept`` (spans that overlap one another nowhere) plus every candidate that overlaps
+    nothing kept so far."""
     result = list(kept)
+    taken = DisjointSpans((k.start, k.end) for k in kept)
     for mention in candidates:
-        if all(mention.end <= k.start or mention.start >= k.end for k in result):
+        if not taken.overlaps(mention.start, mention.end):
             result.append(mention)
+            taken.add(mention.start, mention.end)
     return result

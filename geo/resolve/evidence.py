@@ -20,12 +20,14 @@ candidates (:mod:`geo.resolve.candidates`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from geo.gazetteer.folding import fold
 from geo.model import Place, PlaceKind, haversine_km
+from geo.resolve.context_index import AnchorIndex, Neighbours, StateShares
 
 # In the order the score adds them, which must not change: floating-point sums are exact only
 # in one order, and a different order could move a close ranking.
@@ -59,13 +61,23 @@ class Context:
     anchors: tuple[tuple[str, Place], ...] = ()  # (folded name, place)
     states: tuple[tuple[str, tuple[str, str]], ...] = ()  # (folded name, (country, admin1))
 
+    @functools.cached_property
+    def nearby(self) -> AnchorIndex:
+        """The anchors, indexed by where they are."""
+        return AnchorIndex(self.anchors)
+
+    @functools.cached_property
+    def state_shares(self) -> StateShares:
+        """The states, counted."""
+        return StateShares(self.states)
+
 
 def evidence(
     place: Place,
     key: str,
     context: Context,
     qualifier: Place | None,
-    anchors: Sequence[Place] = (),
+    anchors: Neighbours | None = None,
     state_shares: Counter | None = None,
 ) -> dict[str, float]:
     """The evidence for ``place`` as the referent of a name folding to ``key``, given the
@@ -76,8 +88,8 @@ def evidence(
         in_focus = max(
             in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
         )
-    others = [a for a in anchors if a is not place]
-    near = math.exp(-_nearest_km(place, others) / NEAR_KM) if others else 0.0
+    nearest = anchors.nearest_km(place) if anchors is not None else None
+    near = math.exp(-nearest / NEAR_KM) if nearest is not None else 0.0
     fits = 0.0
     if qualifier is not None and place.country_code == qualifier.country_code:
         fits = (
@@ -147,9 +159,3 @@ def anchors_of(chosen: dict[int, Place], keys: Sequence[str]) -> tuple[tuple[str
         if place.kind in ANCHOR_KINDS:
             anchors.setdefault((keys[i], place.lat, place.lon), (fold(place.name), place))
     return tuple(anchors.values())
-
-
-def _nearest_km(place: Place, others: Sequence[Place]) -> float:
-    """Distance to the nearest other place, by a flat-earth approximation (fine at this scale)."""
-    kx = math.cos(math.radians(place.lat)) * 111.32
-    return min(math.hypot((o.lon - place.lon) * kx, (o.lat - place.lat) * 110.57) for o in others)

@@ -29,6 +29,7 @@ from geo.resolve.candidates import (
     qualifier_of,
     without_unlikely_namesakes,
 )
+from geo.resolve.context_index import rank_each
 from geo.resolve.evidence import (
     Context,
     anchors_of,
@@ -81,7 +82,7 @@ def ranked_candidates(
     ]
 
     def ranked_all(context: Context) -> list[list[Candidate]]:
-        return [_rank(p, k, context, q) for p, k, q in zip(pools, keys, qualifiers, strict=True)]
+        return rank_each(_rank, pools, keys, qualifiers, context)
 
     def choices(ranked: list[list[Candidate]]) -> dict[int, Place]:
         return {i: r[0].place for i, r in enumerate(ranked) if r}
@@ -111,13 +112,10 @@ def _rank(
     # a mention's own first choice is no evidence for it ("Londres" chose London: City of London
     # is not "near" the story's other places for that)
     candidates = {(p.name, p.lat, p.lon) for p in pool}
-    anchors = [
-        a for k, a in context.anchors if k != key and (a.name, a.lat, a.lon) not in candidates
-    ]
+    anchors = context.nearby.excluding(key, candidates)
     state_shares = None
     if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
-        named = [s for k, s in context.states if k != key]
-        state_shares = Counter({s: n / len(named) for s, n in Counter(named).items()})
+        state_shares = context.state_shares.without(key)
     features = [evidence(p, key, context, qualifier, anchors, state_shares) for p in pool]
     scores = [score(f) for f in features]
     top = max(scores)

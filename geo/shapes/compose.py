@@ -13,6 +13,7 @@ What the earlier stages must give (see ``geo/model.py``):
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from shapely.geometry import Point
@@ -44,26 +45,34 @@ def compose_shapes(
     languages are tried, as articles quote place phrases of the other language.
     """
     ordered = sorted(resolutions, key=lambda r: r.mention.start)
+    starts = [r.mention.start for r in ordered]
     shapes: list[Shape] = []
+    routes: dict = {}  # drawn once each, for every sentence that names them
     for start, end in split_sentences(text):
-        inside = [r for r in ordered if start <= r.mention.start < end]
-        shapes.extend(routes_in_sentence(text, start, inside, rivers))
+        inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
+        shapes.extend(routes_in_sentence(text, start, inside, rivers, routes))
     return shapes + _parts(ordered, rivers)
 
 
 def _parts(resolutions: Sequence[Resolution], rivers: RiverIndex) -> list[Shape]:
-    """One area per (place, side), carrying the spans of every mention of it."""
-    found: dict[tuple[str, str], Shape] = {}
+    """One area per (place, side), carrying the spans of every mention of it.
+
+    The area of a place and side is made once, however often the article names it.
+    """
+    found: dict[tuple[str, str], tuple[Shape, list[tuple[int, int]]]] = {}
+    made: dict[tuple, Shape | None] = {}
     for resolution in resolutions:
-        part = part_shape(resolution, resolutions, rivers)
-        if part is None:
-            continue
-        key = (part.name, part.properties["side"])
-        if key in found:
-            previous = found[key]
-            part = dataclasses.replace(previous, mentions=(*previous.mentions, *part.mentions))
-        found[key] = part
-    return list(found.values())
+        mention, place = resolution.mention, resolution.place
+        # a river's point is moved for each mention of it: its name tells its banks apart
+        named = place.name if place.kind == "river" else id(place)
+        key = (mention.kind_hint, mention.side, place.kind, named)
+        if key not in made:
+            made[key] = part_shape(resolution, resolutions, rivers)
+        part = made[key]
+        if part is not None:
+            spans = found.setdefault((part.name, part.properties["side"]), (part, []))[1]
+            spans.append((mention.start, mention.end))  # the one span of each part made
+    return [dataclasses.replace(part, mentions=tuple(spans)) for part, spans in found.values()]
 
 
 def part_shape(

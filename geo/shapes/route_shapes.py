@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -21,6 +23,7 @@ STOP_KINDS = ("city", "dam", "border", "other")
 SKIPPED_HINTS = ("city_part", "region_part", "near")
 # A route end farther than this from the river is not on it (a wrong reading, or another place).
 MAX_KM_FROM_RIVER = 25.0
+ROUTE_CUE_REACH = 60  # the route words are read in the characters just before a river's name
 
 
 @dataclass(frozen=True)
@@ -33,32 +36,79 @@ class RouteEnd:
 
 
 def routes_in_sentence(
-    text: str, sentence_start: int, inside: Sequence[Resolution], rivers: RiverIndex
+    text: str,
+    sentence_start: int,
+    inside: Sequence[Resolution],
+    rivers: RiverIndex,
+    made: dict[tuple, Shape | None] | None = None,
 ) -> list[Shape]:
-    """One route per river named after a route word, between the places of the sentence."""
+    """One route per river named after a route word, between the places of the sentence.
+
+    ``made`` keeps the routes drawn by river and end places, for the other sentences of the
+    article: a route named again is not computed again.
+    """
+    made = {} if made is None else made
     routes = []
+    stops: _Stops | None = None  # the same for every river of the sentence
     for river in (r for r in inside if r.place.kind == "river"):
         course = rivers.course(river.place.name)
-        if course is None or not follows_route_cue(text[sentence_start : river.mention.start]):
+        cue_start = max(sentence_start, river.mention.start - ROUTE_CUE_REACH)
+        if course is None or not follows_route_cue(text[cue_start : river.mention.start]):
             continue
-        stops = _stops(text, sentence_start, inside, river)
-        shape = _route(river, stops, course, rivers)
-        if shape is not None:
-            routes.append(shape)
+        if stops is None:
+            stops = _Stops(text, sentence_start, inside)
+        ends = stops.ends(river)
+        if ends is None:
+            continue
+        words = (river, *ends)
+        # the ends are drawn from their places alone; the places outlive ``made``
+        key = (river.place.name, id(ends[0].place), id(ends[1].place))
+        if key not in made:
+            made[key] = _route(river, *ends, course, rivers)
+        if made[key] is not None:
+            routes.append(
+                dataclasses.replace(
+                    made[key],
+                    mentions=_spans(words),
+                    properties=dict(made[key].properties),
+                )
+            )
     return routes
 
 
-def _stops(
-    text: str, sentence_start: int, inside: Sequence[Resolution], river: Resolution
-) -> list[tuple[str | None, Resolution]]:
-    """The places of the sentence that can end a route, each with the role its cue word gives it."""
-    candidates = [r for r in _outermost(inside) if r is not river and _can_end_route(r)]
-    stops, previous_end = [], sentence_start
-    for resolution in sorted(inside, key=lambda r: r.mention.start):
-        if resolution in candidates:
-            stops.append((stop_role(text[previous_end : resolution.mention.start]), resolution))
-        previous_end = max(previous_end, resolution.mention.end)
-    return stops
+class _Stops:
+    """The places of a sentence that can end a route, each with the role its cue word gives it
+    (``"from"``, ``"to"`` or None), in text order. A river ends no route, so the stops are
+    the same for every river of the sentence."""
+
+    def __init__(self, text: str, sentence_start: int, inside: Sequence[Resolution]) -> None:
+        candidates = {id(r) for r in _outermost(inside) if _can_end_route(r)}
+        self.stops: list[tuple[str | None, Resolution]] = []
+        previous_end = sentence_start
+        for resolution in sorted(inside, key=lambda r: r.mention.start):
+            if id(resolution) in candidates:
+                gap = text[previous_end : resolution.mention.start]
+                self.stops.append((stop_role(gap), resolution))
+            previous_end = max(previous_end, resolution.mention.end)
+        self._starts = [r.mention.start for _, r in self.stops]
+        self.destination = next((r for role, r in self.stops if role == "to"), None)
+        self.origin = next(
+            (r for role, r in self.stops if role == "from" and r is not self.destination), None
+        )
+
+    def ends(self, river: Resolution) -> tuple[Resolution, Resolution] | None:
+        """The origin and destination of the route along ``river``: the first stop given "to",
+        and the first given "from", else the last stop before the river ("... left Deir ez-Zor
+        and pushed up the Euphrates to Raqqa")."""
+        if self.destination is None:
+            return None
+        origin = self.origin
+        i = bisect_left(self._starts, river.mention.start)
+        while origin is None and i > 0:
+            i -= 1
+            if self.stops[i][1] is not self.destination:
+                origin = self.stops[i][1]
+        return None if origin is None else (origin, self.destination)
 
 
 def _can_end_route(resolution: Resolution) -> bool:
@@ -69,47 +119,47 @@ def _can_end_route(resolution: Resolution) -> bool:
 
 
 def _outermost(resolutions: Sequence[Resolution]) -> list[Resolution]:
-    """Drop a place named inside a longer phrase also resolved ("Haditha" in "the Haditha dam")."""
+    """Drop a place named inside a longer phrase also resolved ("Haditha" in "the Haditha dam").
+
+    A span lies inside another when one starting before it ends at or after its end, or one
+    starting with it ends after it: the longest reach of each start tells, in one pass.
+    """
+    reach: dict[int, int] = {}  # start -> the farthest end of the spans starting there
+    for r in resolutions:
+        reach[r.mention.start] = max(reach.get(r.mention.start, r.mention.end), r.mention.end)
+    farthest_before: dict[int, int] = {}  # start -> the farthest end of spans starting before
+    farthest = None
+    for start in sorted(reach):
+        farthest_before[start] = farthest
+        farthest = reach[start] if farthest is None else max(farthest, reach[start])
     return [
         r
         for r in resolutions
-        if not any(
-            o is not r
-            and o.mention.start <= r.mention.start
-            and r.mention.end <= o.mention.end
-            and (o.mention.start, o.mention.end) != (r.mention.start, r.mention.end)
-            for o in resolutions
+        if not (
+            reach[r.mention.start] > r.mention.end
+            or (
+                farthest_before[r.mention.start] is not None
+                and farthest_before[r.mention.start] >= r.mention.end
+            )
         )
     ]
 
 
-def _route(river: Resolution, stops: list, course: LineString, rivers: RiverIndex) -> Shape | None:
-    """The route between the origin and the destination of the stops, along the river's course."""
-    destination = next((r for role, r in stops if role == "to"), None)
-    if destination is None:
-        return None
-    origin = next((r for role, r in stops if role == "from" and r is not destination), None)
-    if (
-        origin is None
-    ):  # "... left Deir ez-Zor and pushed up the Euphrates to Raqqa": the place before the river
-        before = [
-            r for role, r in stops if r.mention.start < river.mention.start and r is not destination
-        ]
-        origin = before[-1] if before else None
-    if origin is None:
-        return None
+def _route(
+    river: Resolution,
+    origin: Resolution,
+    destination: Resolution,
+    course: LineString,
+    rivers: RiverIndex,
+) -> Shape | None:
+    """The route between the origin and the destination, along the river's course."""
     start = _end_point(origin, course, rivers, near=None)
     end = _end_point(destination, course, rivers, near=start.point if start else None)
     if start is None or end is None or haversine_km(start.point, end.point) < 1.0:
         return None
     coords = route_along_river(course, start.point, end.point)
-    return _shape(
-        rivers.name(river.place.name) or river.place.name,
-        (river, origin, destination),
-        start,
-        end,
-        coords,
-    )
+    name = rivers.name(river.place.name) or river.place.name
+    return _shape(name, (river, origin, destination), start, end, coords)
 
 
 def _end_point(
@@ -149,7 +199,7 @@ def _shape(
         kind="route",
         name=f"{river}: {start.name} → {end.name}",
         coords=tuple(coords),
-        mentions=tuple(sorted((r.mention.start, r.mention.end) for r in words)),
+        mentions=_spans(words),
         properties={
             "river": river,
             "from": start.name,
@@ -157,3 +207,8 @@ def _shape(
             "length_km": round(length, 1),
         },
     )
+
+
+def _spans(words: Sequence[Resolution]) -> tuple[tuple[int, int], ...]:
+    """The spans of the words a route comes from, in text order."""
+    return tuple(sorted((r.mention.start, r.mention.end) for r in words))
