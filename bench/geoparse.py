@@ -156,7 +156,7 @@ def geotext_predictions(document: Document, gazetteer) -> list[tuple[int, int, f
 
     found = GeoText(document.text)
     predicted, seen = [], set()
-    for name in {*found.cities, *found.countries}:
+    for name in sorted({*found.cities, *found.countries}):  # in one order: a set's varies by run
         places = gazetteer.lookup(name)
         for match in re.finditer(rf"\b{re.escape(name)}\b", document.text):
             if match.start() not in seen:
