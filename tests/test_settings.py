@@ -42,3 +42,14 @@ def test_a_server_folder_outside_the_root_is_refused_and_named(tmp_path):
         settings.server_folder(str(inside / ".." / ".."))  # climbing out is caught too
     with pytest.raises(InputError, match="no such folder"):
         settings.server_folder(str(tmp_path / "missing"))
+
+
+def test_the_article_size_limit_is_two_megabytes_unless_set():
+    assert load_settings({}).max_article_bytes == 2_000_000
+    assert load_settings({"GEO_MAX_ARTICLE_BYTES": "500_000"}).max_article_bytes == 500_000
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", "2MB"])
+def test_a_bad_article_size_limit_is_refused_and_named(value):
+    with pytest.raises(InputError, match=rf"GEO_MAX_ARTICLE_BYTES .*{value!r}"):
+        load_settings({"GEO_MAX_ARTICLE_BYTES": value})
