@@ -1,8 +1,15 @@
 import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from geo.errors import GeoError, InputError
+from geo.model import Article
 from geo.store.ingest import (
     IngestReport,
     ReprocessReport,
@@ -11,6 +18,8 @@ from geo.store.ingest import (
     reprocess_store,
 )
 from geo.store.sqlite import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def fake_geoparse(article):
@@ -196,3 +205,70 @@ def test_an_article_the_geoparser_refuses_is_named_and_the_rest_goes_in(folder, 
     assert len(report.added) == 3 and report.failed == [
         (str(folder / "b.json"), f"{folder / 'b.json'}: too long")
     ]
+
+
+def article_folder(path, count):
+    """``count`` short news articles of varied sentences, one file each."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from long_article import long_article
+
+    path.mkdir()
+    for n in range(count):
+        (path / f"{n:03}.txt").write_text(long_article(600, seed=n), encoding="utf-8")
+    return path
+
+
+def start_ingest(store, folder):
+    command = [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(store), str(folder)]
+    return subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+
+
+def whole_articles(store) -> list[str]:
+    """The stored sources, after checking that every article has all its features."""
+    db = sqlite3.connect(store, timeout=10)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = db.execute(
+            "SELECT a.source, a.feature_count, COUNT(f.id) FROM articles a"
+            " LEFT JOIN features f ON f.article_id = a.id GROUP BY a.id ORDER BY a.id"
+        ).fetchall()
+    finally:
+        db.close()
+    assert all(expected == found for _, expected, found in rows)
+    return [source for source, _, _ in rows]
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_again_and_again_loses_nothing_stored(tmp_path, gazetteer):
+    store, folder = tmp_path / "s.sqlite3", article_folder(tmp_path / "in", 400)
+    with SQLiteStore(store) as s:
+        s.add_article(Article("An article stored before.", "before.txt"), [])
+    stored = ["before.txt"]
+    for delay in (1.0, 1.5, 2.0):
+        ingest = start_ingest(store, folder)
+        time.sleep(delay)
+        ingest.send_signal(signal.SIGKILL)
+        ingest.wait()
+        now = whole_articles(store)
+        assert now[: len(stored)] == stored  # what was in stays in
+        stored = now
+    assert start_ingest(store, folder).wait() == 0
+    assert sorted(whole_articles(store)) == sorted(
+        ["before.txt", *(str(p) for p in folder.iterdir())]
+    )
+
+
+@pytest.mark.slow
+def test_a_reader_sees_only_whole_articles_while_an_ingest_writes(tmp_path, gazetteer):
+    store, folder = tmp_path / "s.sqlite3", article_folder(tmp_path / "in", 150)
+    SQLiteStore(store).close()
+    ingest = start_ingest(store, folder)
+    reads, seen = 0, 0
+    try:
+        while ingest.poll() is None:
+            seen = max(seen, len(whole_articles(store)))
+            reads += 1
+    finally:
+        ingest.kill()
+        ingest.wait()
+    assert reads > 3 and seen > 0
