@@ -13,6 +13,7 @@ run: setup demo
 
 test: setup
 	$(PY) -m ruff check .
+	$(PY) -m pip_audit --requirement requirements.txt --no-deps --disable-pip --progress-spinner off
 	$(PY) -m pytest
 
 setup: $(VENV)/.installed static/vendor/.installed /usr/bin/chromium

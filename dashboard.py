@@ -44,7 +44,7 @@ st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wi
 try:
     settings = load_settings()
 except SettingsError as err:  # one line naming the variable, not a traceback
-    st.error(f"Cannot start: {err}", icon="⚠️")
+    st.error(state.markdown_literal(f"Cannot start: {err}"), icon="⚠️")
     st.stop()
 
 
@@ -79,7 +79,14 @@ def page_store() -> Store:
 
 
 def geoparse(article: Article) -> list[Feature]:
-    return geoparse_features(article, gazetteer())
+    return geoparse_features(article, gazetteer(), max_bytes=settings.max_article_bytes)
+
+
+def say(kind: str, text: object) -> None:
+    """A message box (``error``, ``warning``, ``info``, ``success``) showing ``text`` as it
+    is: file names, values and link parameters are never read as Markdown."""
+    box = {"error": st.error, "warning": st.warning, "info": st.info}.get(kind, st.success)
+    box(state.markdown_literal(text))
 
 
 def initial_view() -> state.ViewFilter:
@@ -87,7 +94,7 @@ def initial_view() -> state.ViewFilter:
     if "view" not in st.session_state:
         view = state.from_query_params(st.query_params.to_dict())
         for problem in view.problems:
-            st.warning(f"Ignored a bad link parameter: {problem}")
+            say("warning", f"Ignored a bad link parameter: {problem}")
         st.session_state.view = view
     return st.session_state.view
 
@@ -184,7 +191,7 @@ def add_articles(store: Store) -> None:
         "Add articles", expanded=bool(st.session_state.get("ingest_messages"))
     ):
         for kind, message in st.session_state.pop("ingest_messages", []):
-            {"error": st.error, "warning": st.warning}.get(kind, st.success)(message)
+            say(kind, message)
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
         published = st.date_input("Published", value=None, key="paste_date")
@@ -225,13 +232,24 @@ def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport)
         except GeoError as err:
             report.failed.append((folder, str(err)))
     received = [(upload.name, upload.getvalue()) for upload in uploads]
-    ingest_received(received, folder_path, store, geoparse, report, progress=progress)
+    ingest_received(
+        received,
+        folder_path,
+        store,
+        geoparse,
+        report,
+        progress=progress,
+        root=settings.folder_root,
+        max_bytes=settings.max_article_bytes,
+    )
 
 
 def progress_bar(text: str):
     """A progress bar, and the ``(done, total, name)`` callback that moves it."""
     bar = st.progress(0.0, text=text)
-    return lambda done, total, name: bar.progress(done / total, text=f"{name} ({done}/{total})")
+    return lambda done, total, name: bar.progress(
+        done / total, text=state.markdown_literal(f"{name} ({done}/{total})")
+    )
 
 
 def correction_panel(feature: Feature, store: Store) -> None:
@@ -240,7 +258,7 @@ def correction_panel(feature: Feature, store: Store) -> None:
     alternatives = p.get("alternatives") or []
     st.subheader("Correct this place")
     if message := st.session_state.pop("correction_message", None):
-        st.success(message)
+        say("success", message)
     st.text(f"“{p.get('mention') or p.get('name')}” is placed at {p.get('name')}")
     if any(a.get("evidence") for a in alternatives):
         with st.expander("Why this place: the evidence of each candidate"):
@@ -264,7 +282,7 @@ def correction_panel(feature: Feature, store: Store) -> None:
         lat, lon, place = chosen
         store.add_correction(fid, lat, lon, **place, note=note or None)
     except GeoError as err:
-        st.error(str(err))
+        say("error", err)
         return
     stored_features.clear()
     st.session_state.correction_message = (
@@ -281,7 +299,7 @@ def exports(features: list[Feature], window: DateWindow | None, title: str) -> N
             try:
                 st.session_state.export_file = export_file(kind, features, window, title)
             except GeoError as err:
-                st.error(str(err))
+                say("error", err)
     if st.session_state.get("export_file"):
         name, mime, data = st.session_state.export_file
         cols[-1].download_button(
@@ -345,7 +363,9 @@ def empty_store(store: Store) -> None:
     st.info("The store is empty: add articles from the sidebar, or load the demo articles.")
     if st.button("Load the demo articles", key="load_demo", type="primary"):
         with st.spinner("Geoparsing the demo articles…"):
-            report = ingest_paths([DEMO_DIR], store, geoparse, progress=False)
+            report = ingest_paths(
+                [DEMO_DIR], store, geoparse, progress=False, max_bytes=settings.max_article_bytes
+            )
         st.session_state.ingest_messages = [("error", m) for _, m in report.failed]
         stored_features.clear()
         st.rerun()

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
@@ -152,37 +152,78 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """Read every file first, then print one FeatureCollection for all of them."""
+    """Read every file first, then print one FeatureCollection for all of them; a file or
+    record that cannot be read is named on standard error (each one), and nothing is printed."""
     from geo.export.geojson import feature_collection
     from geo.gazetteer.embedded import load_embedded_gazetteer
     from geo.pipeline import geoparse_features
 
     lang = None if args.lang == "auto" else args.lang
-    articles = [_extract_input(name, lang, args.published) for name in args.files]
+    max_bytes = load_settings().max_article_bytes
+    articles, failures = [], 0
+    for name in args.files:
+        for article in _extract_inputs(name, lang, args.published, max_bytes):
+            if isinstance(article, InputError):
+                print(f"error: {article}", file=sys.stderr)
+                failures += 1
+                continue
+            if article.encoding not in (None, "utf-8", "utf-8-sig"):
+                print(f"note: {article.source}: read as {article.encoding}", file=sys.stderr)
+            articles.append(article)
+    if failures:
+        return 2
     gazetteer = load_embedded_gazetteer()
     if args.online:
         from geo.gazetteer.online import with_online_fallback
 
         gazetteer = with_online_fallback(gazetteer)
-    features = [f for article in articles for f in geoparse_features(article, gazetteer)]
+    features = [
+        f
+        for article in articles
+        for f in geoparse_features(article, gazetteer, max_bytes=max_bytes)
+    ]
     json.dump(feature_collection(features), sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 
 
-def _extract_input(name: str, lang: str | None, published: dt.date | None) -> Article:
-    """The article named on the command line: a text file, or standard input for ``-``."""
+def _extract_inputs(
+    name: str, lang: str | None, published: dt.date | None, max_bytes: int
+) -> Iterator[Article | InputError]:
+    """The articles a command-line argument names: a text file, a page, a record or each
+    record of a JSON Lines file, or standard input for ``-``; what cannot be read is yielded
+    as the InputError naming it."""
     import dataclasses
 
-    from geo.text.reading import PAGE_OR_RECORD_SUFFIXES, read_article, read_text_file
+    from geo.text.reading import checked_size, read_articles
 
-    if name != "-" and name.lower().endswith(PAGE_OR_RECORD_SUFFIXES):
-        article = read_article(name)  # offsets are then into the article's text, not the markup
-        return dataclasses.replace(
-            article, source=name, lang=lang, published=published or article.published
-        )
-    text = sys.stdin.read() if name == "-" else read_text_file(name)
-    return Article(text=text, source=name, published=published, lang=lang)
+    try:
+        if name == "-":
+            text, encoding = _standard_input(max_bytes)
+            article = Article(text, "-", published=published, lang=lang, encoding=encoding)
+            yield checked_size(article, max_bytes, "standard input")
+            return
+        # a page's or record's offsets are into its article's text, not the markup
+        for article in read_articles(name, max_bytes=max_bytes):
+            if isinstance(article, InputError):
+                yield article
+                continue
+            yield dataclasses.replace(
+                article, source=name, lang=lang, published=published or article.published
+            )
+    except InputError as err:
+        yield err
+
+
+def _standard_input(max_bytes: int) -> tuple[str, str]:
+    """The text of standard input, decoded as files are (see ``geo.text.reading``)."""
+    from geo.text.reading import MAX_FILE_FACTOR, decode_text
+
+    limit = MAX_FILE_FACTOR * max_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"standard input: more than {limit:,} bytes, too large for one article")
+    return decode_text(data, "standard input")
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -191,9 +232,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     from geo.store.ingest import ingest_paths
 
     path = _store_path(args)
-    geoparse = _embedded_geoparser()
+    max_bytes = load_settings().max_article_bytes
+    geoparse = _embedded_geoparser(max_bytes)
     with open_store(path) as store:
-        report = ingest_paths(args.paths, store, geoparse, progress=not args.quiet)
+        report = ingest_paths(
+            args.paths, store, geoparse, progress=not args.quiet, max_bytes=max_bytes
+        )
     return _reported(report)
 
 
@@ -205,7 +249,7 @@ def run_reprocess(args: argparse.Namespace) -> int:
     path = _store_path(args)
     if not path.exists():
         raise InputError(f"no store at {path}")
-    geoparse = _embedded_geoparser()
+    geoparse = _embedded_geoparser(load_settings().max_article_bytes)
     with open_store(path) as store:
         report = reprocess_store(store, geoparse, progress=not args.quiet)
     return _reported(report)
@@ -216,13 +260,14 @@ def _store_path(args: argparse.Namespace) -> Path:
     return args.store if args.store is not None else load_settings().store
 
 
-def _embedded_geoparser():
-    """Article -> features, over the embedded gazetteer (loaded once)."""
+def _embedded_geoparser(max_bytes: int):
+    """Article -> features, over the embedded gazetteer (loaded once), for articles of at
+    most ``max_bytes``."""
     from geo.gazetteer.embedded import load_embedded_gazetteer
     from geo.pipeline import geoparse_features
 
     gazetteer = load_embedded_gazetteer()
-    return lambda article: geoparse_features(article, gazetteer)
+    return lambda article: geoparse_features(article, gazetteer, max_bytes=max_bytes)
 
 
 def _reported(report) -> int:

@@ -99,6 +99,8 @@ class Article:
     url: str | None = None
     published: dt.date | None = None
     lang: str | None = None
+    # what its bytes were decoded from ("utf-8", "utf-16-le", "cp1252"...); None if given as text
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)

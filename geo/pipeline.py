@@ -14,16 +14,23 @@ from geo.gazetteer import Gazetteer
 from geo.model import Article, Document
 from geo.recognize import recognize_toponyms
 from geo.resolve.resolver import resolve_mentions
+from geo.settings import DEFAULT_MAX_ARTICLE_BYTES
 from geo.shapes import RiverIndex, compose_shapes, load_rivers, place_rivers_near_story
 from geo.text.boilerplate import content_spans
 from geo.text.language import detect_language
+from geo.text.reading import checked_size
 
 
 def geoparse(
-    article: Article, gazetteer: Gazetteer, *, rivers: RiverIndex | None = None
+    article: Article,
+    gazetteer: Gazetteer,
+    *,
+    rivers: RiverIndex | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
 ) -> Document:
-    """Find, resolve, shape and date the places of one article."""
-    text = article.text
+    """Find, resolve, shape and date the places of one article; an article of more than
+    ``max_bytes`` of text is an InputError naming it (every stage takes linear time up to it)."""
+    text = checked_size(article, max_bytes).text
     spans = content_spans(text)
     lang = article.lang or detect_language(_content(text, spans))
     article = dataclasses.replace(article, lang=lang)
@@ -41,10 +48,14 @@ def geoparse(
 
 
 def geoparse_features(
-    article: Article, gazetteer: Gazetteer, *, rivers: RiverIndex | None = None
+    article: Article,
+    gazetteer: Gazetteer,
+    *,
+    rivers: RiverIndex | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
 ) -> list[dict[str, Any]]:
     """The GeoJSON features of one article (see :func:`geo.export.geojson.document_features`)."""
-    return document_features(geoparse(article, gazetteer, rivers=rivers))
+    return document_features(geoparse(article, gazetteer, rivers=rivers, max_bytes=max_bytes))
 
 
 def _content(text: str, spans: list[tuple[int, int]]) -> str:

@@ -7,9 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.errors import InputError, SettingsError
+from geo.errors import SettingsError
 
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ SETTINGS: tuple[Setting, ...] = (
         ".",
         "the dashboard reads server folders only inside this one (`/` for any)",
     ),
+    Setting(
+        "GEO_MAX_ARTICLE_BYTES",
+        str(DEFAULT_MAX_ARTICLE_BYTES),
+        "the largest article, in bytes of UTF-8 text; a longer one is refused by name",
+    ),
 )
 
 
@@ -55,18 +61,14 @@ class Settings:
     cache_dir: Path
     chromium: Path
     folder_root: Path
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
 
     def server_folder(self, typed: str) -> Path:
-        """The folder a dashboard user named, if it lies inside ``folder_root``; else a named error."""
-        folder = Path(typed).expanduser().resolve()
-        root = self.folder_root.resolve()
-        if not folder.is_relative_to(root):
-            raise InputError(
-                f"{typed}: outside the folders this server reads ({root}, GEO_FOLDER_ROOT)"
-            )
-        if not folder.is_dir():
-            raise InputError(f"{typed}: no such folder on the server")
-        return folder
+        """The folder a dashboard user named, inside ``folder_root`` once links are followed
+        (a relative name is taken inside it); else a named error that shows no server path."""
+        from geo.store.folders import server_folder
+
+        return server_folder(typed, self.folder_root)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
@@ -81,6 +83,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         cache_dir=Path(value["GEO_CACHE_DIR"]).expanduser(),
         chromium=Path(value["GEO_CHROMIUM"]).expanduser(),
         folder_root=_folder_root(value["GEO_FOLDER_ROOT"]),
+        max_article_bytes=_positive_int("GEO_MAX_ARTICLE_BYTES", value["GEO_MAX_ARTICLE_BYTES"]),
     )
 
 
@@ -107,3 +110,14 @@ def _folder_root(value: str) -> Path:
 def _refused(name: str, value: str, reason: str) -> SettingsError:
     """The error of a setting that cannot be used, on one line: ``NAME='value': reason``."""
     return SettingsError(f"{name}={value!r}: {reason}")
+
+
+def _positive_int(name: str, value: str) -> int:
+    """A setting that is a whole number above 0."""
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise _refused(name, value, "must be a whole number above 0")
+    return number

@@ -8,20 +8,39 @@ from pathlib import Path
 
 import pytest
 
+from geo.store.sqlite import SQLiteStore
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_geo(
-    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str, stdin: str | bytes | None = None, env: dict | None = None
 ) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "geo", *args],
-        input=stdin,
+        input=stdin.encode() if isinstance(stdin, str) else stdin,
         capture_output=True,
-        text=True,
         cwd=ROOT,
         timeout=120,
-        env=None if env is None else {**os.environ, **env},
+        env={**os.environ, **(env or {})},
+    )
+    result.stdout = result.stdout.decode("utf-8")
+    result.stderr = result.stderr.decode("utf-8", "replace")
+    return result
+
+
+def refused(result: subprocess.CompletedProcess, *names: str) -> bool:
+    """Exit 2, nothing on standard output, one line per failure naming it, no traceback."""
+    lines = result.stderr.strip().splitlines()
+    return (
+        result.returncode == 2
+        and result.stdout == ""
+        and len(lines) == len(names)
+        and all(
+            name in line and line.startswith("error: ")
+            for name, line in zip(names, lines, strict=False)
+        )
+        and "Traceback" not in result.stderr
     )
 
 
@@ -142,3 +161,76 @@ def test_assets_without_an_npm_install_names_the_missing_file(tmp_path):
     assert result.returncode == 2
     assert "leaflet/dist/leaflet.js is missing" in result.stderr
     assert not (tmp_path / "static").exists()
+
+
+def test_a_json_file_nested_too_deeply_is_refused_by_name(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert refused(run_geo("extract", str(deep)), "deep.json: JSON nested too deeply")
+
+
+def test_standard_input_that_is_not_utf8_is_read_as_windows_1252_and_says_so():
+    result = run_geo("extract", "--lang", "fr", "-", stdin="Combats à Mossoul.\n".encode("cp1252"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "note: -: read as cp1252"
+    assert "Mosul" in {f["properties"]["name"] for f in json.loads(result.stdout)["features"]}
+
+
+def test_binary_standard_input_is_refused_on_one_line():
+    result = run_geo("extract", "-", stdin=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff")
+    assert refused(result, "standard input: not a text file")
+
+
+def test_every_record_of_a_json_lines_file_is_extracted(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"text": "Floods hit Basra."}\n{"text": "Fighting in Kirkuk."}\n', encoding="utf-8"
+    )
+    result = run_geo("extract", "--lang", "en", str(feed))
+    assert result.returncode == 0, result.stderr
+    names = {f["properties"]["name"] for f in json.loads(result.stdout)["features"]}
+    assert names >= {"Basrah", "Kirkuk"}
+
+
+def test_every_bad_file_and_record_is_named_and_nothing_is_printed(tmp_path, article):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Basra."}\n{"text": \n{"text": "Kirkuk", "url": [1]}\n', "utf-8")
+    result = run_geo("extract", str(article), str(feed))
+    assert refused(result, "feed.jsonl:2: not valid JSON", "feed.jsonl:3: 'url' must be a string")
+
+
+def test_an_article_over_the_size_limit_is_refused_by_name_and_setting(tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("Fighting in Mosul. " * 100, encoding="utf-8")
+    result = run_geo("extract", str(long), env={"GEO_MAX_ARTICLE_BYTES": "1000"})
+    assert refused(result, "long.txt: 1,900 bytes of text, more than the 1,000")
+    assert "(GEO_MAX_ARTICLE_BYTES)" in result.stderr
+
+
+def test_ingest_stores_every_good_article_of_a_folder_and_names_the_bad_ones(tmp_path):
+    store = tmp_path / "events.sqlite3"
+    before = tmp_path / "before.txt"
+    before.write_text("Des renforts sont arrivés à Kirkouk.", encoding="utf-8")
+    assert run_geo("ingest", "--quiet", "--store", str(store), str(before)).returncode == 0
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (folder / "b-feed.jsonl").write_text(
+        '{"text": "Floods hit Basra."}\nnot json\n{"text": "Protests in Erbil."}\n', "utf-8"
+    )
+    (folder / "c-long.txt").write_text("Fighting in Mosul. " * 100, encoding="utf-8")
+    (folder / "d-url.json").write_text(json.dumps({"text": "Tikrit", "url": ["x"]}), "utf-8")
+    (folder / "e-good.txt").write_text("Airstrikes hit Raqqa on Monday.", encoding="utf-8")
+    result = run_geo(
+        "ingest", "--quiet", "--store", str(store), str(folder),
+        env={"GEO_MAX_ARTICLE_BYTES": "1000"},
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    failures = [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+    assert [line.split(": ")[1].rsplit("/", 1)[-1] for line in failures] == [
+        "a-deep.json", "b-feed.jsonl:2", "c-long.txt", "d-url.json"
+    ]  # fmt: skip
+    assert "3 added, 0 already stored, 4 failed" in result.stderr
+    with SQLiteStore(store) as stored:  # what was stored before is all still there
+        sources = [a["source"] for a in stored.articles()]
+    assert sources[0] == str(before) and len(sources) == 4

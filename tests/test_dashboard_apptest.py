@@ -202,4 +202,39 @@ def test_a_bad_setting_is_one_error_naming_the_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_TILES", "https://tiles.example/no-placeholders.png")
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
     assert not app.exception
-    assert "GEO_TILES" in app.error[0].value
+    assert "GEO_TILES" in app.error[0].value.replace("\\", "")  # shown as text: escaped
+
+
+def test_a_link_parameter_is_shown_as_text_never_as_markdown(app):
+    app.query_params["confidence"] = "[Log in again](https://evil.example/q)"
+    app.run()
+    warning = app.warning[0].value
+    assert "confidence" in warning and "https://" not in warning
+    assert r"\[Log in again\]" in warning
+
+
+@pytest.mark.parametrize("typed", ["a\x00b", "x" * 300, "loop", "../.."])
+def test_a_bad_folder_name_is_one_line_without_the_server_path(app, typed, tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "loop").symlink_to(root / "loop")
+    monkeypatch.setenv("GEO_FOLDER_ROOT", str(root))
+    app.run()
+    app.text_input(key="folder").input(typed).run()
+    app.button(key="add").click().run()
+    assert not app.exception
+    message = app.error[0].value
+    assert "folder" in message and str(tmp_path) not in message.replace("\\", "")
+
+
+def test_a_folder_name_is_taken_inside_the_folder_root(app, store_path, tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    (root / "news").mkdir(parents=True)
+    (root / "news" / "a.txt").write_text("Heavy fighting was reported in Kirkuk.", "utf-8")
+    monkeypatch.setenv("GEO_FOLDER_ROOT", str(root))
+    app.run()
+    app.text_input(key="folder").input("news").run()
+    app.button(key="add").click().run()
+    assert not app.exception and "1 added" in app.success[0].value
+    with SQLiteStore(store_path) as store:
+        assert store.articles()[-1]["source"] == "news/a.txt"

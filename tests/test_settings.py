@@ -62,3 +62,14 @@ def test_a_bad_value_is_named_on_one_line():
     with pytest.raises(SettingsError) as caught:
         load_settings({"GEO_TILES": "https://example.org/\ntiles.png"})
     assert "\n" not in str(caught.value)
+
+
+def test_the_article_size_limit_is_two_megabytes_unless_set():
+    assert load_settings({}).max_article_bytes == 2_000_000
+    assert load_settings({"GEO_MAX_ARTICLE_BYTES": "500_000"}).max_article_bytes == 500_000
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "lots", "2MB"])
+def test_a_bad_article_size_limit_is_refused_and_named(value):
+    with pytest.raises(SettingsError, match=rf"^GEO_MAX_ARTICLE_BYTES={re.escape(repr(value))}: "):
+        load_settings({"GEO_MAX_ARTICLE_BYTES": value})

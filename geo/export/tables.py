@@ -11,6 +11,7 @@ from geo.errors import InputError
 from geo.export.geojson import feature_collection
 from geo.schema import Feature
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = (
     "event_id",
     "event_date",
@@ -45,9 +46,18 @@ def export_features(features: Sequence[Feature], fmt: str, out: TextIO) -> None:
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
-        writer.writerows(csv_row(f) for f in features)
+        writer.writerows({k: spreadsheet_safe(v) for k, v in csv_row(f).items()} for f in features)
     else:
         raise InputError(f"unknown export format {fmt!r}: use geojson or csv")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A cell a spreadsheet will not run as a formula: text that starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` (OWASP's advice for CSV
+    injection); numbers and empty cells stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_row(feature: dict[str, Any]) -> dict[str, Any]:

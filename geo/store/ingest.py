@@ -5,17 +5,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.errors import GeoError
+from geo.errors import GeoError, InputError
 from geo.model import Article
 from geo.schema import Feature
+from geo.settings import DEFAULT_MAX_ARTICLE_BYTES
 from geo.store import Store
+from geo.store.folders import FileToRead, files_to_read, shown_name
 from geo.store.sqlite import content_hash
 from geo.text.reading import SUFFIXES, read_articles
 
@@ -25,12 +26,13 @@ Geoparse = Callable[[Article], list[Feature]]
 @dataclass
 class IngestReport:
     """What an ingest did: sources added (and those of them in which no place was found), skipped
-    as already stored, and failed with why."""
+    as already stored, failed with why, and read in another encoding than UTF-8 (which)."""
 
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     placeless: list[str] = field(default_factory=list)
+    decoded: list[tuple[str, str]] = field(default_factory=list)
 
     def counts(self) -> str:
         """How many articles were added (without a place among them), skipped and failed."""
@@ -44,6 +46,7 @@ class IngestReport:
         """One line per failure and per article without a place, then the counts."""
         lines = [f"failed: {message}" for _, message in self.failed]
         lines += [f"no place found: {source}" for source in self.placeless]
+        lines += [f"read as {encoding}: {source}" for source, encoding in self.decoded]
         return "\n".join([*lines, self.counts()])
 
     def messages(self) -> list[tuple[str, str]]:
@@ -55,6 +58,10 @@ class IngestReport:
                 ("warning", f"No place found in {source}: it is stored but not on the map.")
                 for source in self.placeless
             ]
+            + [
+                ("info", f"{source} is not UTF-8: it was read as {encoding}.")
+                for source, encoding in self.decoded
+            ]
             + [("success", self.counts())]
         )
 
@@ -64,19 +71,7 @@ class IngestReport:
         self.skipped += other.skipped
         self.failed += other.failed
         self.placeless += other.placeless
-
-
-def files_to_read(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, and the article files inside the folders named, in order."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
-        else:
-            files.append(path)
-    return files
+        self.decoded += other.decoded
 
 
 def ingest_received(
@@ -86,15 +81,23 @@ def ingest_received(
     geoparse: Geoparse,
     report: IngestReport,
     progress: Callable[[int, int, str], None],
+    *,
+    root: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
 ) -> None:
-    """Uploaded files (``(name, bytes)``), then the articles of a folder; ``progress`` hears
-    ``(done, total, name)`` and ``report`` what happened."""
+    """Uploaded files (``(name, bytes)``), then the articles of a folder (named relative to
+    ``root``, and read only inside it); ``progress`` hears ``(done, total, name)`` and
+    ``report`` what happened."""
     with tempfile.TemporaryDirectory() as tmp:
         for done, (name, data) in enumerate(uploads, start=1):
-            ingest_bytes(name, data, Path(tmp), store, geoparse, report)
+            ingest_bytes(name, data, Path(tmp), store, geoparse, report, max_bytes=max_bytes)
             progress(done, len(uploads) + (folder is not None), name)
     if folder is not None:
-        report.merge(ingest_paths([folder], store, geoparse, progress=progress))
+        report.merge(
+            ingest_paths(
+                [folder], store, geoparse, progress=progress, root=root, max_bytes=max_bytes
+            )
+        )
 
 
 def ingest_paths(
@@ -103,42 +106,64 @@ def ingest_paths(
     geoparse: Geoparse,
     *,
     progress: bool | Callable[[int, int, str], None] = True,
+    root: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
 ) -> IngestReport:
-    """Geoparse and store every article of ``paths``; a bad file is reported and the rest goes in.
+    """Geoparse and store every article of ``paths``; a bad file or record is reported and
+    the rest goes in.
 
     ``progress`` is True for a progress bar on standard error, False for none, or a callable
-    ``(done, total, name)`` called after each file (the dashboard's progress bar).
+    ``(done, total, name)`` called after each file (the dashboard's progress bar). With a
+    ``root``, files are named relative to it and nothing outside it is read.
     """
-    files = files_to_read(paths)
-    report = IngestReport()
-    with _progress(progress, len(files), "file") as step:
-        for done, path in enumerate(files, start=1):
-            ingest_file(path, store, geoparse, report)
-            step(done, path.name)
+    batch = files_to_read(paths, root=root)
+    report = IngestReport(failed=list(batch.refused))
+    with _progress(progress, len(batch.files), "file") as step:
+        for done, file in enumerate(batch.files, start=1):
+            ingest_file(file, store, geoparse, report, max_bytes=max_bytes)
+            step(done, file.path.name)
     return report
 
 
-def ingest_file(path: Path, store: Store, geoparse: Geoparse, report: IngestReport) -> None:
-    """Ingest every article of one file into ``report``."""
+def ingest_file(
+    file: FileToRead,
+    store: Store,
+    geoparse: Geoparse,
+    report: IngestReport,
+    *,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> None:
+    """Ingest every article of one file into ``report``: a record that cannot be read is
+    reported, and the records after it still go in."""
     try:
-        for article in read_articles(path):
+        for article in read_articles(file.path, file.name, max_bytes=max_bytes):
+            if isinstance(article, InputError):
+                report.failed.append((file.name, str(article)))
+                continue
+            if article.encoding not in (None, "utf-8", "utf-8-sig"):
+                report.decoded.append((article.source, article.encoding))
             ingest_article(article, store, geoparse, report)
     except GeoError as err:
-        report.failed.append((str(path), str(err)))
+        report.failed.append((file.name, str(err)))
 
 
 def ingest_article(
     article: Article, store: Store, geoparse: Geoparse, report: IngestReport
 ) -> None:
-    """Store one article unless it is stored already."""
-    if store.has_article(content_hash(article.text)):
-        report.skipped.append(article.source)
-    elif store.add_article(article, features := geoparse(article)):
-        report.added.append(article.source)
-        if not features:
-            report.placeless.append(article.source)
-    else:
-        report.skipped.append(article.source)
+    """Store one article unless it is stored already; a failure is reported by its source."""
+    try:
+        if store.has_article(content_hash(article.text)):
+            report.skipped.append(article.source)
+        elif store.add_article(article, features := geoparse(article)):
+            report.added.append(article.source)
+            if not features:
+                report.placeless.append(article.source)
+        else:
+            report.skipped.append(article.source)
+    except GeoError as err:
+        message = str(err)
+        named = message if message.startswith(article.source) else f"{article.source}: {message}"
+        report.failed.append((article.source, named))
 
 
 @dataclass
@@ -208,15 +233,38 @@ def _progress(progress: bool | Callable[[int, int, str], None], total: int, unit
 
 
 def ingest_bytes(
-    name: str, data: bytes, folder: Path, store: Store, geoparse: Geoparse, report: IngestReport
+    name: str,
+    data: bytes,
+    folder: Path,
+    store: Store,
+    geoparse: Geoparse,
+    report: IngestReport,
+    *,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
 ) -> None:
-    """Store the articles of an uploaded file under the file's own name, not its temporary copy's."""
-    name = Path(name).name
-    path = folder / name
+    """Store the articles of an uploaded file under the file's own name; its bytes are
+    written to ``folder`` under a name of this program's, never the uploader's."""
+    try:
+        shown, suffix = upload_name(name)
+    except InputError as err:
+        report.failed.append((shown_name(name), str(err)))
+        return
+    path = folder / f"upload-{len(list(folder.iterdir()))}{suffix}"
     path.write_bytes(data)
     try:
-        for article in read_articles(path):
-            article = dataclasses.replace(article, source=article.source.replace(str(path), name))
-            ingest_article(article, store, geoparse, report)
-    except GeoError as err:
-        report.failed.append((name, str(err).replace(str(path), name)))
+        ingest_file(FileToRead(path, shown), store, geoparse, report, max_bytes=max_bytes)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def upload_name(name: str) -> tuple[str, str]:
+    """The name an upload is known by (its last part) and its suffix; a name that is no
+    file's, or of a kind not read, is an InputError."""
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    if last in ("", ".", "..") or "\x00" in last or len(last.encode("utf-8", "replace")) > 255:
+        raise InputError(f"upload {shown_name(repr(name))}: not a usable file name")
+    suffix = Path(last).suffix.lower()
+    if suffix not in SUFFIXES:
+        kinds = ", ".join(SUFFIXES)
+        raise InputError(f"{shown_name(last)}: not an article file ({kinds})")
+    return last, suffix

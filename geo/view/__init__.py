@@ -2,6 +2,7 @@
 play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
+from geo.view.literal import markdown_literal
 from geo.view.table import (
     alternative_label,
     choices,
@@ -35,6 +36,7 @@ __all__ = [
     "first_play_window",
     "from_query_params",
     "initial_window",
+    "markdown_literal",
     "passes",
     "step_window",
     "table_rows",

@@ -1,6 +1,7 @@
 """The dashboard in a real Chromium: what users see and do."""
 
 import time
+import urllib.parse
 
 import pytest
 
@@ -104,6 +105,15 @@ def test_a_filter_in_the_url_is_applied_on_load(page, dashboard):
     everything = open_dashboard(page, dashboard["url"])
     airstrikes = open_dashboard(page, dashboard["url"], "/?types=airstrike")
     assert 0 < len(airstrikes) < len(everything)
+
+
+def test_a_link_in_a_bad_link_parameter_shows_as_text_and_links_nowhere(page, dashboard):
+    evil = "[Log in again](https://evil.example/q)"
+    open_dashboard(page, dashboard["url"], "/?confidence=" + urllib.parse.quote(evil))
+    alert = page.locator('[data-testid="stAlert"]', has_text="Ignored a bad link parameter")
+    alert.wait_for(timeout=30_000)
+    assert evil in alert.inner_text().replace("\u2060", "")  # word joiners show nothing
+    assert page.locator('a[href*="evil.example"]').count() == 0
 
 
 def test_the_server_side_png_export_is_an_image_of_the_map(page, dashboard, tmp_path):

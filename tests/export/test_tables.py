@@ -50,3 +50,30 @@ def test_csv_export_has_acled_like_columns_and_a_point_for_shapes():
 def test_an_unknown_format_is_named():
     with pytest.raises(InputError, match="xml"):
         export_features(FEATURES, "xml", io.StringIO())
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_neutralised():
+    evil = {
+        "type": "Feature",
+        "id": "x-0",
+        "geometry": {"type": "Point", "coordinates": [-3.7, -40.4]},
+        "properties": {
+            "name": "+Mosul",
+            "title": '=HYPERLINK("https://evil.example","Log in")',
+            "mention": "-2+3",
+            "quote": "@SUM(A1)",
+            "source": "\tx.txt",
+            "url": "\rhttps://example.org",
+            "status": "held by IS",
+            "confidence": -0.0,
+        },
+    }
+    out = io.StringIO()
+    export_features([evil], "csv", out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["title"] == '\'=HYPERLINK("https://evil.example","Log in")'
+    assert [row[k] for k in ("location", "mention", "notes", "source", "url")] == [
+        "'+Mosul", "'-2+3", "'@SUM(A1)", "'\tx.txt", "'\rhttps://example.org"
+    ]  # fmt: skip
+    assert row["status"] == "held by IS"
+    assert (row["latitude"], row["longitude"], row["confidence"]) == ("-40.4", "-3.7", "-0.0")

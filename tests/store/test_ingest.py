@@ -1,8 +1,15 @@
 import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
-from geo.errors import GeoError
+from geo.errors import GeoError, InputError
+from geo.model import Article
 from geo.store.ingest import (
     IngestReport,
     ReprocessReport,
@@ -11,6 +18,8 @@ from geo.store.ingest import (
     reprocess_store,
 )
 from geo.store.sqlite import SQLiteStore
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def fake_geoparse(article):
@@ -131,3 +140,135 @@ def test_reports_speak_to_people_failures_first_and_counts_last():
         ("error", "b.txt: unreadable"),
         ("success", "1 changed, 0 unchanged, 1 failed"),
     ]
+
+
+def test_a_bad_json_line_is_named_and_the_records_after_it_go_in(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "One"}\n{"text": [1]}\n{oops\n{"text": "Four"}\n', "utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([feed], store, fake_geoparse, progress=False)
+        assert [a["source"] for a in store.articles()] == [f"{feed}:1", f"{feed}:4"]
+    assert [message for _, message in report.failed] == [
+        f"{feed}:2: a JSON article needs a string field 'text'",
+        f"{feed}:3: not valid JSON (Expecting property name enclosed in double quotes)",
+    ]
+
+
+@pytest.mark.parametrize("name", ["..", ".", "", "a\x00.txt", "x" * 300 + ".txt", "notes.md"])
+def test_an_upload_with_no_usable_name_is_refused_and_the_others_go_in(tmp_path, name):
+    report = IngestReport()
+    uploads = [(name, b"Fighting in Mosul."), ("ok.txt", b"Floods in Basra.")]
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_received(uploads, None, store, fake_geoparse, report, progress=lambda *_: None)
+    assert report.added == ["ok.txt"] and len(report.failed) == 1
+    assert str(tmp_path) not in report.failed[0][1]
+
+
+def test_a_server_folder_is_read_inside_its_root_and_named_relative_to_it(tmp_path):
+    root = tmp_path / "root"
+    (root / "in").mkdir(parents=True)
+    (root / "in" / "a.txt").write_text("Fighting in Mosul.", "utf-8")
+    (tmp_path / "secret.txt").write_text("Secret plans.", "utf-8")
+    (root / "in" / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    report = IngestReport()
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_received(
+            [], root / "in", store, fake_geoparse, report, progress=lambda *_: None, root=root
+        )
+        assert [a["source"] for a in store.articles()] == ["in/a.txt"]
+    assert report.failed == [
+        ("in/leak.txt", "in/leak.txt: a link to a file outside the folders this server reads")
+    ]
+
+
+def test_files_in_other_encodings_go_in_and_the_report_says_which(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Combats à Mossoul.".encode("utf-16"))
+    (tmp_path / "b.txt").write_bytes("Combats à Bagdad.".encode("latin-1"))
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([tmp_path], store, fake_geoparse, progress=False)
+        assert store.article_text(str(tmp_path / "b.txt")) == "Combats à Bagdad."
+    assert report.decoded == [
+        (str(tmp_path / "a.txt"), "utf-16-le"),
+        (str(tmp_path / "b.txt"), "cp1252"),
+    ]
+    assert f"read as cp1252: {tmp_path / 'b.txt'}" in report.summary()
+
+
+def test_an_article_the_geoparser_refuses_is_named_and_the_rest_goes_in(folder, tmp_path):
+    def refusing(article):
+        if "Basra" in article.text:
+            raise InputError(f"{article.source}: too long")
+        return fake_geoparse(article)
+
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([folder], store, refusing, progress=False)
+    assert len(report.added) == 3 and report.failed == [
+        (str(folder / "b.json"), f"{folder / 'b.json'}: too long")
+    ]
+
+
+def article_folder(path, count):
+    """``count`` short news articles of varied sentences, one file each."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from long_article import long_article
+
+    path.mkdir()
+    for n in range(count):
+        (path / f"{n:03}.txt").write_text(long_article(600, seed=n), encoding="utf-8")
+    return path
+
+
+def start_ingest(store, folder):
+    command = [sys.executable, "-m", "geo", "ingest", "--quiet", "--store", str(store), str(folder)]
+    return subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+
+
+def whole_articles(store) -> list[str]:
+    """The stored sources, after checking that every article has all its features."""
+    db = sqlite3.connect(store, timeout=10)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = db.execute(
+            "SELECT a.source, a.feature_count, COUNT(f.id) FROM articles a"
+            " LEFT JOIN features f ON f.article_id = a.id GROUP BY a.id ORDER BY a.id"
+        ).fetchall()
+    finally:
+        db.close()
+    assert all(expected == found for _, expected, found in rows)
+    return [source for source, _, _ in rows]
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_again_and_again_loses_nothing_stored(tmp_path, gazetteer):
+    store, folder = tmp_path / "s.sqlite3", article_folder(tmp_path / "in", 400)
+    with SQLiteStore(store) as s:
+        s.add_article(Article("An article stored before.", "before.txt"), [])
+    stored = ["before.txt"]
+    for delay in (1.0, 1.5, 2.0):
+        ingest = start_ingest(store, folder)
+        time.sleep(delay)
+        ingest.send_signal(signal.SIGKILL)
+        ingest.wait()
+        now = whole_articles(store)
+        assert now[: len(stored)] == stored  # what was in stays in
+        stored = now
+    assert start_ingest(store, folder).wait() == 0
+    assert sorted(whole_articles(store)) == sorted(
+        ["before.txt", *(str(p) for p in folder.iterdir())]
+    )
+
+
+@pytest.mark.slow
+def test_a_reader_sees_only_whole_articles_while_an_ingest_writes(tmp_path, gazetteer):
+    store, folder = tmp_path / "s.sqlite3", article_folder(tmp_path / "in", 150)
+    SQLiteStore(store).close()
+    ingest = start_ingest(store, folder)
+    reads, seen = 0, 0
+    try:
+        while ingest.poll() is None:
+            seen = max(seen, len(whole_articles(store)))
+            reads += 1
+    finally:
+        ingest.kill()
+        ingest.wait()
+    assert reads > 3 and seen > 0

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import os
 
 import pytest
 
@@ -62,3 +63,63 @@ def test_json_lines_give_one_article_per_line(tmp_path):
     assert [a.text for a in articles] == ["un", "deux"] and articles[
         1
     ].source == "https://example.org/2"
+
+
+def test_json_nested_too_deeply_is_refused_by_name(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep\.json: JSON nested too deeply"):
+        read_article(path)
+
+
+def test_a_bad_json_line_is_named_and_the_lines_after_it_are_still_read(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "un"}\n{"text": \n{"text": "trois"}\n', encoding="utf-8")
+    read = list(read_articles(path))
+    assert [a.text for a in read if not isinstance(a, InputError)] == ["un", "trois"]
+    assert [str(e) for e in read if isinstance(e, InputError)] == [
+        f"{path}:2: not valid JSON (Expecting value)"
+    ]
+
+
+def test_a_record_field_of_the_wrong_type_is_refused_naming_the_file_and_field(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"text": "x", "url": ["https://a", "https://b"]}), "utf-8")
+    with pytest.raises(InputError, match=r"a\.json: 'url' must be a string or null, not \["):
+        read_article(path)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Des combats à Mossoul.".encode("utf-16"), "utf-16-le"),  # with a byte order mark
+        ("Des combats à Mossoul.".encode("utf-16-le"), "utf-16-le"),
+        ("Des combats à Mossoul.".encode("utf-16-be"), "utf-16-be"),
+        ("Des combats à Mossoul, l’armée avance.".encode("cp1252"), "cp1252"),
+        ("Des combats à Mossoul.".encode("latin-1"), "cp1252"),  # the same bytes here
+        ("\ufeffDes combats à Mossoul.".encode(), "utf-8-sig"),
+    ],
+)
+def test_utf16_and_western_single_byte_text_is_read_and_says_how(tmp_path, data, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    article = read_article(path)
+    assert article.text.startswith("Des combats à Mossoul") and article.encoding == encoding
+
+
+def test_an_article_over_the_size_limit_is_refused_naming_it_and_the_limit(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Mossoul. " * 200, encoding="utf-8")
+    with pytest.raises(InputError, match=r"long\.txt: 1,800 bytes .*\(GEO_MAX_ARTICLE_BYTES\)"):
+        read_article(path, max_bytes=1000)
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"x" * 9000)  # refused unread: more than 8 times the limit
+    with pytest.raises(InputError, match=r"huge\.txt: more than 8,000 bytes"):
+        read_article(huge, max_bytes=1000)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(InputError, match=r"pipe\.txt: not a regular file \(a named pipe\)"):
+        read_text_file(pipe)
