@@ -42,19 +42,20 @@ SENTENCES = (
 
 
 def long_article(size: int, seed: int = 1) -> str:
-    """About ``size`` bytes of varied news sentences, in paragraphs."""
+    """At most ``size`` bytes (in UTF-8) of varied news sentences, in paragraphs."""
     rng = random.Random(seed)
     parts, total = [], 0
     while total < size:
         sentence = rng.choice(SENTENCES).format(a=rng.choice(PLACES), b=rng.choice(PLACES))
         parts.append(sentence + ("\n\n" if rng.random() < 0.2 else " "))
         total += len(sentence.encode("utf-8")) + 1
-    return "".join(parts)[:size].rsplit(" ", 1)[0]
+    cut = "".join(parts).encode("utf-8")[:size].decode("utf-8", "ignore")
+    return cut.rsplit(" ", 1)[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bytes", type=int, default=DEFAULT_MAX_ARTICLE_BYTES - 1000)
+    parser.add_argument("--bytes", type=int, default=DEFAULT_MAX_ARTICLE_BYTES)
     parser.add_argument("--profile", action="store_true", help="print the costliest functions")
     args = parser.parse_args()
     gazetteer = load_embedded_gazetteer()

@@ -201,7 +201,7 @@ def read_article(path: str | Path, name: str | None = None, **options) -> Articl
 def checked_size(article: Article, max_bytes: int, name: str | None = None) -> Article:
     """The article, if its text is at most ``max_bytes`` in UTF-8; else an InputError
     naming it (GEO_MAX_ARTICLE_BYTES sets the limit)."""
-    size = len(article.text.encode("utf-8", "surrogatepass"))
+    size = len(unicode_text(article.text, "text", name or article.source).encode("utf-8"))
     if size > max_bytes:
         raise InputError(
             f"{name or article.source}: {size:,} bytes of text, more than the {max_bytes:,} "
@@ -219,6 +219,8 @@ def article_from_record(record: object, source: str) -> Article:
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{source}: '{key}' must be a string or null, not {shown(value)}")
+        if value is not None:
+            unicode_text(value, key, source)
     return Article(
         text=record["text"],
         source=record.get("url") or source,
@@ -226,6 +228,19 @@ def article_from_record(record: object, source: str) -> Article:
         url=record.get("url") or None,
         published=parse_published(record.get("published"), source),
     )
+
+
+def unicode_text(text: str, field: str, source: str) -> str:
+    """``text``, unless it holds a lone surrogate (JSON's "\\ud800"), which no file or store can
+    hold: then an InputError naming ``source`` and the field."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(
+            f"{source}: '{field}' holds a lone surrogate {text[err.start]!r} at character "
+            f"{err.start}, not Unicode text"
+        ) from err
+    return text
 
 
 def shown(value: object) -> str:

@@ -9,19 +9,20 @@ import re
 # images, emphasis, code, HTML, headings, lists, tables, math, colours, emoji), and the
 # places where bare text would become a link ("https://", "www.", "name@host").
 _SPECIAL = re.compile(r"[\\`*_{}\[\]<>#+\-=!|~$:@^&]|(?<=www)\.", re.IGNORECASE)
-# Escaped, ":", "@" and "www." still make links of bare text in the page: a word joiner,
+# Escaped, "://", "@" and "www." still make links of bare text in the page: a word joiner,
 # which shows nothing, keeps them apart from the words around.
 WORD_JOINER = "\u2060"
-_LINK_MAKERS = frozenset(":@.")
+_LINK_MAKER = re.compile(r"://|@|(?<=www)\.", re.IGNORECASE)
 
 
 def markdown_literal(text: object) -> str:
     """``text`` as Markdown that renders as ``text``: each special character escaped with a
     backslash (CommonMark allows one before any ASCII punctuation), and an invisible word
-    joiner before those that would turn a web or e-mail address into a link."""
+    joiner before what would turn a web or e-mail address into a link."""
+    text = str(text)
+    links = {m.start() for m in _LINK_MAKER.finditer(text)}
 
     def escaped(match: re.Match) -> str:
-        char = match.group()
-        return (WORD_JOINER if char in _LINK_MAKERS else "") + "\\" + char
+        return (WORD_JOINER if match.start() in links else "") + "\\" + match.group()
 
-    return _SPECIAL.sub(escaped, str(text))
+    return _SPECIAL.sub(escaped, text)

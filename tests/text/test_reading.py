@@ -123,3 +123,12 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
     os.mkfifo(pipe)
     with pytest.raises(InputError, match=r"pipe\.txt: not a regular file \(a named pipe\)"):
         read_text_file(pipe)
+
+
+def test_a_lone_surrogate_in_a_record_is_refused_by_name_and_field(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Mosul \\ud800"}\n{"text": "x", "title": "\\udcff"}\n', "utf-8")
+    assert [str(e) for e in read_articles(path)] == [
+        f"{path}:1: 'text' holds a lone surrogate '\\ud800' at character 6, not Unicode text",
+        f"{path}:2: 'title' holds a lone surrogate '\\udcff' at character 0, not Unicode text",
+    ]

@@ -19,5 +19,6 @@ def test_every_markdown_and_html_opener_is_escaped_and_plain_words_stay():
     assert shown.replace(WORD_JOINER, "") == (
         r"\<b\>\*x\*\</b\> \_y\_ \`z\` \# \~\~s\~\~ \$m\$ \:red\[c\] www\.a.org a\@b.c"
     )
-    assert shown.count(WORD_JOINER) == 3  # before ":", "www." and "@"
+    assert shown.count(WORD_JOINER) == 2  # before "www." and "@"
+    assert markdown_literal("https://a.org") == "https" + WORD_JOINER + r"\://a.org"
     assert markdown_literal("3 added, 1 failed (bad.json)") == "3 added, 1 failed (bad.json)"
