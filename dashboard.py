@@ -351,13 +351,6 @@ def show_map(
     )
 
 
-def selected_id(shown: list[Feature]) -> str | None:
-    """The id of the feature selected in the events table (its state is known before it is drawn)."""
-    state = st.session_state.get("table")
-    rows = state.get("selection", {}).get("rows", []) if state else []
-    return shown[rows[0]]["id"] if rows and rows[0] < len(shown) else None
-
-
 def empty_store(store: Store) -> None:
     """What an empty store offers: the demo articles, or the sidebar's ways in."""
     st.info("The store is empty: add articles from the sidebar, or load the demo articles.")
@@ -407,7 +400,7 @@ def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> 
     undated = summary(str(settings.store), features_version())["undated"]
     hidden = 0 if view.shows_undated else undated
     st.caption(state.window_caption(len(shown), len(features), window, hidden))
-    show_map(view, shown, window, selected_id(shown))
+    show_map(view, shown, window, state.selected_id(st.session_state.get("table"), shown))
     with page_store() as store:
         events_table(shown, store)
     st.subheader("Export this view")

@@ -10,8 +10,6 @@ from geo.schema import Alternative, event_type_of, properties
 from geo.view.filter import undated_count
 from geo.view.timeline import date_bounds, events_per_day
 
-LIST_FILTERS = ("event_type", "actors", "source")  # the properties the list filters choose from
-
 
 def choices(features: Iterable[Mapping[str, Any]], key: str) -> list[str]:
     """The distinct values of a property (or of the items of a list property), sorted."""
@@ -53,13 +51,22 @@ def widget_summary(features: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     many features are undated."""
     return {
         "choices": {
-            **{key: choices(features, key) for key in LIST_FILTERS},
             "event_type": sorted({event_type_of(properties(f)) for f in features}),
+            "actors": choices(features, "actors"),
+            "source": choices(features, "source"),
         },
         "bounds": date_bounds(features),
         "per_day": events_per_day(features),
         "undated": undated_count(features),
     }
+
+
+def selected_id(
+    table_state: Mapping[str, Any] | None, rows: Sequence[Mapping[str, Any]]
+) -> str | None:
+    """The id of the row selected in the table's widget state (before the table is drawn), or None."""
+    picked = (table_state or {}).get("selection", {}).get("rows", [])
+    return rows[picked[0]]["id"] if picked and picked[0] < len(rows) else None
 
 
 def typed_coordinates(typed: str) -> tuple[str | None, str | None]:

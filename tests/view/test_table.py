@@ -1,7 +1,7 @@
 import pytest
 
 from geo.errors import InputError
-from geo.view import alternative_label, correction, table_rows
+from geo.view import alternative_label, correction, selected_id, table_rows
 from tests.view.examples import FEATURES
 
 
@@ -31,3 +31,10 @@ def test_a_correction_takes_typed_coordinates_before_a_picked_alternative():
     assert correction("", None) is None
     with pytest.raises(InputError, match=r"'36\.3 43\.1'"):
         correction("36.3 43.1", None)
+
+
+def test_the_selected_row_is_read_from_the_table_state():
+    selected = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    assert selected_id(selected, FEATURES) == "b"
+    assert selected_id(None, FEATURES) is None
+    assert selected_id({"selection": {"rows": [9]}}, FEATURES) is None
