@@ -36,9 +36,14 @@ class Outlines:
         self._dir = Path(data_dir)
 
     @cached_property
-    def _countries(self) -> dict[str, BaseGeometry]:
+    def _countries(self) -> dict[str, dict]:
+        """Each country's GeoJSON geometry: made into a shape only when asked for (most never are)."""
         features = read_geojson(self._dir / "countries.geojson")
-        return {f["properties"]["iso_a2"]: _valid(shape(f["geometry"])) for f in features}
+        return {f["properties"]["iso_a2"]: f["geometry"] for f in features}
+
+    @cached_property
+    def _country_shapes(self) -> dict[str, BaseGeometry]:
+        return {}
 
     @cached_property
     def _regions(self) -> tuple[dict[str, BaseGeometry], dict[tuple[str, str], str]]:
@@ -58,7 +63,10 @@ class Outlines:
 
     def country(self, code: str | None) -> BaseGeometry | None:
         """A country's land, by ISO 3166-1 alpha-2 code; None when unknown."""
-        return self._countries.get((code or "").upper())
+        code = (code or "").upper()
+        if code not in self._country_shapes and code in self._countries:
+            self._country_shapes[code] = _valid(shape(self._countries[code]))
+        return self._country_shapes.get(code)
 
     def region(self, place: Place) -> BaseGeometry | None:
         """A first-level region's polygon, by its Natural Earth code or its name and country."""
