@@ -105,7 +105,7 @@ def part_shape(
     if mention.kind_hint not in PART_HINTS or not mention.side:
         return None
     if place.kind == "river":
-        return bank_shape(resolution, context, rivers)
+        return bank_shape(resolution, context, rivers, outlines)
     if place.kind in ("region", "country", "county") and mention.side in COMPASS:
         return region_part_shape(resolution, outlines)
     if place.kind in ("city", "other"):
@@ -116,31 +116,37 @@ def part_shape(
 def city_part_shape(
     resolution: Resolution, rivers: RiverIndex, outlines: Outlines | None = None
 ) -> Shape | None:
-    """The part of a city on one side: of its river when one runs through it, else of its centre.
-
-    The city is its Natural Earth urban area where it has one, else a disc sized by population.
-    """
+    """The part of a city on one side: of its river when one runs through it, else of its centre."""
     mention, place = resolution.mention, resolution.place
     radius = city_radius_km(place.population)
-    urban = (outlines or load_outlines()).urban_area(place.lat, place.lon)
-    outline = "urban area" if urban is not None else "disc"
-    ring, split_by = None, "compass"
-    for name, course in rivers.rivers_near(place.lat, place.lon, radius):
-        if urban is not None:
-            ring = split_outline_by_river(place.point, urban, course, mention.side)
-        if ring is None:
-            ring, outline = split_city_by_river(place.point, course, mention.side, radius), "disc"
-        if ring is not None:
-            split_by = name
-            break
-    if ring is None and mention.side not in COMPASS:
-        return None  # a left or right bank needs a river
-    if ring is None and urban is not None:
-        ring = split_area_by_compass(main_piece(urban, place.point), place.point, mention.side)
+    courses = rivers.rivers_near(place.lat, place.lon, radius)
+    ring, split_by, outline = _city_side(place, mention.side, courses, outlines)
     if ring is None:
-        ring, outline = split_city_by_compass(place.point, mention.side, radius), "disc"
+        return None
     area = _city_area(f"{mention.side} {place.name}", ring, mention, place, split_by, radius)
     return dataclasses.replace(area, properties={**area.properties, "outline": outline})
+
+
+def _city_side(city, side: str, courses, outlines: Outlines | None) -> tuple:
+    """``(ring, split_by, outline)`` of a city's side: cut by the first of ``courses`` (name,
+    line) that crosses it, else by the compass (None for a bank without a river). The city is its
+    Natural Earth urban area where it has one, else a disc sized by its population."""
+    radius = city_radius_km(city.population)
+    urban = (outlines or load_outlines()).urban_area(city.lat, city.lon)
+    for name, course in courses:
+        if urban is not None:
+            ring = split_outline_by_river(city.point, urban, course, side)
+            if ring is not None:
+                return ring, name, "urban area"
+        ring = split_city_by_river(city.point, course, side, radius)
+        if ring is not None:
+            return ring, name, "disc"
+    if side not in COMPASS:
+        return None, None, None  # a left or right bank needs a river
+    if urban is not None:
+        piece = main_piece(urban, city.point)
+        return split_area_by_compass(piece, city.point, side), "compass", "urban area"
+    return split_city_by_compass(city.point, side, radius), "compass", "disc"
 
 
 def _city_area(name: str, ring, mention, city, split_by: str, radius: float) -> Shape:
@@ -161,7 +167,10 @@ def _city_area(name: str, ring, mention, city, split_by: str, radius: float) -> 
 
 
 def bank_shape(
-    resolution: Resolution, context: Sequence[Resolution], rivers: RiverIndex
+    resolution: Resolution,
+    context: Sequence[Resolution],
+    rivers: RiverIndex,
+    outlines: Outlines | None = None,
 ) -> Shape | None:
     """The area of "la rive gauche du Tigre": that bank at the article's biggest riverside town."""
     mention = resolution.mention
@@ -175,13 +184,17 @@ def bank_shape(
     if not on_river:
         return None
     city = max(on_river, key=lambda t: t.population)
-    radius = city_radius_km(city.population)
-    ring = split_city_by_river(city.point, course, mention.side, radius)
-    if ring is None:
+    ring, _, outline = _city_side(city, mention.side, [(river, course)], outlines)
+    if ring is None or outline is None:
         return None
+    radius = city_radius_km(city.population)
     area = _city_area(f"{mention.side} bank {city.name}", ring, mention, city, river, radius)
     return Shape(
-        area.kind, area.name, area.coords, area.mentions, {**area.properties, "river": river}
+        area.kind,
+        area.name,
+        area.coords,
+        area.mentions,
+        {**area.properties, "river": river, "outline": outline},
     )
 
 

@@ -190,6 +190,7 @@ def test_the_left_bank_of_the_tigris_is_drawn_at_the_city_of_the_story(rivers):
     ]
     (bank,) = [s for s in compose_shapes(text, found, "fr", rivers) if s.kind == "area"]
     assert bank.properties["city"] == "Mosul" and bank.properties["river"] == "Tigris"
+    assert bank.properties["outline"] == "urban area"
     assert centroid(bank)[1] > 43.15  # the left bank of the Tigris at Mosul is its eastern side
 
 
