@@ -14,7 +14,7 @@ from typing import Any
 import folium
 
 from geo.mapview.layers import add_feature_layer
-from geo.mapview.style import control_colour, control_key
+from geo.mapview.style import VAGUE_PRECISION, control_colour, control_key
 from geo.schema import properties
 from geo.view.front import control_features
 
@@ -32,6 +32,10 @@ def control_style(feature: dict[str, Any]) -> dict[str, Any]:
     style = {"color": colour, "opacity": 0.95, "className": control_class(feature)}
     if feature["geometry"]["type"] == "Point":
         return {**style, "weight": 4, "fill": False, "radius": 12}
+    if (
+        p.get("geo_precision") == VAGUE_PRECISION
+    ):  # "the west of the country": a hint, no front line
+        return {**style, "weight": 2, "fillColor": colour, "fillOpacity": 0.2, "dashArray": "6 4"}
     return {**style, "weight": 3, "fillColor": colour, "fillOpacity": 0.45}
 
 

@@ -48,3 +48,9 @@ def test_the_popup_holds_the_statement_its_date_and_its_source():
 def test_a_place_is_ringed_in_the_colour_of_who_holds_it():
     style = control_style(RAWA)
     assert style["fill"] is False and style["color"] == "#222222" and style["radius"] >= 10
+
+
+def test_a_part_of_a_country_is_a_paler_dashed_hint_than_a_city_half():
+    west_iraq = area("west Iraq", RING, control="Islamic State", geo_precision=3)
+    half, hint = control_style(EAST_CONTESTED), control_style(west_iraq)
+    assert hint["dashArray"] and hint["fillOpacity"] < half["fillOpacity"]
