@@ -30,18 +30,27 @@ def is_control_statement(feature: Feature) -> bool:
 
 
 def control_place(feature: Feature) -> tuple:
-    """What a statement is about: an area by its name, a place by its GeoNames id (else its name)
-    and the side named ("east Mosul" is not Mosul)."""
+    """What a statement is about. A part of a city is one thing whether drawn as its area or as
+    the city's point ("east Mosul"); another area by its name; a place by its GeoNames id (else
+    its name) and the side named ("east Mosul" is not Mosul)."""
     p = properties(feature)
+    if p.get("side") and p.get("geonameid"):
+        return ("part", p["geonameid"], p["side"])
     if feature["geometry"]["type"] != "Point":
         return ("area", p.get("name"), p.get("side"))
     return ("place", p.get("geonameid") or p.get("name"), p.get("side"))
 
 
-def _recency(feature: Feature) -> tuple[str, str, str]:
-    """Later statements sort last: by the event's date, then its end, then publication."""
+def _recency(feature: Feature) -> tuple[str, str, str, bool]:
+    """Later statements sort last: by the event's date, then its end, then publication; between
+    the area and the point of one statement, the area, which shows what is held."""
     p = properties(feature)
-    return (str(p.get("start")), str(p.get("end") or p.get("start")), str(p.get("published") or ""))
+    return (
+        str(p.get("start")),
+        str(p.get("end") or p.get("start")),
+        str(p.get("published") or ""),
+        feature["geometry"]["type"] != "Point",
+    )
 
 
 def latest_statements(features: Iterable[Feature], day: dt.date) -> list[Feature]:

@@ -82,3 +82,11 @@ def test_the_control_day_is_the_window_end_or_else_the_last_statement():
     assert control_day(features, dt.date(2017, 1, 10)) == dt.date(2017, 1, 10)
     assert control_day(features, None) == dt.date(2017, 1, 24)
     assert control_day([], None) is None
+
+
+def test_a_city_half_stated_as_area_and_as_point_is_drawn_once_as_its_area():
+    area = statement("a", "2017-01-05", "contested", side="east", geonameid=99072)
+    point = statement("p", "2017-01-05", "contested", geometry="Point", name="Mosul",
+                      side="east", geonameid=99072, geo_precision=2)  # fmt: skip
+    assert ids(latest_statements([area, point], dt.date(2017, 1, 5))) == ["a"]
+    assert ids(latest_statements([point, area], dt.date(2017, 1, 5))) == ["a"]
