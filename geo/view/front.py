@@ -18,6 +18,9 @@ from geo.schema import properties
 Feature = Mapping[str, Any]
 # A place given as a region or a country ("somewhere in Iraq") is no position anyone holds.
 VAGUE_PRECISION = 3
+# what a part keeps of its own when the statement about its whole city is later
+OWN_PROPERTIES = ("name", "side", "kind", "feature_type", "mentions", "outline", "split_by",
+                  "radius_km", "city", "geo_precision", "char_start", "char_end", "mention")  # fmt: skip
 
 
 def is_control_statement(feature: Feature) -> bool:
@@ -66,7 +69,17 @@ def latest_statements(features: Iterable[Feature], day: dt.date) -> list[Feature
         key = control_place(feature)
         if key not in latest or _recency(latest[key]) <= _recency(feature):
             latest[key] = feature
-    return list(latest.values())
+    return [_as_of_whole(key, feature, latest) for key, feature in latest.items()]
+
+
+def _as_of_whole(key: tuple, part: Feature, latest: Mapping[tuple, Feature]) -> Feature:
+    """A part of a city as the later statement about the whole city says ("Mosul retaken" after
+    "west Mosul still held"), drawn with its own shape and name; else the part as it is."""
+    whole = latest.get(("place", key[1], None)) if key[0] == "part" else None
+    if whole is None or _recency(whole)[:3] <= _recency(part)[:3]:
+        return part
+    own = {k: properties(part).get(k) for k in OWN_PROPERTIES if k in properties(part)}
+    return {**part, "properties": {**properties(whole), **own}}
 
 
 def control_features(features: Sequence[Feature], day: dt.date) -> list[dict[str, Any]]:

@@ -90,3 +90,18 @@ def test_a_city_half_stated_as_area_and_as_point_is_drawn_once_as_its_area():
                       side="east", geonameid=99072, geo_precision=2)  # fmt: skip
     assert ids(latest_statements([area, point], dt.date(2017, 1, 5))) == ["a"]
     assert ids(latest_statements([point, area], dt.date(2017, 1, 5))) == ["a"]
+
+
+def test_a_later_statement_about_the_whole_city_colours_its_halves():
+    west = statement("w", "2017-01-24", "Islamic State", name="west Mosul", side="west",
+                     geonameid=99072, status="held by Islamic State")  # fmt: skip
+    city = statement("c", "2017-07-10", "Iraqi government", geometry="Point", name="Mosul",
+                     geonameid=99072, geo_precision=1, status="100% retaken")  # fmt: skip
+    shown = {
+        f["properties"]["name"]: f for f in latest_statements([west, city], dt.date(2017, 7, 15))
+    }
+    assert shown["west Mosul"]["properties"]["control"] == "Iraqi government"
+    assert shown["west Mosul"]["geometry"]["type"] == "Polygon"
+    assert shown["Mosul"]["properties"]["control"] == "Iraqi government"
+    before = latest_statements([west, city], dt.date(2017, 3, 1))
+    assert [f["properties"]["control"] for f in before] == ["Islamic State"]
