@@ -1,7 +1,7 @@
 """Parts of regions that only locate another place: "Anbar, à l'ouest du pays".
 
-In "la province d'Anbar, à l'ouest du pays" or "Ramadi, a city in western Iraq" the part of the
-country says where the place before it lies; nothing happens in the rest of that part, so it
+In "la province d'Anbar, à l'ouest du pays", "Ramadi, a city in western Iraq" or "Ramadi in
+western Iraq" the part of the country says where the place just before it lies; nothing happens in the rest of that part, so it
 draws no area. The words such an apposition may hold are in ``data/locator_words.json``.
 """
 
@@ -28,7 +28,7 @@ def _apposition() -> re.Pattern[str]:
         re.escape(w) if w.endswith("'") else rf"{re.escape(w)}\s+"
         for w in sorted(words["words"], key=len, reverse=True)
     )
-    return re.compile(rf"\s*[{openers}]\s*(?:(?:{choices}))*", re.IGNORECASE)
+    return re.compile(rf"\s*[{openers}]?\s*(?:(?:{choices}))*", re.IGNORECASE)
 
 
 def locates_another_place(text: str, resolution: Resolution, ordered: Sequence[Resolution]) -> bool:
@@ -36,7 +36,10 @@ def locates_another_place(text: str, resolution: Resolution, ordered: Sequence[R
     mention = resolution.mention
     if mention.kind_hint != "region_part":
         return False
-    before = [r for r in ordered if r.mention.end <= mention.start]
+    # "l'armée irakienne à l'ouest du pays": a nationality locates nothing
+    before = [
+        r for r in ordered if r.mention.end <= mention.start and r.mention.kind_hint != "demonym"
+    ]
     if not before:
         return False
     previous = max(before, key=lambda r: r.mention.end)

@@ -265,3 +265,24 @@ def test_a_river_is_drawn_near_the_towns_of_the_story(rivers):
     found = [resolved(text, "Tigris", TIGRIS), resolved(text, "Mosul", MOSUL)]
     tigris = place_rivers_near_story(found, rivers)[0].place
     assert haversine_km(tigris.point, MOSUL.point) < 10
+
+
+def test_a_town_in_western_iraq_without_a_comma_draws_no_area_either(rivers):
+    text = "Shells fell on Rutba in western Iraq."
+    found = [
+        resolved(text, "Rutba", RUTBA),
+        resolved(text, "western Iraq", IRAQ, "region_part", "west"),
+    ]
+    assert [s for s in compose_shapes(text, found, "en", rivers) if s.kind == "area"] == []
+
+
+def test_a_nationality_before_the_west_of_the_country_does_not_stop_its_area(rivers):
+    turkey = Place("Turkey", 39.0, 35.0, kind="country", country_code="TR")
+    text = "En Syrie, les forces turques à l'ouest du pays avancent."
+    found = [
+        resolved(text, "Syrie", SYRIA),
+        resolved(text, "turques", turkey, "demonym"),
+        resolved(text, "à l'ouest du pays", SYRIA, "region_part", "west"),
+    ]
+    (part,) = [s for s in compose_shapes(text, found, "fr", rivers) if s.kind == "area"]
+    assert part.name == "west Syria"
