@@ -16,7 +16,7 @@ from geo.datafiles import DATA_DIR
 from geo.errors import GeoError, SettingsError
 from geo.export.downloads import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
-from geo.mapview import build_map, event_feed, event_layers, selected_layer
+from geo.mapview import build_map, control_layer, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.river_layer import rivers_named
@@ -340,6 +340,9 @@ def show_map(
         layers = event_layers(shown, selected)
     else:
         layers = feed.window_layers(DateWindow(*window)) + selected_layer(shown, selected, feed)
+    day = state.control_day(undated_view, DateWindow(*window).end)
+    control = control_layer(undated_view, day) if day else None
+    layers = ([control] if control else []) + layers  # under the events
     st_folium(
         base,
         height=560,

@@ -22,6 +22,7 @@ QUOTE_CHARS = 320
 FIELDS = (
     "name",
     "said",
+    "Where",
     "Date",
     "Event",
     "Status",
@@ -32,7 +33,7 @@ FIELDS = (
     "source",
     "url",
 )
-TABLE_ROWS = ("Date", "Event", "Status", "Actors", "Precision", "Confidence")
+TABLE_ROWS = ("Where", "Date", "Event", "Status", "Actors", "Precision", "Confidence")
 _POSITIONS = json.dumps({name: FIELDS.index(name) for name in FIELDS})
 POPUP_JS = (
     f"function (layer) {{ var at = {_POSITIONS}; var v = layer.feature.properties._p || [];"
@@ -69,6 +70,7 @@ def popup_fields(properties: FeatureProperties) -> list[str]:
     values = {
         "name": p.get("name"),
         "said": mention if mention and mention != p.get("name") else None,
+        "Where": _somewhere(p),
         "Date": _dates(p),
         "Event": event_label(p.get("event_type")),
         "Status": p.get("status"),
@@ -83,6 +85,14 @@ def popup_fields(properties: FeatureProperties) -> list[str]:
     while fields and not fields[-1]:
         fields.pop()
     return fields
+
+
+def _somewhere(p: FeatureProperties) -> str | None:
+    """ "somewhere in Iraq" for a place that stands for a whole region or country."""
+    if p.get("geo_precision") != 3 or p.get("feature_type", "place") != "place":
+        return None
+    where = "along" if p.get("kind") == "river" else "in"
+    return f"somewhere {where} {p.get('name')} (the marker is only its centre)"
 
 
 def tooltip_text(properties: dict[str, Any]) -> str:

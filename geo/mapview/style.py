@@ -9,7 +9,8 @@ from typing import Any
 from geo.datafiles import read_csv, read_json
 from geo.schema import properties
 
-RETAKEN = "retaken"  # the holder of a place retaken where no actor is named (geo/events)
+RETAKEN = "retaken"
+VAGUE_PRECISION = 3  # ACLED geo_precision of a region or country  # the holder of a place retaken where no actor is named (geo/events)
 
 
 @cache
@@ -58,11 +59,28 @@ def control_colour(properties: dict[str, Any]) -> str:
     return palette()["control"][control_key(properties)][0]
 
 
+def is_somewhere_in(p: dict[str, Any]) -> bool:
+    """Whether a place stands for a whole region or country (its centre), not a town."""
+    return p.get("geo_precision") == VAGUE_PRECISION and not p.get("count")
+
+
 def point_style(feature: dict[str, Any]) -> dict[str, Any]:
-    """Style of a place marker: coloured by event type, faint when the place is uncertain."""
+    """Style of a place marker: coloured by event type, faint when the place is uncertain; a
+    region's or country's centre is a hollow dashed ring, so that nobody reads it as a town."""
     p = properties(feature)
     colour = event_colour(p.get("event_type"))
     confident = (p.get("confidence") or 0) >= 0.6
+    if is_somewhere_in(p):
+        return {
+            "color": colour,
+            "weight": 2,
+            "opacity": 0.9,
+            "dashArray": "4 3",
+            "fill": True,
+            "fillColor": colour,
+            "fillOpacity": 0.06,
+            "radius": 10,
+        }
     return {
         "color": "#333333",
         "weight": 1,

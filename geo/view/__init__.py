@@ -2,6 +2,7 @@
 play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
+from geo.view.front import control_day, control_features, latest_statements
 from geo.view.literal import markdown_literal
 from geo.view.table import (
     alternative_label,
@@ -30,6 +31,8 @@ __all__ = [
     "alternative_label",
     "apply_filter",
     "choices",
+    "control_day",
+    "control_features",
     "correction",
     "date_bounds",
     "events_per_day",
@@ -37,6 +40,7 @@ __all__ = [
     "first_play_window",
     "from_query_params",
     "initial_window",
+    "latest_statements",
     "markdown_literal",
     "passes",
     "selected_id",

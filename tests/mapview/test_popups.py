@@ -53,3 +53,13 @@ def test_a_long_quote_is_cut_with_an_ellipsis():
 def test_the_mention_is_shown_only_when_it_differs_from_the_name():
     assert field(popup_fields({"name": "Mosul", "mention": "Mossoul"}), "said") == "Mossoul"
     assert field(popup_fields({"name": "Mosul", "mention": "Mosul"}), "said") == ""
+
+
+def test_a_country_centre_says_the_event_is_somewhere_in_the_country():
+    values = popup_fields({"name": "Iraq", "geo_precision": 3, "feature_type": "place"})
+    assert field(values, "Where") == "somewhere in Iraq (the marker is only its centre)"
+
+
+def test_a_town_has_no_somewhere_line():
+    values = popup_fields({"name": "Haditha", "geo_precision": 1, "feature_type": "place"})
+    assert field(values, "Where") == ""

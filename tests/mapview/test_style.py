@@ -59,3 +59,10 @@ def test_an_event_type_reads_as_its_legend_label():
     assert event_label("battle") == "Battle / offensive"
     assert event_label("not_in_the_palette") == "not in the palette"
     assert event_label(None) == palette()["event_type"]["other"][1]
+
+
+def test_a_country_centre_is_a_hollow_dashed_ring_unlike_a_town():
+    town = point_style(feature(geo_precision=1, confidence=0.9, event_type="battle"))
+    centre = point_style(feature(geo_precision=3, confidence=0.9, event_type="battle"))
+    assert centre["dashArray"] and centre["fillOpacity"] < 0.1 and centre["radius"] > town["radius"]
+    assert town["fillOpacity"] >= 0.45 and "dashArray" not in town
