@@ -317,9 +317,16 @@ def show(gold: dict[str, dict], features: dict[str, list[dict]]) -> None:
     """Each article's gold and predicted events, to see where the dates go wrong."""
     for key, entry in gold.items():
         print(f"## {key} (published {entry['published']}, given {entry['given_published']})")
+        events = predicted_events(key, features[key])
         for g in entry["events"]:
-            print(f"  gold {g.date.start}..{g.date.end}/{g.date.precision} {g.event_type}")
-        for p in predicted_events(key, features[key]):
+            near = [p for p in events if share_place(p.points, g.points)]
+            got = any(date_right(p.date, g.date) for p in near) or (
+                g.date.start is None and near and all(p.date.start is None for p in near)
+            )
+            print(
+                f"  {'OK' if got else 'XX'} gold {g.date.start}..{g.date.end}/{g.date.precision} {g.event_type}"
+            )
+        for p in events:
             near = [g for g in entry["events"] if share_place(p.points, g.points)]
             mark = (
                 "ok" if any(date_right(p.date, g.date) for g in near) else ("--" if near else "  ")
