@@ -26,6 +26,7 @@ class DateMention:
     start: int
     end: int
     date: EventDate
+    shift: int | None = None  # days from the event told before ("la veille": -1), if relative to it
 
 
 @cache
@@ -75,6 +76,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|\b({weekday})\s+(?:{_alternation(w['next_after'])})\b",
             flags,
         ),
+        "since_weekday": re.compile(rf"\b(?:{_alternation(w['since'])})\s+({weekday})\b", flags),
         "weekday": re.compile(rf"\b({weekday})\b", flags),
         "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
         "last_week": re.compile(rf"\b({_alternation(w['last_week'])})\b", flags),
@@ -91,6 +93,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "n_days_ago": re.compile(
             rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", flags
         ),
+        "day_before": re.compile(rf"\b({_alternation(w['day_before'])})\b", flags),
+        "day_after": re.compile(rf"\b({_alternation(w['day_after'])})\b", flags),
         "span": re.compile(
             rf"\b(?:{span[0]})\s+(?:(?:{span[1]})\s+)?({number})\s+({unit})\b",
             flags,
@@ -98,6 +102,7 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+SHIFTS = {"day_before": -1, "day_after": 1}  # the kinds told from the event before them
 FULL_DATES = ("iso", "day_month", "month_day")  # the kinds that can name a day without a reference
 
 
@@ -123,7 +128,8 @@ def find_dates(
                 continue
             date = _resolve(kind, match, reference)
             if date is not None:
-                found.append(DateMention(match.start(), match.end(), date))
+                shift = SHIFTS.get(kind)
+                found.append(DateMention(match.start(), match.end(), date, shift))
                 taken.add(match.start(), match.end())
     return sorted(found, key=lambda m: m.start)
 
@@ -149,7 +155,7 @@ def _resolve(kind: str, match: re.Match, ref: dt.date | None) -> EventDate | Non
         return None
     if ref is None:
         return None
-    if kind in ("night", "next_weekday", "weekday"):
+    if kind in ("night", "next_weekday", "since_weekday", "weekday"):
         return _weekday_date(kind, match, ref)
     return _relative(kind, match, ref)
 
@@ -221,6 +227,9 @@ def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
         count = int(count_text) if count_text.isdigit() else w["numbers"].get(count_text, 1)
         day = ref - dt.timedelta(days=count)
         return EventDate(day, day, DAY, "relative")
+    if kind in SHIFTS:  # a day from the reference until the event before it is known
+        day = ref + dt.timedelta(days=SHIFTS[kind])
+        return EventDate(day, day, DAY, "relative")
     if kind == "this_month":
         return EventDate(ref.replace(day=1), ref, MONTH, "relative")
     if kind == "weeks_ago":
@@ -253,6 +262,8 @@ def _weekday_date(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     if kind == "next_weekday":
         day = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
         return EventDate(day, day, DAY, "relative")
+    if kind == "since_weekday":
+        return EventDate(_last_weekday(ref, weekday), ref, WEEK, "relative")
     before, sentence = _sentence_of(match)
     if any(before.endswith(word) for word in w["not_before_weekday"]):
         return None
@@ -296,7 +307,8 @@ DATELINE_WORDS = 8  # words at most before it on its line: a place, a country, a
 
 def dateline(text: str, reference: dt.date | None = None) -> DateMention | None:
     """The date of a dateline opening the text ("BAGHDAD, April 15, 2016 —", "Erbil, 5 May
-    2016" on a line of its own), or None; without ``reference`` its year must be written."""
+    2016" on a line of its own, below a headline at most), or None; without ``reference`` its
+    year must be written."""
     found = find_dates(text, reference, 0, min(len(text), DATELINE_REACH), FULL_DATES)
     if not found or found[0].date.time_precision != DAY:
         return None
@@ -305,6 +317,8 @@ def dateline(text: str, reference: dt.date | None = None) -> DateMention | None:
     before = text[line_start : first.start]
     if len(before.split()) > DATELINE_WORDS or re.search(r"[.!?]\s", before):
         return None
+    if before.lstrip().startswith(("—", "–", "-")) or re.search(r"[.!?]\s*\n", text[:line_start]):
+        return None  # the signature of an embedded post, or a date below the first sentences
     if not _DATELINE_END.match(text, first.end):
         return None
     return first

@@ -2,7 +2,8 @@
 
 A sentence with at least one place or shape is an event when it has an event trigger
 (data/event_types.json) or writes a date of its own ("On October 26, the forces entered
-Bazwaya"); a statement of who holds what is about the places named before its words of
+Bazwaya"); one that writes a date of its own but names no place happens at the places of the
+event before it ("The same town was flooded in April 2018"); a statement of who holds what is about the places named before its words of
 holding, the others of its sentence (where the speaker was) go to the main event. An event
 takes the first date written in it, else the date last written before it in its paragraph,
 else the date of the article's lead, else the article's reference date. A dateline's date is
@@ -51,6 +52,8 @@ def extract_events(
         kind = event_type(sentence) or ("other" if dated_here else None)
         places = places_by_offset.within(start, end)
         here = shapes_by_offset.within(start, end)
+        if not _locates(places, here) and dated_here and events and events[-1].date != current:
+            places += _in_focus(events)  # "The same town was flooded in 2018": where the story is
         if kind is None or not (places or here) or sentence in seen:
             continue
         seen.add(sentence)
@@ -75,7 +78,19 @@ def extract_events(
                 props,
             )
         )
-    return _with_orphans(events, resolutions, shapes, text, default)
+    return _with_orphans(events, resolutions, shapes, text, dating.lead or default)
+
+
+def _locates(places: Sequence[Resolution], shapes: Sequence[Shape]) -> bool:
+    """Whether a sentence names where it happens: a shape, or a place finer than a country
+    ("the Iraqi flag" does not say where it was raised)."""
+    return bool(shapes) or any(r.place.kind != "country" for r in places)
+
+
+def _in_focus(events: Sequence[Event]) -> tuple[Resolution, ...]:
+    """The places of the latest event that names where it happens: where a sentence naming no
+    place happens."""
+    return next((e.places for e in reversed(events) if _locates(e.places, e.shapes)), ())
 
 
 MAX_HEADLINE = 200  # characters: a longer first line is the lead paragraph
@@ -128,11 +143,18 @@ class EventDating:
         self.last_end = end
         first = bisect_left(self.starts, start)
         if first < len(self.starts) and self.starts[first] < end:
-            self.current = self.mentions[first].date
+            self.current = self._resolved(self.mentions[first])
             if self.in_lead and self.lead is None:
                 self.lead = self.current
             return self.current, True
         return self.current, False
+
+    def _resolved(self, mention: DateMention) -> EventDate:
+        """A date as written, or as a shift from the event before ("la veille")."""
+        if mention.shift is None or self.current is None:
+            return mention.date
+        day = self.current.start + dt.timedelta(days=mention.shift)
+        return EventDate(day, day, DAY, "relative")
 
 
 def _with_orphans(
