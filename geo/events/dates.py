@@ -39,70 +39,87 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+WORD_KINDS = ("last_week", "last_month", "last_weekend", "this_week", "this_month")
+SHIFTS = {"day_before": -1, "day_after": 1}  # the kinds told from the event before them
+FLAGS = re.IGNORECASE
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
+    """Every kind of date expression, in the order they are tried: a span taken by one kind is
+    not read again by a later one."""
     w = date_words()
-    month, weekday = _alternation(w["months"]), _alternation(w["weekdays"])
     number = rf"(?:\d{{1,2}}|{_alternation(w['numbers'])})"
-    part = _alternation(w["early"] + w["mid"] + w["late"])
-    ordinal_en = _alternation(w["ordinals_en"])  # a day after its month: "March 3rd"
-    ordinal = _alternation(w["ordinals_fr"] + w["ordinals_en"])  # "3rd March", "1er mars"
-    before_part, part_of = _alternation(w["before_part"]), _alternation(w["part_of"])
     span = (_alternation(w["span_after"]), _alternation(w["span_about"]))
     unit = _alternation(w["span_units"])
-    flags = re.IGNORECASE
+    words = {kind: re.compile(rf"\b({_alternation(w[kind])})\b", FLAGS) for kind in WORD_KINDS}
     return {
-        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        "day_month": re.compile(
-            rf"\b(\d{{1,2}})(?:{ordinal})?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags
-        ),
-        "month_day": re.compile(
-            rf"\b({month})\.?\s+(\d{{1,2}})(?:{ordinal_en})?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags
-        ),
-        "part_month": re.compile(
-            rf"\b(?:(?:{before_part})\s+)?({part})[\s-]+(?:(?:{part_of})\s+)?({month})\b(?:\s+(\d{{4}}))?",
-            flags,
-        ),
-        "month_year": re.compile(
-            rf"\b(?:{_alternation(w['before_month'])})\s+({month})(?:\s+(\d{{4}}))?\b", flags
-        ),
-        "night": re.compile(
-            rf"\b(?:{_alternation(w['night_from'])})\s+({weekday})\s+(?:{_alternation(w['night_to'])})"
-            rf"\s+({weekday})\b",
-            flags,
-        ),
-        "next_weekday": re.compile(
-            rf"\b(?:{_alternation(w['next_before'])})\s+({weekday})\b"
-            rf"|\b({weekday})\s+(?:{_alternation(w['next_after'])})\b",
-            flags,
-        ),
-        "since_weekday": re.compile(rf"\b(?:{_alternation(w['since'])})\s+({weekday})\b", flags),
-        "weekday": re.compile(rf"\b({weekday})\b", flags),
-        "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
-        "last_week": re.compile(rf"\b({_alternation(w['last_week'])})\b", flags),
-        "last_month": re.compile(rf"\b({_alternation(w['last_month'])})\b", flags),
-        "last_weekend": re.compile(rf"\b({_alternation(w['last_weekend'])})\b", flags),
-        "this_week": re.compile(rf"\b({_alternation(w['this_week'])})\b", flags),
-        "this_month": re.compile(rf"\b({_alternation(w['this_month'])})\b", flags),
+        **_calendar_patterns(w),
+        **_weekday_patterns(w),
+        "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", FLAGS),
+        **words,
         "weeks_ago": re.compile(
-            rf"\b(?:il y a\s+({number})\s+semaines?|({number}|a)\s+weeks?\s+ago)\b", flags
-        ),
-        "year": re.compile(
-            rf"\b(?:{_alternation(w['before_year'])})\s+((?:19|20)\d{{2}})\b(?!\s*%)", flags
+            rf"\b(?:il y a\s+({number})\s+semaines?|({number}|a)\s+weeks?\s+ago)\b", FLAGS
         ),
         "n_days_ago": re.compile(
-            rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", flags
+            rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", FLAGS
         ),
-        "day_before": re.compile(rf"\b({_alternation(w['day_before'])})\b", flags),
-        "day_after": re.compile(rf"\b({_alternation(w['day_after'])})\b", flags),
+        **{k: re.compile(rf"\b({_alternation(w[k])})\b", FLAGS) for k in SHIFTS},
         "span": re.compile(
             rf"\b(?:{span[0]})\s+(?:(?:{span[1]})\s+)?({number})\s+({unit})\b",
-            flags,
+            FLAGS,
         ),
     }
 
 
-SHIFTS = {"day_before": -1, "day_after": 1}  # the kinds told from the event before them
+def _calendar_patterns(w: dict) -> dict[str, re.Pattern]:
+    """Dates written with a month or a year: "2017-01-05", "5 janvier", "March 3rd", "fin
+    janvier", "in October 2014", "in 2013"."""
+    month = _alternation(w["months"])
+    part = _alternation(w["early"] + w["mid"] + w["late"])
+    ordinal_en = _alternation(w["ordinals_en"])  # a day after its month: "March 3rd"
+    ordinal = _alternation(w["ordinals_fr"] + w["ordinals_en"])  # "3rd March", "1er mars"
+    before_part, part_of = _alternation(w["before_part"]), _alternation(w["part_of"])
+    return {
+        "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        "day_month": re.compile(
+            rf"\b(\d{{1,2}})(?:{ordinal})?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", FLAGS
+        ),
+        "month_day": re.compile(
+            rf"\b({month})\.?\s+(\d{{1,2}})(?:{ordinal_en})?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", FLAGS
+        ),
+        "part_month": re.compile(
+            rf"\b(?:(?:{before_part})\s+)?({part})[\s-]+(?:(?:{part_of})\s+)?({month})\b(?:\s+(\d{{4}}))?",
+            FLAGS,
+        ),
+        "month_year": re.compile(
+            rf"\b(?:{_alternation(w['before_month'])})\s+({month})(?:\s+(\d{{4}}))?\b", FLAGS
+        ),
+        "year": re.compile(
+            rf"\b(?:{_alternation(w['before_year'])})\s+((?:19|20)\d{{2}})\b(?!\s*%)", FLAGS
+        ),
+    }
+
+
+def _weekday_patterns(w: dict) -> dict[str, re.Pattern]:
+    """Dates told by weekday: a night across two, one to come, a span since one, one alone."""
+    weekday = _alternation(w["weekdays"])
+    return {
+        "night": re.compile(
+            rf"\b(?:{_alternation(w['night_from'])})\s+({weekday})\s+(?:{_alternation(w['night_to'])})"
+            rf"\s+({weekday})\b",
+            FLAGS,
+        ),
+        "next_weekday": re.compile(
+            rf"\b(?:{_alternation(w['next_before'])})\s+({weekday})\b"
+            rf"|\b({weekday})\s+(?:{_alternation(w['next_after'])})\b",
+            FLAGS,
+        ),
+        "since_weekday": re.compile(rf"\b(?:{_alternation(w['since'])})\s+({weekday})\b", FLAGS),
+        "weekday": re.compile(rf"\b({weekday})\b", FLAGS),
+    }
+
+
 FULL_DATES = ("iso", "day_month", "month_day")  # the kinds that can name a day without a reference
 
 
