@@ -95,6 +95,7 @@ def _calendar_patterns(w: dict) -> dict[str, re.Pattern]:
         "month_year": re.compile(
             rf"\b(?:{_alternation(w['before_month'])})\s+({month})(?:\s+(\d{{4}}))?\b", FLAGS
         ),
+        "month_of_year": re.compile(rf"\b({month})\.?\s+((?:19|20)\d{{2}})\b", FLAGS),
         "year": re.compile(
             rf"\b(?:{_alternation(w['before_year'])})\s+((?:19|20)\d{{2}})\b(?!\s*%)", FLAGS
         ),
@@ -163,7 +164,10 @@ def _resolve(kind: str, match: re.Match, ref: dt.date | None) -> EventDate | Non
             return _day(int(day_text), w["months"][month_text.lower()], g[2], ref)
         if kind == "part_month":
             return _part_of_month(match.group(1).lower(), w["months"][g[1].lower()], g[2], ref)
-        if kind == "month_year":
+        if kind in (
+            "month_year",
+            "month_of_year",
+        ):  # "in October 2014", "the riots of October 1988"
             return _month(w["months"][g[0].lower()], g[1], ref)
         if kind == "year":
             year = int(g[0])

@@ -106,3 +106,12 @@ def test_since_a_weekday_runs_to_the_reference():
 def test_the_day_before_is_told_from_the_event_before_it():
     (found,) = find_dates("La veille, des tirs ont touché la ville.", THURSDAY)
     assert found.shift == -1
+
+
+def test_a_month_with_its_year_needs_no_preposition():
+    date = only("the riots of October 1988", THURSDAY)
+    assert (date.start, date.end, date.time_precision) == (
+        dt.date(1988, 10, 1),
+        dt.date(1988, 10, 31),
+        MONTH,
+    )
