@@ -6,6 +6,8 @@ Run with ``make run`` (or ``streamlit run dashboard.py``); settings come from th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import folium
 import pandas as pd
 import streamlit as st
@@ -194,7 +196,12 @@ def add_articles(store: Store) -> None:
             say(kind, message)
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
-        published = st.date_input("Published", value=None, key="paste_date")
+        published = st.date_input(
+            "Published",
+            value=None,
+            key="paste_date",
+            help="The publication date of the pasted text, and of uploaded files that give none",
+        )
         kinds = [suffix.lstrip(".") for suffix in SUFFIXES]  # what the readers read
         uploads = st.file_uploader(
             "Or upload files", kinds, accept_multiple_files=True, key="uploads"
@@ -207,7 +214,7 @@ def add_articles(store: Store) -> None:
                     pasted, title or "pasted text", title or None, published=published
                 )
                 ingest_article(article, store, geoparse, report)
-            ingest_files(uploads or [], folder.strip(), store, report)
+            ingest_files(uploads or [], folder.strip(), store, report, published)
             st.session_state.ingest_messages = report.messages()
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
@@ -222,8 +229,11 @@ def add_articles(store: Store) -> None:
             st.rerun()
 
 
-def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport) -> None:
-    """Uploaded files, then a folder on the server, with a progress bar; failures go to ``report``."""
+def ingest_files(
+    uploads: list, folder: str, store: Store, report: IngestReport, published: dt.date | None
+) -> None:
+    """Uploaded files (dated ``published`` where they give no date), then a folder on the
+    server, with a progress bar; failures go to ``report``."""
     progress = progress_bar("Reading…")
     folder_path = None
     if folder:
@@ -241,6 +251,7 @@ def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport)
         progress=progress,
         root=settings.folder_root,
         max_bytes=settings.max_article_bytes,
+        published=published,
     )
 
 

@@ -129,7 +129,8 @@ def test_the_server_side_png_export_is_an_image_of_the_map(page, dashboard, tmp_
 
 
 def upload(page, *paths):
-    page.get_by_text("Add articles").click()
+    if not page.get_by_text("Or upload files").is_visible():
+        page.get_by_text("Add articles").click()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         [str(path) for path in paths]
     )
@@ -159,6 +160,28 @@ def test_an_uploaded_article_appears_on_the_map(page, dashboard, tmp_path):
     assert any("Kirkuk" in f for f in after)
     with SQLiteStore(dashboard["store"]) as store:
         assert "kirkuk.txt" in {f["properties"]["source"] for f in store.features()}
+
+
+def test_an_uploaded_file_takes_the_publication_date_given_with_it(page, dashboard, tmp_path):
+    open_dashboard(page, dashboard["url"])
+    article = tmp_path / "kirkuk-tuesday.txt"
+    article.write_text(
+        "Kirkouk : des renforts\n\nDes renforts irakiens sont arrivés mardi à Kirkouk.\n",
+        encoding="utf-8",
+    )
+    page.get_by_text("Add articles").click()
+    page.get_by_role("spinbutton", name="year, Published").click()
+    page.keyboard.type("20170105", delay=50)  # a Thursday: "mardi" is the Tuesday before
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    upload(page, article)
+    with SQLiteStore(dashboard["store"]) as store:
+        starts = {
+            f["properties"].get("start")
+            for f in store.features()
+            if f["properties"]["source"] == "kirkuk-tuesday.txt"
+        }
+    assert starts == {"2017-01-03"}
 
 
 def test_an_article_with_script_tags_runs_nothing(page, dashboard, tmp_path):
