@@ -47,9 +47,12 @@ def app(store_path, monkeypatch):
     with SQLiteStore(store_path) as store:
         store.add_article(
             Article("one", "fixture.txt"),
-            [feature("a", "2017-01-05", "battle"), feature("b", "2017-02-01", "airstrike")],
+            [
+                feature("a", "2017-01-05", "Battles"),
+                feature("b", "2017-02-01", "Explosions/Remote violence"),
+            ],
         )
-        store.add_article(Article("two", "fixture.txt"), [feature("c", "2017-03-01", "battle")])
+        store.add_article(Article("two", "fixture.txt"), [feature("c", "2017-03-01", "Battles")])
     monkeypatch.setenv("GEO_STORE", str(store_path))
     monkeypatch.setenv("GEO_TILES", "none")
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
@@ -66,14 +69,14 @@ def test_the_dashboard_shows_filters_timeline_and_table(app):
 def test_choosing_an_event_type_narrows_the_table(app):
     app.run()
     types = app.sidebar.multiselect(key="f_event_type")
-    assert sorted(types.options) == ["Airstrike", "Battle / offensive"]  # the legend's words
-    types.select("airstrike").run()
+    assert sorted(types.options) == ["Battles", "Explosions/Remote violence"]  # the legend's words
+    types.select("Explosions/Remote violence").run()
     assert list(app.dataframe[0].value["place"]) == ["b"]
-    assert list(app.dataframe[0].value["event"]) == ["Airstrike"]
+    assert list(app.dataframe[0].value["event"]) == ["Explosions/Remote violence"]
 
 
 def test_a_filter_in_the_url_is_applied_on_load(app):
-    app.query_params["types"] = "battle"
+    app.query_params["types"] = "Battles"
     app.run()
     assert sorted(app.dataframe[0].value["place"]) == ["a", "c"]
 

@@ -24,10 +24,10 @@ def feature(fid, start=None, event_type=None):
 
 
 FEATURES = [
-    feature("jan-battle", "2017-01-10", "battle"),
+    feature("jan-battle", "2017-01-10", "Battles"),
     feature("jan-typeless", "2017-01-12"),
     feature("undated-typeless"),
-    feature("march-battle", "2017-03-01", "battle"),
+    feature("march-battle", "2017-03-01", "Battles"),
 ]
 VIEWS = {
     "january": ViewFilter(DateWindow(dt.date(2017, 1, 1), dt.date(2017, 1, 31))),

@@ -70,7 +70,9 @@ def popup_fields(properties: FeatureProperties) -> list[str]:
         "name": p.get("name"),
         "said": mention if mention and mention != p.get("name") else None,
         "Date": _dates(p),
-        "Event": event_label(p.get("event_type")),
+        "Event": ": ".join(
+            filter(None, (event_label(p.get("event_type")), p.get("sub_event_type")))
+        ),
         "Status": p.get("status"),
         "Actors": ", ".join(str(a) for a in p.get("actors") or []),
         "Precision": PRECISION.get(p.get("geo_precision"), ""),

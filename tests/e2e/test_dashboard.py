@@ -103,7 +103,7 @@ def test_play_steps_the_window_through_time_until_paused(page, dashboard):
 
 def test_a_filter_in_the_url_is_applied_on_load(page, dashboard):
     everything = open_dashboard(page, dashboard["url"])
-    airstrikes = open_dashboard(page, dashboard["url"], "/?types=airstrike")
+    airstrikes = open_dashboard(page, dashboard["url"], "/?types=Explosions%2FRemote+violence")
     assert 0 < len(airstrikes) < len(everything)
 
 

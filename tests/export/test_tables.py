@@ -15,7 +15,7 @@ FEATURES = [
         "properties": {
             "name": "Mosul",
             "start": "2017-01-05",
-            "event_type": "battle",
+            "event_type": "Battles",
             "actors": ["Iraqi army", "Islamic State"],
             "quote": "Fighting in Mosul.",
             "geo_precision": 1,

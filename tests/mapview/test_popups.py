@@ -15,7 +15,8 @@ def test_a_popup_has_place_date_precision_event_quote_and_source():
             "time_precision": 1,
             "date_source": "relative",
             "geo_precision": 2,
-            "event_type": "territory_regained",
+            "event_type": "Battles",
+            "sub_event_type": "Government regains territory",
             "quote": "The town was taken back on Thursday.",
             "title": "Offensive in the west",
             "url": "https://news.example.org/west",
@@ -24,7 +25,7 @@ def test_a_popup_has_place_date_precision_event_quote_and_source():
     assert field(values, "name") == "Haditha"
     assert field(values, "Date") == "2017-01-05 → 2017-01-07 (day, relative)"
     assert field(values, "Precision") == "part of or near it"
-    assert field(values, "Event") == "Territory regained"  # as the legend names it
+    assert field(values, "Event") == "Battles: Government regains territory"  # ACLED's words
     assert field(values, "quote") == "The town was taken back on Thursday."
     assert field(values, "source") == "Offensive in the west"
     assert field(values, "url") == "https://news.example.org/west"
