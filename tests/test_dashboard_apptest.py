@@ -241,3 +241,38 @@ def test_a_folder_name_is_taken_inside_the_folder_root(app, store_path, tmp_path
     assert not app.exception and "1 added" in app.success[0].value
     with SQLiteStore(store_path) as store:
         assert store.articles()[-1]["source"] == "news/a.txt"
+
+
+@pytest.fixture
+def reported_twice(store_path, monkeypatch):
+    """A store of two articles that report the same clash at Mosul, dated a day apart."""
+    with SQLiteStore(store_path) as store:
+        for key, day in (("wire", "2017-01-05"), ("paper", "2017-01-06")):
+            report = point_feature(
+                f"{key}-0",
+                day,
+                None,
+                "Battles",
+                event_id=f"{key}-e0",
+                source=f"{key}.txt",
+                quote=f"The {key} says troops clashed in Mosul.",
+                time_precision=1,
+                geo_precision=1,
+            )
+            store.add_article(Article(key, f"{key}.txt"), [report])
+    monkeypatch.setenv("GEO_STORE", str(store_path))
+    monkeypatch.setenv("GEO_TILES", "none")
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def test_reports_of_one_event_show_as_one_row_reported_by_both_sources(reported_twice):
+    reported_twice.run()
+    rows = reported_twice.dataframe[0].value
+    assert list(rows["reports"]) == ["reported by 2 sources"]
+    assert list(rows["sources"]) == ["wire.txt; paper.txt"]
+
+
+def test_the_separate_reports_toggle_shows_each_article_apart(reported_twice):
+    reported_twice.run()
+    reported_twice.sidebar.toggle(key="f_separate_reports").set_value(True).run()
+    assert sorted(reported_twice.dataframe[0].value["source"]) == ["paper.txt", "wire.txt"]

@@ -2,7 +2,7 @@
 
 The fused event is drawn at the places of its most precisely dated report (the earliest of
 them on a tie); its features carry ``sources`` (each report's source, title, link, quote and
-publication date, earliest first), ``source_count`` and ``first_reported``; its dates are those
+publication date and its own date, earliest first), ``source_count`` and ``first_reported``; its dates are those
 of that most precise report. A view can ask for the separate reports instead.
 """
 
@@ -14,6 +14,11 @@ from typing import Any
 from geo.events.fusion import fused_groups
 from geo.schema import properties
 
+REPORTS_HELP = (
+    "Reports of one event from several articles (same type, dates within each other's "
+    "precision, places within their precision radius) are shown as one event that names every "
+    "source; on, each article's report is shown apart."
+)
 DATE_SOURCE_RANK = {"explicit": 0, "relative": 1, "inferred": 2, "published": 3}
 
 
@@ -69,11 +74,12 @@ def _fused_properties(reports: list[Mapping[str, Any]]) -> dict[str, Any]:
                 "url": p.get("url"),
                 "published": p.get("published"),
                 "quote": p.get("quote"),
+                "start": p.get("start"),
                 "event_id": p.get("event_id"),
             }
             for p in reports
         ),
-        key=lambda s: (s["published"] or "9999", s["event_id"] or ""),
+        key=lambda s: (s["published"] or "9999", s["start"] or "", s["event_id"] or ""),
     )
     published = [s["published"] for s in sources if s["published"]]
     return {

@@ -54,3 +54,28 @@ def test_a_long_quote_is_cut_with_an_ellipsis():
 def test_the_mention_is_shown_only_when_it_differs_from_the_name():
     assert field(popup_fields({"name": "Mosul", "mention": "Mossoul"}), "said") == "Mossoul"
     assert field(popup_fields({"name": "Mosul", "mention": "Mosul"}), "said") == ""
+
+
+FUSED = {
+    "name": "Mosul",
+    "source_count": 2,
+    "sources": [
+        {"title": "Wire <b>one</b>", "url": "https://one.example/a", "published": "2017-01-05", "quote": "Clashes <script>x()</script>"},
+        {"source": "two.txt", "url": "javascript:alert(1)", "quote": "Fighting in Mosul."},
+    ],
+}  # fmt: skip
+
+
+def test_a_fused_event_says_how_many_sources_reported_it():
+    assert field(popup_fields(FUSED), "reported") == "reported by 2 sources"
+
+
+def test_each_source_of_a_fused_event_is_listed_with_its_link_and_quote_escaped():
+    listed = field(popup_fields(FUSED), "reports")
+    assert '<a href="https://one.example/a"' in listed and "Wire &lt;b&gt;one&lt;/b&gt;" in listed
+    assert "&lt;script&gt;" in listed and "<script>" not in listed
+    assert "javascript:" not in listed and "two.txt" in listed
+
+
+def test_a_lone_report_has_no_list_of_sources():
+    assert field(popup_fields({"name": "Mosul", "source_count": 1}), "reported") == ""
