@@ -46,11 +46,10 @@ def event_details(event_class: str, sentence: str) -> dict:
         return {"event_type": UNTYPED_EVENT}
     placed = _actors_at(sentence)
     actors = [actor for _, actor in placed]
-    sides = _sides(acled_terms(event_class)[0], actors)
+    sides: list[Actor | None] = list(_sides(acled_terms(event_class)[0], actors))
     if event_class in (OVERTAKES, REGAINS):
         event_class = _territory_class(event_class, sentence, placed)
-        if _taker(event_class, sentence, placed) is None and actors:  # "retaken from IS"
-            sides = [None, actors[0]]
+        sides = _territory_sides(event_class, actors)
     event_type, sub_event_type = acled_terms(event_class)
     details: dict = {"event_type": event_type, "sub_event_type": sub_event_type}
     for number, actor in enumerate(sides, start=1):
@@ -97,6 +96,15 @@ def _territory_class(event_class: str, sentence: str, actors: list[tuple[int, Ac
     if taker is None:
         return event_class
     return REGAINS if is_state_force(taker) else OVERTAKES
+
+
+def _territory_sides(event_class: str, actors: list[Actor]) -> list[Actor | None]:
+    """Who took a place and from whom: the state's side first when the government regains it
+    ("retaken from Islamic State": no actor 1), the non-state actor first when it overtakes it."""
+    state = [a for a in actors if is_state_force(a)]
+    others = [a for a in actors if not is_state_force(a)]
+    takers, losers = (state, others) if event_class == REGAINS else (others, state)
+    return [takers[0] if takers else None, losers[0] if losers else None]
 
 
 def _taker(event_class: str, sentence: str, actors: list[tuple[int, Actor]]) -> Actor | None:
