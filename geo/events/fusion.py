@@ -114,10 +114,13 @@ def _report(event_id: str, members: list[Mapping[str, Any]]) -> Report | None:
 
 
 def _place(feature: Mapping[str, Any]) -> tuple[float, float, float] | None:
-    """``(lat, lon, radius)`` of a feature: a point, or the middle of a line's or area's vertices."""
+    """``(lat, lon, radius)`` of a feature: a point, or the middle of a line's or area's vertices;
+    None for a whole country or a nationality ("Iraqi"), which tell no event's place: two
+    events in Iraq on one day are not one event."""
     geometry = feature.get("geometry") or {}
     coords = geometry.get("coordinates")
-    if not coords:
+    p = properties(feature)
+    if not coords or p.get("kind") == "country" or p.get("demonym"):
         return None
     if geometry.get("type") == "Point":
         lon, lat = coords[0], coords[1]
@@ -125,7 +128,7 @@ def _place(feature: Mapping[str, Any]) -> tuple[float, float, float] | None:
         ring = coords[0] if geometry.get("type") == "Polygon" else coords
         lon = sum(c[0] for c in ring) / len(ring)
         lat = sum(c[1] for c in ring) / len(ring)
-    precision = str(properties(feature).get("geo_precision") or 1)
+    precision = str(p.get("geo_precision") or 1)
     radius = _settings()["radius_km"]
     return lat, lon, float(radius.get(precision, radius["3"]))
 

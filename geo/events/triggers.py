@@ -131,11 +131,26 @@ def event_type(sentence: str) -> str | None:
     """The first event class (in the order of data/event_types.json) whose trigger occurs in the
     sentence, or None; news that is no conflict event gets no conflict class."""
     pattern, type_of = _one_pass("types")
-    found = {type_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
+    found = {
+        type_of.get(m.group().lower())
+        for m in pattern.finditer(sentence)
+        if not _in_support(sentence, m.start())
+    }
     if found and _is_non_conflict(sentence):
         found -= _conflict_classes()
     first = next((name for name in _groups("types") if name in found), None)
     return read_json("event_types.json")["intent_class"] if first == _INTENT else first
+
+
+def _in_support(sentence: str, at: int) -> bool:
+    """Whether the trigger at ``at`` tells support for another action ("backed by air strikes")."""
+    data = read_json("event_types.json")
+    return _support_pattern().search(sentence, max(0, at - data["support_reach"]), at) is not None
+
+
+@cache
+def _support_pattern() -> re.Pattern:
+    return _words(read_json("event_types.json")["support_phrases"])
 
 
 def _is_non_conflict(sentence: str) -> bool:

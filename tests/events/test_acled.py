@@ -63,3 +63,12 @@ def test_a_general_strike_is_a_protest_not_an_air_strike():
 
 def test_an_unknown_class_is_other():
     assert event_details("no_such_class", "Anything.") == {"event_type": "other"}
+
+
+def test_air_strikes_in_support_of_an_advance_do_not_make_it_an_air_strike():
+    sentence = "The troops recaptured the dam on Wednesday, backed by coalition air strikes."
+    assert acled_terms(event_type(sentence))[1] == "Government regains territory"
+
+
+def test_air_strikes_that_are_the_news_stay_air_strikes():
+    assert event_type("Coalition air strikes hit Raqqa overnight.") == "air_drone_strike"

@@ -75,3 +75,14 @@ def test_a_report_joins_a_group_only_if_every_member_agrees():
     )
     groups = fused_groups([west, middle, east])  # a-b and b-c within 10 km, a-c not
     assert groups == [["a-e0", "b-e0"], ["c-e0"]]
+
+
+def test_events_placed_only_in_the_same_country_stay_apart():
+    country = {"kind": "country", "geo_precision": 3}
+    groups = fused_groups([report("afp", **country), report("reuters", **country)])
+    assert groups == [["afp-e0"], ["reuters-e0"]]
+
+
+def test_a_nationality_mention_is_no_place_of_the_event():
+    groups = fused_groups([report("afp", demonym=True), report("reuters", demonym=True)])
+    assert groups == [["afp-e0"], ["reuters-e0"]]
