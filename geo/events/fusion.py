@@ -1,7 +1,8 @@
 """One event, many sources: the reports of different articles about the same event.
 
-Two reports are of one event when they come from different articles, have the same event type,
-dates within each other's precision and places within their precision radius (data/fusion.json).
+Two reports are of one event when they come from different articles, have the same event type
+(and sub-event type), dates within each other's precision and places within their precision
+radius (data/fusion.json; each report's most precise places).
 A report joins the first group that every member of agrees with, so that a chain of near
 reports does not stretch one event over a month or a province.
 """
@@ -24,6 +25,7 @@ class Report(NamedTuple):
     event_id: str
     article: str
     event_type: str
+    sub_event_type: str | None
     start: dt.date
     end: dt.date
     precision: int
@@ -68,8 +70,11 @@ def _group(reports: list[Report]) -> list[list[Report]]:
 
 
 def same_event(a: Report, b: Report) -> bool:
-    """Whether two reports are of one event: other articles, one type, near dates and places."""
+    """Whether two reports are of one event: other articles, one type (and one sub-event type
+    when both have one), near dates and places."""
     if a.article == b.article or a.event_type != b.event_type:
+        return False
+    if a.sub_event_type and b.sub_event_type and a.sub_event_type != b.sub_event_type:
         return False
     if not _dates_agree(a, b):
         return False
@@ -104,13 +109,17 @@ def _report(event_id: str, members: list[Mapping[str, Any]]) -> Report | None:
     event_type = p.get("event_type") or UNTYPED_EVENT
     if event_type == UNTYPED_EVENT or not p.get("start"):
         return None
-    places = tuple(place for f in members if (place := _place(f)) is not None)
-    if not places:
+    located = [(place, _precision(f)) for f in members if (place := _place(f)) is not None]
+    if not located:
         return None
+    sharpest = min(precision for _, precision in located)
+    places = tuple(place for place, precision in located if precision == sharpest)
     start = dt.date.fromisoformat(p["start"])
     end = dt.date.fromisoformat(p.get("end") or p["start"])
     article = event_id.rsplit("-e", 1)[0] if "-e" in event_id else str(p.get("source"))
-    return Report(event_id, article, event_type, start, end, p.get("time_precision") or 1, places)
+    sub_event_type = p.get("sub_event_type")
+    precision = p.get("time_precision") or 1
+    return Report(event_id, article, event_type, sub_event_type, start, end, precision, places)
 
 
 def _place(feature: Mapping[str, Any]) -> tuple[float, float, float] | None:
@@ -128,9 +137,13 @@ def _place(feature: Mapping[str, Any]) -> tuple[float, float, float] | None:
         ring = coords[0] if geometry.get("type") == "Polygon" else coords
         lon = sum(c[0] for c in ring) / len(ring)
         lat = sum(c[1] for c in ring) / len(ring)
-    precision = str(p.get("geo_precision") or 1)
     radius = _settings()["radius_km"]
-    return lat, lon, float(radius.get(precision, radius["3"]))
+    return lat, lon, float(radius.get(str(_precision(feature)), radius["3"]))
+
+
+def _precision(feature: Mapping[str, Any]) -> int:
+    """A feature's ACLED geo precision (1 when not given)."""
+    return properties(feature).get("geo_precision") or 1
 
 
 @cache

@@ -86,3 +86,29 @@ def test_events_placed_only_in_the_same_country_stay_apart():
 def test_a_nationality_mention_is_no_place_of_the_event():
     groups = fused_groups([report("afp", demonym=True), report("reuters", demonym=True)])
     assert groups == [["afp-e0"], ["reuters-e0"]]
+
+
+def test_reports_of_different_sub_event_types_stay_apart():
+    strike = report(
+        "afp", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike"
+    )
+    shelling = report(
+        "reuters",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    assert fused_groups([strike, shelling]) == [["afp-e0"], ["reuters-e0"]]
+
+
+def test_events_of_day_precision_on_two_days_stay_apart():
+    groups = fused_groups(
+        [report("afp", start="2017-01-05"), report("reuters", start="2017-01-06")]
+    )
+    assert groups == [["afp-e0"], ["reuters-e0"]]
+
+
+def test_a_report_is_placed_by_its_most_precise_places_only():
+    town = report("afp")
+    province = {**report("afp", lat=36.34, lon=44.2, geo_precision=3), "id": "afp-1"}
+    elsewhere = report("reuters", lat=36.34, lon=44.3, geo_precision=1)  # near the province's point
+    assert fused_groups([town, province, elsewhere]) == [["afp-e0"], ["reuters-e0"]]
