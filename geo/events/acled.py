@@ -34,7 +34,7 @@ class Actor(NamedTuple):
 
 def acled_terms(event_class: str) -> tuple[str, str | None]:
     """``(event_type, sub_event_type)`` of an event class; an unknown class is ``other``."""
-    found = read_json("event_types.json")["classes"].get(event_class)
+    found = _event_types()["classes"].get(event_class)
     return (found["event_type"], found["sub_event_type"]) if found else (UNTYPED_EVENT, None)
 
 
@@ -42,7 +42,7 @@ def event_details(event_class: str, sentence: str) -> dict:
     """The ACLED properties of an event: ``event_type``, ``sub_event_type``, ``actor1``,
     ``actor2`` (with ``actor1_country``, ``actor2_country``) and ``fatalities`` as the sentence
     gives them; an event of no known class is ``other``."""
-    if event_class not in read_json("event_types.json")["classes"]:
+    if event_class not in _event_types()["classes"]:
         return {"event_type": UNTYPED_EVENT}
     placed = _actors_at(sentence)
     actors = [actor for _, actor in placed]
@@ -73,7 +73,7 @@ def _actors_at(sentence: str) -> list[tuple[int, Actor]]:
     """``(offset, actor)`` of each actor's first mention, in text order: the groups of
     data/actors.json, and the forces of a country named by a demonym where no group's name
     covers the words ("l'Armée syrienne libre" is no army of Syria)."""
-    names = read_json("actors.json")["acled_names"]
+    names = _actors_data()["acled_names"]
     spans = actor_spans(sentence)
     found = [(a, Actor(**names[n]) if n in names else Actor(n)) for a, _, n in spans]
     found += [
@@ -116,8 +116,8 @@ def _taker(event_class: str, sentence: str, actors: list[tuple[int, Actor]]) -> 
 
 def is_state_force(actor: Actor) -> bool:
     """Whether an actor is a state's forces or government (or counted as the government's side)."""
-    sides = read_json("actors.json")["government_sides"]
-    names = read_json("actors.json")["acled_names"]
+    sides = _actors_data()["government_sides"]
+    names = _actors_data()["acled_names"]
     state = {names[a]["name"] for a in sides if a in names}
     return actor.name in state or any(actor.name.startswith(p) for p in _state_prefixes())
 
@@ -130,7 +130,7 @@ def country_name(code: str) -> str:
 def _sides(event_type: str, actors: list[Actor]) -> list[Actor]:
     """Actor 1 and actor 2: the first two named, with ACLED's generic side where none is
     named (the protesters of a protest, the civilians that violence was against)."""
-    generic = read_json("actors.json")["unnamed_sides"].get(event_type)
+    generic = _actors_data()["unnamed_sides"].get(event_type)
     if generic is None or any(a.name == generic for a in actors):
         return actors[:2]
     if event_type == "Violence against civilians":
@@ -155,7 +155,7 @@ def _force_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     english = _alternation(f for f, (_, en) in _demonym_forms().items() if en)
     french = _alternation(f for f, (_, en) in _demonym_forms().items() if not en)
     out = []
-    for template, words in read_json("actors.json")["state_forces"].items():
+    for template, words in _actors_data()["state_forces"].items():
         en, fr = _alternation(words["en"]), _alternation(words["fr"])
         out.append((re.compile(rf"(?<!\w)(?P<demonym>{english})\s+(?i:{en})(?!\w)"), template))
         out.append((re.compile(rf"(?<!\w)(?i:{fr})\s+(?P<demonym>(?i:{french}))(?!\w)"), template))
@@ -185,8 +185,20 @@ def _demonym_codes() -> dict[str, str]:
 
 @cache
 def _state_prefixes() -> tuple[str, ...]:
-    templates = read_json("actors.json")["state_forces"]
+    templates = _actors_data()["state_forces"]
     return tuple(t.split("{")[0] for t in templates)
+
+
+@cache
+def _event_types() -> dict:
+    """data/event_types.json, read once."""
+    return read_json("event_types.json")
+
+
+@cache
+def _actors_data() -> dict:
+    """data/actors.json, read once."""
+    return read_json("actors.json")
 
 
 @cache

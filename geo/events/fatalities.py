@@ -46,9 +46,9 @@ def _count_at(tokens: list[str], at: int) -> tuple[int, int] | None:
     if at + 1 < len(tokens) and f"{tokens[at]} {tokens[at + 1]}" in numbers:
         return numbers[f"{tokens[at]} {tokens[at + 1]}"], at + 2
     token = tokens[at]
-    if token[0].isdigit():
+    if token[0].isdecimal():
         digits = re.sub(r"\D", "", token)
-        return (int(digits), at + 1) if len(digits) <= 6 else None
+        return (int(digits), at + 1) if digits and len(digits) <= 6 else None
     value = _number_word(token, numbers)
     return (value, at + 1) if value is not None else None
 

@@ -139,13 +139,19 @@ def event_type(sentence: str) -> str | None:
     if found and _is_non_conflict(sentence):
         found -= _conflict_classes()
     first = next((name for name in _groups("types") if name in found), None)
-    return read_json("event_types.json")["intent_class"] if first == _INTENT else first
+    return _event_data()["intent_class"] if first == _INTENT else first
 
 
 def _in_support(sentence: str, at: int) -> bool:
     """Whether the trigger at ``at`` tells support for another action ("backed by air strikes")."""
-    data = read_json("event_types.json")
-    return _support_pattern().search(sentence, max(0, at - data["support_reach"]), at) is not None
+    reach = _event_data()["support_reach"]
+    return _support_pattern().search(sentence, max(0, at - reach), at) is not None
+
+
+@cache
+def _event_data() -> dict:
+    """data/event_types.json, read once."""
+    return read_json("event_types.json")
 
 
 @cache

@@ -32,3 +32,7 @@ def test_a_count_of_other_things_is_no_fatality():
 
 def test_a_sentence_that_gives_no_count_has_no_fatalities():
     assert fatalities("The offensive killed many fighters in 2017.") is None
+
+
+def test_a_superscript_digit_is_no_count():
+    assert fatalities("Fighting broke out in Mosul on Monday. ² killed") is None
