@@ -245,9 +245,10 @@ def test_a_folder_name_is_taken_inside_the_folder_root(app, store_path, tmp_path
 
 @pytest.fixture
 def reported_twice(store_path, monkeypatch):
-    """A store of two articles that report the same clash at Mosul, dated a day apart."""
+    """A store of two articles that report the same clash at Mosul: a wire dates it to the day,
+    a weekly to its week."""
     with SQLiteStore(store_path) as store:
-        for key, day in (("wire", "2017-01-05"), ("paper", "2017-01-06")):
+        for key, day, precision in (("wire", "2017-01-05", 1), ("paper", "2017-01-06", 2)):
             report = point_feature(
                 f"{key}-0",
                 day,
@@ -256,7 +257,7 @@ def reported_twice(store_path, monkeypatch):
                 event_id=f"{key}-e0",
                 source=f"{key}.txt",
                 quote=f"The {key} says troops clashed in Mosul.",
-                time_precision=1,
+                time_precision=precision,
                 geo_precision=1,
             )
             store.add_article(Article(key, f"{key}.txt"), [report])
