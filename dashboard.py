@@ -118,6 +118,12 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
     types = pick("Event type", "event_type", view.event_types, event_label)
     actors = pick("Actor", "actors", view.actors)
     sources = pick("Source", "source", view.sources)
+    separate = st.sidebar.toggle(
+        "Show separate reports",
+        value=view.separate_reports,
+        key="f_separate_reports",
+        help=state.REPORTS_HELP,
+    )
     confidence = st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, view.min_confidence, 0.05, key="f_confidence"
     )
@@ -145,6 +151,7 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
         min_confidence=confidence,
         max_geo_precision=precision,
         undated=True if show_undated else None,
+        separate_reports=separate,
     )
 
 

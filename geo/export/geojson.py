@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from geo.events.acled import event_details
 from geo.model import Document, Event, LatLon, Resolution, Shape
 from geo.schema import (
     ArticleProperties,
@@ -125,7 +126,7 @@ def _shape_geometry(shape: Shape) -> dict[str, Any]:
 def _event_properties(event: Event, event_id: str) -> EventProperties:
     props: EventProperties = {
         "event_id": event_id,
-        "event_type": event.event_type,
+        **event_details(event.event_type, event.quote),
         "actors": list(event.actors),
         "quote": event.quote,
         "quote_start": event.quote_start,

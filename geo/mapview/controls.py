@@ -20,6 +20,7 @@ LEGEND_CSS = """
 .gm-legend i.gm-area{border-radius:2px;opacity:.8}.gm-legend i.gm-vague{border:2px dashed #555;width:10px;height:10px;background:none}.gm-legend i.gm-line{height:4px;border-radius:0;vertical-align:3px}
 .gm-popup table{border-collapse:collapse;margin:4px 0}.gm-popup th{text-align:left;padding-right:8px;color:#555;font-weight:600}
 .gm-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #bbb;color:#333;font-style:italic}
+.gm-reports{margin:6px 0}.gm-reports ol{margin:4px 0;padding-left:18px}.gm-reports li{margin:2px 0}.gm-reports q{color:#333;font-style:italic}
 .gm-said{color:#666}.gm-source{font-size:11px;color:#555}
 .gm-png{background:#fff;border:2px solid rgba(0,0,0,.2);border-radius:4px;padding:3px 8px;font:12px system-ui,sans-serif;cursor:pointer}
 """

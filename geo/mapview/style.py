@@ -29,7 +29,7 @@ def government_sides() -> tuple[str, ...]:
 
 
 def event_label(event_type: str | None) -> str:
-    """How users read an event type: its legend label ("Battle / offensive")."""
+    """How users read an event type: its legend label ("Battles")."""
     key = event_type or "other"
     known = palette()["event_type"].get(key)
     return known[1] if known else key.replace("_", " ")
@@ -48,7 +48,7 @@ def control_key(properties: dict[str, Any]) -> str:
         return "Islamic State"
     if control == "contested":
         return "contested"
-    regained = properties.get("event_type") == "territory_regained"
+    regained = properties.get("sub_event_type") == "Government regains territory"
     if control == RETAKEN or control in government_sides() or regained:
         return "government"
     return "unknown"

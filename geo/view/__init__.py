@@ -4,6 +4,7 @@ play windows and the table's rows. Pure functions, no Streamlit: the dashboard's
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
 from geo.view.front import control_day, control_features, latest_statements
 from geo.view.literal import markdown_literal
+from geo.view.reports import REPORTS_HELP, fuse_reports, reported_by
 from geo.view.table import (
     alternative_label,
     choices,
@@ -27,6 +28,7 @@ from geo.view.url import from_query_params, to_query_params
 
 __all__ = [
     "PLAY_STEPS",
+    "REPORTS_HELP",
     "ViewFilter",
     "alternative_label",
     "apply_filter",
@@ -39,10 +41,12 @@ __all__ = [
     "evidence_rows",
     "first_play_window",
     "from_query_params",
+    "fuse_reports",
     "initial_window",
     "latest_statements",
     "markdown_literal",
     "passes",
+    "reported_by",
     "selected_id",
     "step_window",
     "table_rows",

@@ -45,7 +45,7 @@ def test_the_legend_names_the_title_dates_event_types_and_who_holds_the_areas():
         "Anbar",
         "05 Jan 2017",
         "01 Feb 2017",
-        "Battle / offensive",
+        "Battles",
         "Held by Islamic State",
     ):
         assert text in html
