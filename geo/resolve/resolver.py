@@ -30,7 +30,7 @@ from geo.model import Candidate, Mention, Place, PlaceKind, Resolution
 from geo.resolve.candidates import (
     candidate_places,
     names_a_country_and_a_region,
-    qualifier_of,
+    qualifiers_of,
     without_unlikely_namesakes,
 )
 from geo.resolve.context_index import rank_each
@@ -81,14 +81,15 @@ def ranked_candidates(
     chooses."""
     rank = functools.partial(_rank, ranker=ranker or load_ranker())
     pools = [candidate_places(m, gazetteer, text) for m in mentions]
-    qualifiers = [qualifier_of(m, text, gazetteer) for m in mentions]
+    # "Athens, Georgia": the state, not the country, since an Athens lies in it
+    qualifiers = [
+        _fitting(qualifiers_of(m, text, gazetteer), pool)
+        for m, pool in zip(mentions, pools, strict=True)
+    ]
     keys = [fold(m.name) for m in mentions]
-    # "California" alone is the state, not California, Maryland ("California, Md." still is);
-    # "Paris, Texas" is one of the places the qualifier fits, when one does
+    # "California" alone is the state, not California, Maryland ("California, Md." still is)
     pools = [
-        [p for p in pool if fits_qualifier(p, qualifier)] or pool
-        if qualifier
-        else without_unlikely_namesakes(pool, key)
+        pool if qualifier else without_unlikely_namesakes(pool, key)
         for pool, qualifier, key in zip(pools, qualifiers, keys, strict=True)
     ]
 
@@ -119,10 +120,17 @@ def ranked_candidates(
     return ranked
 
 
+def _fitting(qualifiers: list[Place], pool: list[Place]) -> Place | None:
+    """The first of the places a qualifier may name that one of the candidates lies in."""
+    fitted = (q for q in qualifiers if any(fits_qualifier(p, q) for p in pool))
+    return next(fitted, qualifiers[0] if qualifiers else None)
+
+
 def _rank(
     pool: list[Place], key: str, context: Context, qualifier: Place | None, ranker: Ranker
 ) -> list[Candidate]:
-    """Candidates with their calibrated probabilities, best first (equals in pool order)."""
+    """Candidates with their calibrated probabilities, best first (equals in pool order); the
+    places an explicit qualifier fits before the others."""
     if not pool:
         return []
     # a mention's own first choice is no evidence for it ("Londres" chose London: City of London
@@ -133,9 +141,15 @@ def _rank(
     if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
         state_shares = context.state_shares.without(key)
     divisions = context.division_shares.without(key)
-    found = [evidence(p, key, context, qualifier, anchors, state_shares, divisions) for p in pool]
+    others = context.others_focus.without(key)
+    found = [
+        evidence(p, key, context, qualifier, anchors, state_shares, divisions, others) for p in pool
+    ]
     raw = ranker.probabilities(pool_features(pool, found))
-    order = sorted(range(len(pool)), key=lambda i: -raw[i])
+    # "Paris, Texas": the places the qualifier fits come first, the others stay alternatives
+    fits = [qualifier is not None and fits_qualifier(p, qualifier) for p in pool]
+    first = any(fits)
+    order = sorted(range(len(pool)), key=lambda i: (first and not fits[i], -raw[i]))
     return [Candidate(pool[i], ranker.confidence(raw[i]), found[i]) for i in order]
 
 

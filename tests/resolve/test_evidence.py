@@ -24,7 +24,7 @@ def mention_of(text, name):
 def test_the_evidence_names_are_those_the_map_exports():
     assert set(EVIDENCE_NAMES) == {
         "prior", "name_match", "focus", "state", "proximity", "qualifier", "kind",
-        "top_country", "admin1", "centroid",
+        "top_country", "admin1", "centroid", "others_focus",
     }  # fmt: skip
 
 
@@ -41,6 +41,7 @@ def test_a_city_in_the_country_of_the_story_has_prior_name_and_focus():
         "top_country": 1.0,
         "admin1": 0.0,
         "centroid": 0.0,
+        "others_focus": 0.0,
     }
 
 
@@ -69,13 +70,18 @@ def test_every_alternative_carries_its_evidence(gazetteer):
         assert list(alternative.evidence) == list(EVIDENCE_NAMES)
 
 
-def test_candidates_are_ordered_like_the_ranker_scores_their_evidence(gazetteer):
+def test_the_places_a_qualifier_fits_come_first_each_group_in_the_ranker_order(gazetteer):
     text = "The storm reached Paris, Texas, on Sunday."
     (paris,) = ranked_candidates([mention_of(text, "Paris")], gazetteer, text)
     features = pool_features([c.place for c in paris], [c.evidence for c in paris])
     scores = [load_ranker().score(f) for f in features]
-    assert scores == sorted(scores, reverse=True)
-    assert [c.score for c in paris] == sorted((c.score for c in paris), reverse=True)
+    fitting = [s for s, c in zip(scores, paris, strict=True) if c.evidence["qualifier"] == 1.0]
+    others = [s for s, c in zip(scores, paris, strict=True) if c.evidence["qualifier"] == 0.0]
+    assert (
+        fitting
+        and others
+        and scores == sorted(fitting, reverse=True) + sorted(others, reverse=True)
+    )
     assert (paris[0].place.country_code, paris[0].evidence["qualifier"]) == ("US", 1.0)
     french = next(c for c in paris if c.place.country_code == "FR")
     assert french.evidence["qualifier"] == 0.0

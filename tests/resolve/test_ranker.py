@@ -24,9 +24,12 @@ def test_each_held_out_model_differs_from_the_full_one():
     for corpus in fitted_corpora():
         held_out = load_ranker(held_out=corpus)
         assert held_out.weights != full.weights
-        assert corpus not in json.loads((DATA_DIR / "models" / "ranker.json").read_text())[
-            "held_out"
-        ][corpus]["corpora"]
+        assert (
+            corpus
+            not in json.loads((DATA_DIR / "models" / "ranker.json").read_text())["held_out"][
+                corpus
+            ]["corpora"]
+        )
 
 
 def test_a_corpus_without_a_held_out_model_is_an_error_naming_it():
