@@ -99,7 +99,7 @@ def evidence_rows(alternatives: Sequence[Alternative]) -> list[dict[str, Any]]:
             "candidate": a["name"],
             "division": a.get("admin1") or "",
             "country": a.get("country_code") or "",
-            "kind": a.get("kind") or "",
+            "kind of place": a.get("kind") or "",  # "kind" is a feature of the evidence
             "population": a.get("population") or 0,
             "probability": a["score"],
             **(a.get("evidence") or {}),

@@ -1,7 +1,7 @@
 import pytest
 
 from geo.errors import InputError
-from geo.view import alternative_label, correction, selected_id, table_rows
+from geo.view import alternative_label, correction, evidence_rows, selected_id, table_rows
 from tests.view.examples import FEATURES
 
 
@@ -46,3 +46,11 @@ def test_an_alternative_reads_with_its_division_country_kind_and_population():
     assert alternative_label(alternative) == (
         "Boston — ENG, GB · city · pop. 35,124 · 12% (52.970, -0.030)"
     )
+
+
+def test_an_evidence_row_keeps_the_kind_of_place_beside_the_kind_feature():
+    alternative = {"name": "Arak", "admin1": "34", "country_code": "IR", "kind": "city",
+                   "population": 503647, "lat": 34.1, "lon": 49.7, "score": 0.15,
+                   "evidence": {"kind": 0.0, "prior": 0.8}}  # fmt: skip
+    (row,) = evidence_rows([alternative])
+    assert (row["kind of place"], row["kind"], row["country"]) == ("city", 0.0, "IR")
