@@ -120,11 +120,6 @@ def evidence(
     shares of the states the article names (``state_shares``) to choose among its towns;
     ``division_shares``: those of the first-level divisions of its other places;
     ``others_focus``: those of the countries its other mentions are about."""
-    in_focus = context.focus.get(place.country_code, 0.0)
-    for country in place.countries:
-        in_focus = max(
-            in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
-        )
     nearest = anchors.nearest_km(place) if anchors is not None else None
     near = math.exp(-nearest / NEAR_KM) if nearest is not None else 0.0
     fits = float(qualifier is not None and fits_qualifier(place, qualifier))
@@ -141,7 +136,7 @@ def evidence(
         "prior": 0.0 if by_kind else min(1.0, math.log10(place.population + 10) / 7),
         "kind": KIND_PRIOR[place.kind] if by_kind else 0.0,
         "name_match": float(same_name),
-        "focus": in_focus,
+        "focus": _in_focus(place, context.focus),
         "state": in_state,
         "proximity": near,
         "qualifier": fits,
@@ -161,19 +156,20 @@ def _country_share(place: Place, shares: Counter) -> float:
     )
 
 
+def _in_focus(place: Place, focus: Counter) -> float:
+    """The share of the place's country; for a border, the better of its countries', each
+    counting half its share and half whether it is named at all."""
+    share = focus.get(place.country_code, 0.0)
+    for country in place.countries:
+        share = max(share, 0.5 * focus.get(country, 0.0) + 0.5 * (country in focus))
+    return share
+
+
 def country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Counter:
     """How much of the article is about each country, as shares summing to 1."""
     weights: Counter = Counter()
-    for i, pool in enumerate(pools):
-        place = chosen.get(i) or (pool[0] if len(pool) == 1 else None)
-        if place is None and pool and pool[0].kind == "country":
-            place = pool[0]
-        if place is None:
-            continue
-        if place.country_code:
-            weights[place.country_code] += 2.0 if place.kind == "country" else 1.0
-        for country in place.countries:
-            weights[country] += 0.5
+    for (_, code), weight in country_votes(pools, chosen, [""] * len(pools)):
+        weights[code] += weight
     total = sum(weights.values()) or 1.0
     return Counter({code: w / total for code, w in weights.items()})
 
