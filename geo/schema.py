@@ -28,11 +28,17 @@ class Evidence(TypedDict, total=False):
     kind: float
 
 
-class Alternative(TypedDict):
-    """A ranked candidate for a place mention, with the evidence behind its score."""
+class Alternative(TypedDict, total=False):
+    """A ranked candidate for a place mention: what it is (name, first-level division, country,
+    kind, population), where, its probability of being within 161 km of the place meant
+    (``score``) and the evidence behind it."""
 
     name: str
     geonameid: int | None
+    admin1: str | None
+    country_code: str | None
+    kind: str
+    population: int
     lat: float
     lon: float
     score: float

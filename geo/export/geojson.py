@@ -93,6 +93,10 @@ def _place_properties(resolution: Resolution) -> PlaceProperties:
             {
                 "name": c.place.name,
                 "geonameid": c.place.geonameid,
+                "admin1": c.place.admin1,
+                "country_code": c.place.country_code,
+                "kind": c.place.kind,
+                "population": c.place.population,
                 "lat": round(c.place.lat, 5),
                 "lon": round(c.place.lon, 5),
                 "score": round(c.score, 3),
