@@ -119,6 +119,11 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="keep features of unknown date (default: only when no date is given)",
     )
+    view.add_argument(
+        "--demonyms",
+        action="store_true",
+        help='keep nationality mentions ("Iraqi", "syrienne"), which are off the map by default',
+    )
 
 
 def view_of(args: argparse.Namespace):
@@ -138,6 +143,7 @@ def view_of(args: argparse.Namespace):
         min_confidence=args.min_confidence,
         max_geo_precision=args.max_precision,
         undated=args.undated,
+        demonyms=args.demonyms,
     )
 
 

@@ -46,6 +46,8 @@ def extract_events(
         else []
     )
     date_starts = [d.start for d in all_dates]  # find_dates gives them in text order
+    # "Iraqi forces", "the US-led coalition": a nationality says who acts, not where
+    resolutions = [r for r in resolutions if r.mention.kind_hint != "demonym"]
     places_by_offset = ItemsByOffset(resolutions, lambda r: (r.mention.start,))
     shapes_by_offset = ItemsByOffset(shapes, lambda s: [a for a, _ in s.mentions])
     # the sorted mention starts of each shape, once: "east Mosul" may be named in every sentence

@@ -83,6 +83,7 @@ def _place_properties(resolution: Resolution) -> PlaceProperties:
         "side": mention.side,
         "confidence": round(resolution.confidence, 3),
         "geo_precision": resolution.geo_precision,
+        "demonym": mention.kind_hint == "demonym",
         "alternatives": [
             {
                 "name": c.place.name,

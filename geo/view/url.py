@@ -51,6 +51,10 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
     if undated not in (None, "0", "1"):
         problems.append(f"undated={undated!r} must be 0 or 1")
         undated = None
+    demonyms = text("demonyms")
+    if demonyms not in (None, "0", "1"):
+        problems.append(f"demonyms={demonyms!r} must be 0 or 1")
+        demonyms = None
     return ViewFilter(
         window=DateWindow(date("from"), date("to")),
         event_types=listed("types"),
@@ -59,6 +63,7 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
         min_confidence=number("confidence", float, 0.0, 0.0, 1.0),
         max_geo_precision=number("precision", int, 3, 1, 3),
         undated=None if undated is None else undated == "1",
+        demonyms=demonyms == "1",
         problems=tuple(problems),
     )
 
@@ -83,4 +88,6 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
         params["precision"] = str(view.max_geo_precision)
     if view.undated is not None:
         params["undated"] = "1" if view.undated else "0"
+    if view.demonyms:
+        params["demonyms"] = "1"
     return params
