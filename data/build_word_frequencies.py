@@ -20,7 +20,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from geo.gazetteer.embedded import load_embedded_gazetteer  # noqa: E402
+from geo.gazetteer.embedded import load_embedded_gazetteer
 
 WORDS_PER_LANGUAGE = 100_000
 MIN_ZIPF = 3.0  # about one in a million words; rarer words are read as names only

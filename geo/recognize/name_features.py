@@ -236,7 +236,8 @@ def _person_context(words: DocumentWords, match: Match) -> dict[str, bool]:
 def _organisation_context(words: DocumentWords, match: Match) -> dict[str, bool]:
     """Clubs, companies, newspapers: the words that make the name part of another name."""
     tokens, i, j = words.tokens, match.first, match.last
-    clubs_before = recognition_set("organisation_before")
+    clubs_before = recognition_set("club_before")
+    institutions_before = recognition_set("organisation_before")
     before = tokens[i - 1].text.lower() if i > 0 else ""
     before_two = tokens[i - 2].text.lower() if i > 1 else ""
     following = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
@@ -244,8 +245,10 @@ def _organisation_context(words: DocumentWords, match: Match) -> dict[str, bool]
     nouns = recognition_set("organisation_nouns")
     return {
         # "Olympique de Marseille": the club word may sit one "de" before the name
-        "organisation_before": before in clubs_before
+        "club_before": before in clubs_before
         or (before in ("de", "of") and before_two in clubs_before),
+        "organisation_before": before in institutions_before
+        or (before in ("de", "of") and before_two in institutions_before),
         "organisation_after": following in recognition_set("organisation_after"),
         "facility_after": following.rstrip(".") in facility_words(),
         "organisation_nouns_near": any(t.text.lower() in nouns for t in window),

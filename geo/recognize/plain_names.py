@@ -18,6 +18,19 @@ from geo.recognize.recogniser import Recogniser, load_recogniser
 from geo.recognize.tokens import Token
 from geo.recognize.words import contracted_articles, name_connectors
 
+# features that say an occurrence names a person or an organisation, whatever its others do
+OTHER_THING_CUES = (
+    "titled",
+    "given_name_before",
+    "name_neighbour_before",
+    "name_neighbour_after",
+    "club_before",
+    "organisation_before",
+    "organisation_after",
+    "facility_after",
+    "before_reporting_verb",
+)
+
 
 def match_names(
     text: str,
@@ -28,10 +41,15 @@ def match_names(
 ) -> list[Mention]:
     """Mentions of gazetteer names that ``recogniser`` (the shipped one by default) keeps."""
     recogniser = recogniser or load_recogniser()
+    candidates = list(name_candidates(text, tokens, gazetteer, lang))
+    kept = [recogniser.keeps(values) for _, values in candidates]
+    # one sense per discourse: a name the document uses as a place is that place wherever
+    # nothing around it says it is a person or an organisation
+    places = {mention.text for (mention, _), keep in zip(candidates, kept, strict=True) if keep}
     return [
         mention
-        for mention, values in name_candidates(text, tokens, gazetteer, lang)
-        if recogniser.keeps(values)
+        for (mention, values), keep in zip(candidates, kept, strict=True)
+        if keep or (mention.text in places and not _named_as_another_thing(values))
     ]
 
 
@@ -110,12 +128,19 @@ def _gap(text: str, left: Token, right: Token) -> bool:
 
 
 def _another_word(values: dict[str, float]) -> bool:
-    """Whether the match is, by its letters alone, a word other than a place name: a demonym
-    ("Canadian", read by the demonym pass), a title ("Mme"), an English contraction ("I've"),
-    an abbreviation without its full stop ("Mont" is no Montana)."""
+    """Whether the match is, by its letters or its grammar, a word other than a place name: a
+    demonym ("Canadian", read by the demonym pass), a title ("Mme"), an English contraction
+    ("I've"), an abbreviation without its full stop ("Mont" is no Montana), the city in the
+    name of a club ("Olympique de Marseille", "Real Madrid")."""
     return bool(
         (values["demonym_word"] and not values["kind_country"])
+        or values["club_before"]
         or values["title_word"]
         or values["contraction"]
         or values["abbreviation_without_stop"]
     )
+
+
+def _named_as_another_thing(values: dict[str, float]) -> bool:
+    """Whether the context of this occurrence names a person or an organisation."""
+    return any(values[cue] for cue in OTHER_THING_CUES)
