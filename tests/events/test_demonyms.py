@@ -1,5 +1,7 @@
 """Nationality mentions say who acts, not where: they never place an event."""
 
+import datetime as dt
+
 from geo.model import Article
 from geo.pipeline import geoparse, geoparse_features
 
@@ -41,3 +43,11 @@ def test_nationality_mentions_are_output_flagged_and_without_an_event(gazetteer)
     mosul = next(f for f in features if f["properties"]["mention"] == "Mosul")
     assert iraqi["properties"]["demonym"] is True and "event_id" not in iraqi["properties"]
     assert mosul["properties"]["demonym"] is False and mosul["properties"]["event_id"]
+
+
+def test_a_nationality_mention_is_dated_by_the_article_so_a_date_window_can_show_it(gazetteer):
+    article = Article(text=IRAQI_FORCES, source="t", lang="en", published=dt.date(2017, 1, 10))
+    iraqi = next(
+        f for f in geoparse_features(article, gazetteer) if f["properties"]["mention"] == "Iraqi"
+    )
+    assert iraqi["properties"]["start"] == "2017-01-09" and "event_type" not in iraqi["properties"]
