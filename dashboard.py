@@ -143,6 +143,13 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
         help="Features whose date the articles do not give are never inside a date window; "
         "shown, they stay on the map whatever the dates.",
     )
+    demonyms = st.sidebar.toggle(
+        "Show nationality mentions",
+        value=view.demonyms,
+        key="f_demonyms",
+        help='Words such as "Iraqi" or "syrienne" name who acts, not where: '
+        "shown, each is a point at its country.",
+    )
     return state.ViewFilter(
         window=view.window,
         event_types=tuple(types),
@@ -152,6 +159,7 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
         max_geo_precision=precision,
         undated=True if show_undated else None,
         separate_reports=separate,
+        demonyms=demonyms,
     )
 
 

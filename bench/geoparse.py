@@ -43,9 +43,11 @@ from metrics import (
     reliability,
 )
 
+from geo.errors import DataFileError
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.model import Article, Mention
 from geo.pipeline import geoparse
+from geo.recognize.recogniser import Recogniser, load_recogniser
 from geo.resolve.features import pool_features
 from geo.resolve.ranker import Ranker, fitted_corpora, load_ranker
 from geo.resolve.resolver import ranked_candidates, resolve_mentions
@@ -64,20 +66,78 @@ Published end-to-end figures (Wang & Hu 2019, EUPEG, block C of published_figure
 """
 
 
+def held_out_recogniser(corpus: str) -> Recogniser:
+    """The recogniser fitted without ``corpus`` (the shipped one for a corpus it was not
+    fitted on), so that every recognition figure is cross-validated."""
+    try:
+        return load_recogniser(held_out=corpus)
+    except DataFileError:
+        return load_recogniser()
+
+
 def predictions(
-    document: Document, gazetteer, rivers, ranker: Ranker | None = None
+    document: Document,
+    gazetteer,
+    rivers,
+    ranker: Ranker | None = None,
+    recogniser: Recogniser | None = None,
 ) -> list[tuple[int, int, float, float, float]]:
     """(start, end, lat, lon, confidence) of every place this project finds in a document."""
+    return places_and_nationalities(document, gazetteer, rivers, ranker, recogniser)[0]
+
+
+def places_and_nationalities(
+    document: Document,
+    gazetteer,
+    rivers,
+    ranker: Ranker | None = None,
+    recogniser: Recogniser | None = None,
+) -> tuple[list[tuple[int, int, float, float, float]], set[tuple[int, int]]]:
+    """(start, end, lat, lon, confidence) of every mention this project finds in a document, and
+    the spans of those that are nationality mentions ("Iraqi"), which the map leaves out by default."""
     parsed = geoparse(
         Article(text=document.text, source=document.doc_id, lang=document.lang),
         gazetteer,
         rivers=rivers,
         ranker=ranker,
+        recogniser=recogniser,
     )
-    return [
+    found = [
         (r.mention.start, r.mention.end, r.place.lat, r.place.lon, r.confidence)
         for r in parsed.resolutions
     ]
+    nationalities = {
+        (r.mention.start, r.mention.end)
+        for r in parsed.resolutions
+        if r.mention.kind_hint == "demonym"
+    }
+    return found, nationalities
+
+
+def recognition_of_places(documents, parsed) -> dict[str, float]:
+    """Recognition P/R/F1 of the mentions on the map by default (nationality mentions left out)."""
+    outputs = [[p for p in found if p[:2] not in spans] for found, spans in parsed]
+    counts, *_ = score_end_to_end(documents, outputs)
+    return {
+        "places_precision": counts.precision,
+        "places_recall": counts.recall,
+        "places_f1": counts.f1,
+    }
+
+
+def recognition_table(results: dict) -> str:
+    """Recognition with the held-out recogniser: every mention, and the places alone."""
+    rows = [
+        "| Corpus | P | R | F1 | P places only | R places only | F1 places only |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        if not name.startswith("_"):
+            rows.append(
+                f"| {name} | {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} "
+                f"| {_f(r['places_precision'])} | {_f(r['places_recall'])} | {_f(r['places_f1'])} |"
+            )
+    return "\n".join(rows)
 
 
 def judged(predicted, document: Document):
@@ -234,7 +294,9 @@ def run(
         # a corpus the ranker was not fitted on (HIPE: no coordinates) is scored by the full one
         ranker = load_ranker(held_out=name if name in fitted_corpora() else None)
         if not evidence_only:
-            results[name] = corpus_figures(documents, gazetteer, rivers, ranker)
+            results[name] = corpus_figures(
+                documents, gazetteer, rivers, ranker, held_out_recogniser(name)
+            )
         if evidence_out is not None:
             for line in evidence_lines(name, documents, gazetteer, ranker):
                 evidence_out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -245,11 +307,12 @@ def run(
     return results
 
 
-def corpus_figures(documents, gazetteer, rivers, ranker: Ranker) -> dict:
+def corpus_figures(documents, gazetteer, rivers, ranker: Ranker, recogniser: Recogniser) -> dict:
     """The measures of one corpus: this project end to end and given the gold spans, the
     reliability of its confidences, and the two baselines."""
     started = time.perf_counter()
-    outputs = [predictions(d, gazetteer, rivers, ranker) for d in documents]
+    parsed = [places_and_nationalities(d, gazetteer, rivers, ranker, recogniser) for d in documents]
+    outputs = [found for found, _ in parsed]
     elapsed = time.perf_counter() - started
     counts, errors, confidences, located = score_end_to_end(documents, outputs)
     baseline_counts, baseline_errors, _, _ = score_end_to_end(
@@ -273,6 +336,7 @@ def corpus_figures(documents, gazetteer, rivers, ranker: Ranker) -> dict:
         "geotext_a161": accuracy(baseline_errors),
         "population_a161": population_accuracy(documents, gazetteer),
         "docs_per_second": len(documents) / elapsed if elapsed else float("nan"),
+        **recognition_of_places(documents, parsed),
     }
 
 
@@ -359,6 +423,8 @@ def main() -> None:
     print("Reliability (n / mean confidence / share within 161 km), correctly recognised toponyms:")
     print()
     print(reliability_table(results))
+    print()
+    print(recognition_table(results))
     print()
     print(PUBLISHED)
     if args.json:

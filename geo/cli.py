@@ -124,6 +124,11 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="each article's report of an event apart (default: the reports of one event fused)",
     )
+    view.add_argument(
+        "--demonyms",
+        action="store_true",
+        help='keep nationality mentions ("Iraqi", "syrienne"), which are off the map by default',
+    )
 
 
 def view_of(args: argparse.Namespace):
@@ -144,6 +149,7 @@ def view_of(args: argparse.Namespace):
         max_geo_precision=args.max_precision,
         undated=args.undated,
         separate_reports=args.separate_reports,
+        demonyms=args.demonyms,
     )
 
 

@@ -110,6 +110,9 @@ class PlaceProperties(ArticleProperties, EventProperties, ControlProperties, tot
     geo_precision: int  # ACLED: 1 the place itself, 2 part of or near it, 3 region or country
     alternatives: list[Alternative]
     corrected: bool  # moved by a user's correction
+    # a nationality ("Iraqi", "syrienne", the "US" of "US-led"): evidence of who acts, not of
+    # where; off the map unless the view asks for it, and never an event's location
+    demonym: bool
 
 
 class ShapeProperties(ArticleProperties, EventProperties, ControlProperties, total=False):

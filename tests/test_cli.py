@@ -234,3 +234,10 @@ def test_ingest_stores_every_good_article_of_a_folder_and_names_the_bad_ones(tmp
     with SQLiteStore(store) as stored:  # what was stored before is all still there
         sources = [a["source"] for a in stored.articles()]
     assert sources[0] == str(before) and len(sources) == 4
+
+
+def test_export_keeps_nationality_mentions_only_when_asked():
+    from geo.cli import build_parser, view_of
+
+    assert view_of(build_parser().parse_args(["export", "--demonyms"])).demonyms is True
+    assert view_of(build_parser().parse_args(["export"])).demonyms is False

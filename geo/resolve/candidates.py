@@ -96,8 +96,10 @@ def _candidates(mention: Mention, gazetteer: Gazetteer, region_word: bool = Fals
     hint, name = mention.kind_hint, mention.name
     if hint == "region_part" and not name:
         return []  # filled in from the country focus
-    if hint == "demonym":
-        country = gazetteer.demonym(mention.text)
+    if hint == "demonym":  # "Iraqi", or the "US" of "US-led"
+        country = gazetteer.demonym(mention.text) or next(
+            (p for p in gazetteer.lookup(mention.text) if p.kind == "country"), None
+        )
         return [country] if country else []
     places = gazetteer.lookup(name)[:MAX_CANDIDATES]
     if hint == "border":

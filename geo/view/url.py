@@ -54,6 +54,10 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
     reports = text("reports")
     if reports not in (None, "separate", "fused"):
         problems.append(f"reports={reports!r} must be separate or fused")
+    demonyms = text("demonyms")
+    if demonyms not in (None, "0", "1"):
+        problems.append(f"demonyms={demonyms!r} must be 0 or 1")
+        demonyms = None
     return ViewFilter(
         window=DateWindow(date("from"), date("to")),
         event_types=listed("types"),
@@ -63,6 +67,7 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
         max_geo_precision=number("precision", int, 3, 1, 3),
         undated=None if undated is None else undated == "1",
         separate_reports=reports == "separate",
+        demonyms=demonyms == "1",
         problems=tuple(problems),
     )
 
@@ -89,4 +94,6 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
         params["undated"] = "1" if view.undated else "0"
     if view.separate_reports:
         params["reports"] = "separate"
+    if view.demonyms:
+        params["demonyms"] = "1"
     return params

@@ -16,3 +16,14 @@ def test_bad_url_values_are_ignored_and_named():
     view = from_query_params({"from": "2017-13-01", "confidence": "2", "precision": "x"})
     assert view.window.start is None and view.min_confidence == 0 and view.max_geo_precision == 3
     assert any("2017-13-01" in p for p in view.problems)
+
+
+def test_showing_nationality_mentions_round_trips_through_the_url():
+    view = ViewFilter(demonyms=True)
+    assert to_query_params(view) == {"demonyms": "1"}
+    assert from_query_params({"demonyms": "1"}) == view
+
+
+def test_a_bad_nationality_parameter_is_ignored_and_named():
+    view = from_query_params({"demonyms": "yes"})
+    assert view.demonyms is False and any("demonyms='yes'" in p for p in view.problems)
