@@ -1,4 +1,4 @@
-"""``python -m geo``: extract, ingest, reprocess, export and snapshot from the command line."""
+"""``python -m geo``: extract, ingest, reprocess, export, snapshot and animate from the command line."""
 
 from __future__ import annotations
 
@@ -91,6 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--tiles", default=None, help="tile URL template; default: vector basemap"
     )
     snapshot.set_defaults(run=run_snapshot)
+
+    animate = commands.add_parser(
+        "animate",
+        help="render the timeline's playback to a GIF, MP4 or WebM",
+        description="Render the stored features of a view as an animation: one frame per step "
+        "from --from to --to (default: the stored events' first and last dates), the dates "
+        "stamped on each frame.",
+    )
+    add_view_arguments(animate)
+    animate.add_argument(
+        "--step", default="1w", help="one frame per step: 3d, 1w, 2w, 1m, 1y (default: 1w)"
+    )
+    animate.add_argument("--out", type=Path, required=True, help="file to write: .gif, .mp4, .webm")
+    animate.add_argument("--store", type=Path, help=STORE_HELP)
+    animate.set_defaults(run=run_animate)
 
     assets = commands.add_parser(
         "assets",
@@ -298,6 +313,20 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     snapshot_store(_store_path(args), args.out, view_of(args), tiles=args.tiles)
     print(args.out)
+    return 0
+
+
+def run_animate(args: argparse.Namespace) -> int:
+    """Render the stored features of a view to an animated GIF, MP4 or WebM."""
+    from geo.export.animation import animate_store, output_format, parse_step
+
+    view, step = view_of(args), parse_step(args.step)
+    output_format(args.out)
+    path = _store_path(args)
+    if not path.exists():
+        raise InputError(f"no store at {path}")
+    frames = animate_store(path, args.out, view, step)
+    print(f"{args.out}: {len(frames)} frames", file=sys.stderr)
     return 0
 
 

@@ -234,3 +234,37 @@ def test_ingest_stores_every_good_article_of_a_folder_and_names_the_bad_ones(tmp
     with SQLiteStore(store) as stored:  # what was stored before is all still there
         sources = [a["source"] for a in stored.articles()]
     assert sources[0] == str(before) and len(sources) == 4
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["--step", "0w"], "'0w'"),
+        (["--step", "2x"], "'2x'"),
+        (["--from", "2017-02-01", "--to", "2017-01-01"], "2017-02-01"),
+        (["--out", "map.avi"], "'map.avi'"),
+    ],
+)
+def test_animate_refuses_a_bad_value_in_one_line_naming_it(tmp_path, args, named):
+    store = tmp_path / "events.sqlite3"
+    SQLiteStore(store).close()
+    base = ["animate", "--store", str(store), "--out", str(tmp_path / "map.gif")]
+    assert refused(run_geo(*base, *args), named)
+
+
+@pytest.mark.browser
+def test_animate_writes_a_gif_of_one_frame_per_step(tmp_path):
+    import imageio.v3 as iio
+
+    from geo.model import Article
+    from tests.mapview.examples import place
+
+    store = tmp_path / "events.sqlite3"
+    with SQLiteStore(store) as events:
+        town = place("town", 43.1, 36.3, start="2017-01-02", end="2017-01-02")
+        events.add_article(Article("Fighting in the town.", "a.txt"), [town])
+    out = tmp_path / "map.gif"
+    result = run_geo("animate", "--store", str(store), "--from", "2017-01-01",
+                     "--to", "2017-01-21", "--step", "1w", "--out", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert iio.imread(out, index=None).shape[0] == 3
