@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_weekly_frames_cover_the_period_without_a_day_twice():
     assert windows[0] == DateWindow(D(2017, 1, 1), D(2017, 1, 7))
     assert windows[-1] == DateWindow(D(2017, 1, 29), D(2017, 1, 31))
     assert len(windows) == 5
-    assert all(b.start - a.end == dt.timedelta(days=1) for a, b in zip(windows, windows[1:]))
+    assert all(b.start - a.end == dt.timedelta(days=1) for a, b in itertools.pairwise(windows))
 
 
 def test_frames_that_end_before_they_start_are_refused():
@@ -131,7 +132,7 @@ def test_frames_with_other_events_look_different(january_gif):
 
     out, _ = january_gif
     images = iio.imread(out, index=None)
-    assert all((a != b).any() for a, b in zip(images, images[1:]))
+    assert all((a != b).any() for a, b in itertools.pairwise(images))
 
 
 @pytest.mark.browser
