@@ -268,3 +268,23 @@ def test_animate_writes_a_gif_of_one_frame_per_step(tmp_path):
                      "--to", "2017-01-21", "--step", "1w", "--out", str(out))  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert iio.imread(out, index=None).shape[0] == 3
+
+
+def test_an_import_named_by_ingest_can_be_undone(article, tmp_path):
+    store = tmp_path / "events.sqlite3"
+    ingested = run_geo("ingest", "--quiet", "--store", str(store), str(article))
+    batch = ingested.stderr.split("import ", 1)[1].split()[0]
+    result = run_geo("delete", "--store", str(store), "--batch", batch, "--reason", "a test")
+    assert result.returncode == 0 and "kirkuk.txt" in result.stderr
+    with SQLiteStore(store) as stored:
+        assert stored.articles() == [] and stored.deletions_log()[0]["reason"] == "a test"
+
+
+def test_delete_refuses_an_unknown_article_and_deletes_none(article, tmp_path):
+    store = tmp_path / "events.sqlite3"
+    run_geo("ingest", "--quiet", "--store", str(store), str(article))
+    listed = run_geo("articles", "--store", str(store)).stdout.split("\t")
+    assert refused(run_geo("delete", "--store", str(store), "--article", listed[0],
+                           "--article", "404"), "404")  # fmt: skip
+    with SQLiteStore(store) as stored:
+        assert len(stored.articles()) == 1
