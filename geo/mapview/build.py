@@ -18,6 +18,7 @@ from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_f
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
 from geo.mapview.river_layer import add_river_layer
 from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
+from geo.mapview.view_dates import png_name
 from geo.schema import DateWindow, event_type_of, properties
 from geo.settings import OSM_TILES
 
@@ -90,7 +91,7 @@ def build_map(
     legend.position = "topright" if timeline else "bottomright"  # the slider takes the bottom
     legend.add_to(fmap)
     if png_button:
-        PngButton().add_to(fmap)
+        PngButton(png_name(date_range)).add_to(fmap)
     return fmap
 
 

@@ -1,8 +1,9 @@
-"""The view: what a user asks to see (filters, date window), its URL form, the timeline's
-play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
+"""The view: what a user asks to see (filters, date window, map view, search), its URL form,
+the timeline's play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
 from geo.view.literal import markdown_literal
+from geo.view.search import fitted_view, search_features
 from geo.view.table import (
     alternative_label,
     choices,
@@ -22,10 +23,18 @@ from geo.view.timeline import (
     step_window,
     window_caption,
 )
-from geo.view.url import from_query_params, to_query_params
+from geo.view.url import (
+    MapView,
+    from_query_params,
+    map_view_from_query_params,
+    map_view_params,
+    map_view_seen,
+    to_query_params,
+)
 
 __all__ = [
     "PLAY_STEPS",
+    "MapView",
     "ViewFilter",
     "alternative_label",
     "apply_filter",
@@ -35,10 +44,15 @@ __all__ = [
     "events_per_day",
     "evidence_rows",
     "first_play_window",
+    "fitted_view",
     "from_query_params",
     "initial_window",
+    "map_view_from_query_params",
+    "map_view_params",
+    "map_view_seen",
     "markdown_literal",
     "passes",
+    "search_features",
     "selected_id",
     "step_window",
     "table_rows",

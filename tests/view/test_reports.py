@@ -1,0 +1,32 @@
+from geo.store.ingest import IngestReport
+from geo.view.reports import import_messages, problems_csv
+
+
+def report_with(placeless: int, failed: int = 0) -> IngestReport:
+    report = IngestReport(added=[f"a{i}.txt" for i in range(placeless + 2)])
+    report.placeless += [f"a{i}.txt" for i in range(placeless)]
+    report.failed += [(f"bad{i}.json", f"bad{i}.json: not valid JSON") for i in range(failed)]
+    return report
+
+
+def test_a_few_problems_are_each_one_message():
+    assert import_messages(report_with(placeless=2)) == report_with(placeless=2).messages()
+
+
+def test_many_problems_are_one_summary_and_the_counts():
+    messages = import_messages(report_with(placeless=40, failed=3))
+    assert messages == [
+        ("error", "43 articles need a look (3 failed, 40 without a place): download the list to see which."),
+        ("success", "42 added (40 without a place), 0 already stored, 3 failed"),
+    ]  # fmt: skip
+
+
+def test_the_list_of_problems_names_each_article():
+    lines = problems_csv(report_with(placeless=6, failed=1)).splitlines()
+    assert lines[0] == "problem,source,detail" and len(lines) == 8
+    assert lines[1] == "failed,bad0.json,bad0.json: not valid JSON"
+
+
+def test_a_source_that_looks_like_a_formula_is_listed_as_text():
+    report = IngestReport(failed=[("=cmd.txt", "=cmd.txt: binary")])
+    assert problems_csv(report).splitlines()[1] == "failed,'=cmd.txt,'=cmd.txt: binary"
