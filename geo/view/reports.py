@@ -44,6 +44,15 @@ def import_messages(report: Any, limit: int = SUMMARISE_ABOVE) -> list[tuple[str
     return [(level, text), ("success", report.counts())]
 
 
+def import_result(
+    report: Any, limit: int = SUMMARISE_ABOVE
+) -> tuple[list[tuple[str, str]], str | None]:
+    """What the dashboard shows after an import: its messages, and the CSV list of its problems
+    when they were too many to be shown one by one (else None)."""
+    many = len(import_problems(report)) > limit
+    return import_messages(report, limit), problems_csv(report) if many else None
+
+
 def problems_csv(report: Any) -> str:
     """The problems of a report as CSV (problem, source, detail), cells safe in a spreadsheet."""
     out = io.StringIO()
@@ -52,3 +61,15 @@ def problems_csv(report: Any) -> str:
     for row in import_problems(report):
         writer.writerow([spreadsheet_safe(cell) for cell in row])
     return out.getvalue()
+
+
+def article_label(article: dict[str, Any]) -> str:
+    """How the delete panel names a stored article: id, title (or source), features."""
+    name = article.get("title") or article.get("source")
+    return f"#{article['id']} · {name} · {article.get('feature_count', 0)} features"
+
+
+def batch_label(batch: dict[str, Any]) -> str:
+    """How the undo panel names an import: when, how many articles and features."""
+    when = str(batch.get("ingested_at") or "")[:16].replace("T", " ")
+    return f"{when} UTC · {batch['articles']} articles · {batch['features'] or 0} features"

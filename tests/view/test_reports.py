@@ -30,3 +30,20 @@ def test_the_list_of_problems_names_each_article():
 def test_a_source_that_looks_like_a_formula_is_listed_as_text():
     report = IngestReport(failed=[("=cmd.txt", "=cmd.txt: binary")])
     assert problems_csv(report).splitlines()[1] == "failed,'=cmd.txt,'=cmd.txt: binary"
+
+
+def test_an_article_and_an_import_are_named_for_people():
+    from geo.view.reports import article_label, batch_label
+
+    article = {"id": 3, "title": None, "source": "mosul.txt", "feature_count": 4}
+    assert article_label(article) == "#3 · mosul.txt · 4 features"
+    batch = {"batch": "b", "articles": 2, "features": 9, "ingested_at": "2017-01-05T10:15:00+00:00"}
+    assert batch_label(batch) == "2017-01-05 10:15 UTC · 2 articles · 9 features"
+
+
+def test_the_dashboard_gets_a_list_only_with_a_summary():
+    from geo.view.reports import import_result
+
+    assert import_result(report_with(placeless=2))[1] is None
+    assert import_result(report_with(placeless=9))[1].count("without a place") == 0
+    assert len(import_result(report_with(placeless=9))[1].splitlines()) == 10
