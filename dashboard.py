@@ -99,7 +99,8 @@ def initial_view() -> state.ViewFilter:
         map_view, map_problems = state.map_view_from_query_params(params)
         for problem in (*view.problems, *map_problems):
             say("warning", f"Ignored a bad link parameter: {problem}")
-        st.session_state.view, st.session_state.map_view = view, map_view
+        st.session_state.view = view
+        st.session_state.map_start = st.session_state.map_view = map_view
     return st.session_state.view
 
 
@@ -400,14 +401,16 @@ def show_map(
         layers = event_layers(shown, selected)
     else:
         layers = feed.window_layers(DateWindow(*window)) + selected_layer(shown, selected, feed)
-    looking = st.session_state.get("map_view")
+    if start := st.session_state.get("map_start"):  # a link's view: the map opens there
+        base.location, base.options["zoom"] = [start.lat, start.lon], start.zoom
+    target = st.session_state.get("map_target")  # moves the map only when it changes
     st_folium(
         base,
         height=560,
         use_container_width=True,
         returned_objects=["center", "zoom"],  # for the link: a pan reruns the dated part only
-        center=(looking.lat, looking.lon) if looking else None,
-        zoom=looking.zoom if looking else None,
+        center=(target.lat, target.lon) if target else None,
+        zoom=target.zoom if target else None,
         key="map",
         feature_group_to_add=[*layers, view_dates_layer(window)],
         layer_control=folium.LayerControl(collapsed=False),
@@ -472,8 +475,8 @@ def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> 
 
 
 def follow_the_map() -> None:
-    """Keep where the user moved the map, for the link, once the map reports a view it has not
-    reported before (a rerun repeats the last report, which must not undo a search's zoom)."""
+    """Keep where the map looks, for the link, once it reports a view it has not reported before
+    (a rerun for another reason repeats the last report, older than a search's zoom)."""
     seen = state.map_view_seen(st.session_state.get("map"))
     if seen is not None and seen != st.session_state.get("map_seen"):
         st.session_state.map_seen = st.session_state.map_view = seen
@@ -489,11 +492,12 @@ def search_box(shown: list[Feature]) -> list[Feature] | None:
     ).strip()
     if not query:
         st.session_state.pop("searched", None)
+        st.session_state.pop("map_target", None)
         return None
     found = state.search_features(shown, query)
     if st.session_state.get("searched") != (query, len(found)):  # a new search: zoom to it
         st.session_state.searched = (query, len(found))
-        st.session_state.map_view = state.fitted_view(found) or st.session_state.map_view
+        st.session_state.map_target = state.fitted_view(found) or st.session_state.get("map_target")
     where = (
         "the map is zoomed to them, the table lists them" if found else "try other words or dates"
     )

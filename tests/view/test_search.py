@@ -37,3 +37,15 @@ def test_one_place_is_fitted_at_a_close_zoom_and_a_route_by_its_whole_line():
     assert fitted_view([TOWN]).zoom == 11
     route = fitted_view([ROUTE])
     assert 41.0 < route.lon < 42.35 and route.zoom < 11
+
+
+def test_a_place_named_as_asked_comes_before_the_quotes_that_name_it():
+    nearby = place("rawa", 41.9, 34.47, name="Rawa", quote="From Mosul to Rawa.")
+    assert search_features([MOSUL, nearby], "mosul") == [MOSUL]
+    assert search_features([MOSUL, nearby], "from mosul") == [nearby]
+
+
+def test_a_countrys_centre_does_not_widen_the_fitted_view():
+    usa = place("usa", -97.0, 38.0, name="United States", geo_precision=3)
+    assert fitted_view([MOSUL, usa]) == fitted_view([MOSUL])
+    assert fitted_view([usa]).lon == -97.0
