@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from geo.mapview.build import view_of
 from geo.schema import properties
 from geo.view.url import MapView
 
@@ -76,6 +75,8 @@ def fitted_view(
 ) -> MapView | None:
     """The centre and zoom at which a map of ``size`` pixels shows every one of the features
     (a country's or region's centre only when there is nothing more precise, as the map does)."""
+    from geo.mapview.build import view_of  # the map's own fitting; folium loads only when asked
+
     precise = [f for f in features if (properties(f).get("geo_precision") or 1) < 3]
     bounds = bounds_of(precise or features)
     if bounds is None:
