@@ -226,7 +226,6 @@ def show_ingest_result(report) -> None:
     """Keep what an import or re-geoparsing did for the panel, and draw the page again with it."""
     st.session_state.ingest_result = import_result(report)
     st.session_state.add_open = True
-    st.session_state.pop("window", None)  # the timeline's bounds may have moved
     stored_features.clear()
     st.rerun()
 

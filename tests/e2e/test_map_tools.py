@@ -161,7 +161,7 @@ def test_the_add_panel_stays_open_and_many_problems_are_one_summary(page, own_da
     )
     time.sleep(1)
     page.get_by_role("button", name="Geoparse and add").click()
-    page.get_by_text("7 articles need a look").wait_for(timeout=60_000)
+    page.get_by_text("7 articles need a look").wait_for(timeout=120_000)
     assert page.get_by_text("No place found in").count() == 0  # not one message per article
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the list of problems").click()
