@@ -36,7 +36,7 @@ from geo.store.ingest import (
     reprocess_store,
 )
 from geo.text.reading import SUFFIXES
-from geo.view.reports import article_label, batch_label, import_result
+from geo.view.import_report import article_label, batch_label, import_result
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5

@@ -1,5 +1,5 @@
 from geo.store.ingest import IngestReport
-from geo.view.reports import import_messages, problems_csv
+from geo.view.import_report import import_messages, problems_csv
 
 
 def report_with(placeless: int, failed: int = 0) -> IngestReport:
@@ -33,7 +33,7 @@ def test_a_source_that_looks_like_a_formula_is_listed_as_text():
 
 
 def test_an_article_and_an_import_are_named_for_people():
-    from geo.view.reports import article_label, batch_label
+    from geo.view.import_report import article_label, batch_label
 
     article = {"id": 3, "title": None, "source": "mosul.txt", "feature_count": 4}
     assert article_label(article) == "#3 · mosul.txt · 4 features"
@@ -42,7 +42,7 @@ def test_an_article_and_an_import_are_named_for_people():
 
 
 def test_the_dashboard_gets_a_list_only_with_a_summary():
-    from geo.view.reports import import_result
+    from geo.view.import_report import import_result
 
     assert import_result(report_with(placeless=2))[1] is None
     assert import_result(report_with(placeless=9))[1].count("without a place") == 0
