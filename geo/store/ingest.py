@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 import tempfile
@@ -93,13 +94,24 @@ def ingest_received(
     *,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    published: dt.date | None = None,
 ) -> None:
     """Uploaded files (``(name, bytes)``), then the articles of a folder (named relative to
     ``root``, and read only inside it); ``progress`` hears ``(done, total, name)`` and
-    ``report`` what happened."""
+    ``report`` what happened. ``published`` dates the uploaded articles that give no
+    publication date of their own."""
     with tempfile.TemporaryDirectory() as tmp:
         for done, (name, data) in enumerate(uploads, start=1):
-            ingest_bytes(name, data, Path(tmp), store, geoparse, report, max_bytes=max_bytes)
+            ingest_bytes(
+                name,
+                data,
+                Path(tmp),
+                store,
+                geoparse,
+                report,
+                max_bytes=max_bytes,
+                published=published,
+            )
             progress(done, len(uploads) + (folder is not None), name)
     if folder is not None:
         report.merge(
@@ -148,9 +160,11 @@ def ingest_file(
     report: IngestReport,
     *,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    published: dt.date | None = None,
 ) -> None:
     """Ingest every article of one file into ``report``: a record that cannot be read is
-    reported, and the records after it still go in."""
+    reported, and the records after it still go in; ``published`` dates the articles that
+    give no publication date of their own."""
     try:
         for article in read_articles(file.path, file.name, max_bytes=max_bytes):
             if isinstance(article, InputError):
@@ -158,9 +172,16 @@ def ingest_file(
                 continue
             if article.encoding not in (None, "utf-8", "utf-8-sig"):
                 report.decoded.append((article.source, article.encoding))
-            ingest_article(article, store, geoparse, report)
+            ingest_article(with_published(article, published), store, geoparse, report)
     except GeoError as err:
         report.failed.append((file.name, str(err)))
+
+
+def with_published(article: Article, published: dt.date | None) -> Article:
+    """The article, dated ``published`` if it gives no publication date of its own."""
+    if published is None or article.published is not None:
+        return article
+    return dataclasses.replace(article, published=published)
 
 
 def ingest_article(
@@ -257,9 +278,11 @@ def ingest_bytes(
     report: IngestReport,
     *,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    published: dt.date | None = None,
 ) -> None:
-    """Store the articles of an uploaded file under the file's own name; its bytes are
-    written to ``folder`` under a name of this program's, never the uploader's."""
+    """Store the articles of an uploaded file under the file's own name, dated ``published``
+    where they give no date; its bytes are written to ``folder`` under a name of this
+    program's, never the uploader's."""
     try:
         shown, suffix = upload_name(name)
     except InputError as err:
@@ -268,7 +291,8 @@ def ingest_bytes(
     path = folder / f"upload-{len(list(folder.iterdir()))}{suffix}"
     path.write_bytes(data)
     try:
-        ingest_file(FileToRead(path, shown), store, geoparse, report, max_bytes=max_bytes)
+        file = FileToRead(path, shown)
+        ingest_file(file, store, geoparse, report, max_bytes=max_bytes, published=published)
     finally:
         path.unlink(missing_ok=True)
 

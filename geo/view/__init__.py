@@ -2,7 +2,9 @@
 the timeline's play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
+from geo.view.front import control_day, control_features, latest_statements
 from geo.view.literal import markdown_literal
+from geo.view.reports import REPORTS_HELP, fuse_reports, reported_by
 from geo.view.search import fitted_view, search_features
 from geo.view.table import (
     alternative_label,
@@ -34,11 +36,14 @@ from geo.view.url import (
 
 __all__ = [
     "PLAY_STEPS",
+    "REPORTS_HELP",
     "MapView",
     "ViewFilter",
     "alternative_label",
     "apply_filter",
     "choices",
+    "control_day",
+    "control_features",
     "correction",
     "date_bounds",
     "events_per_day",
@@ -46,12 +51,15 @@ __all__ = [
     "first_play_window",
     "fitted_view",
     "from_query_params",
+    "fuse_reports",
     "initial_window",
+    "latest_statements",
     "map_view_from_query_params",
     "map_view_params",
     "map_view_seen",
     "markdown_literal",
     "passes",
+    "reported_by",
     "search_features",
     "selected_id",
     "step_window",
