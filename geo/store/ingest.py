@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import secrets
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -28,13 +29,15 @@ Geoparse = Callable[[Article], list[Feature]]
 @dataclass
 class IngestReport:
     """What an ingest did: sources added (and those of them in which no place was found), skipped
-    as already stored, failed with why, and read in another encoding than UTF-8 (which)."""
+    as already stored, failed with why, and read in another encoding than UTF-8 (which); the
+    articles it adds are stored as one import, ``batch``, which can be undone."""
 
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     placeless: list[str] = field(default_factory=list)
     decoded: list[tuple[str, str]] = field(default_factory=list)
+    batch: str = field(default_factory=lambda: new_batch_id())
 
     def counts(self) -> str:
         """How many articles were added (without a place among them), skipped and failed."""
@@ -68,12 +71,17 @@ class IngestReport:
         )
 
     def merge(self, other: IngestReport) -> None:
-        """Add what ``other`` did to this report."""
+        """Add what ``other`` did to this report (its batch stays this one's)."""
         self.added += other.added
         self.skipped += other.skipped
         self.failed += other.failed
         self.placeless += other.placeless
         self.decoded += other.decoded
+
+
+def new_batch_id() -> str:
+    """A new import's id: when it began (UTC) and a random part, ``20170105T101500-3f9a1c``."""
+    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
 
 
 def ingest_received(
@@ -108,7 +116,13 @@ def ingest_received(
     if folder is not None:
         report.merge(
             ingest_paths(
-                [folder], store, geoparse, progress=progress, root=root, max_bytes=max_bytes
+                [folder],
+                store,
+                geoparse,
+                progress=progress,
+                root=root,
+                max_bytes=max_bytes,
+                batch=report.batch,
             )
         )
 
@@ -121,18 +135,19 @@ def ingest_paths(
     progress: bool | Callable[[int, int, str], None] = True,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    batch: str | None = None,
 ) -> IngestReport:
-    """Geoparse and store every article of ``paths``; a bad file or record is reported and
-    the rest goes in.
+    """Geoparse and store every article of ``paths`` as one import (``batch``, else a new one);
+    a bad file or record is reported and the rest goes in.
 
     ``progress`` is True for a progress bar on standard error, False for none, or a callable
     ``(done, total, name)`` called after each file (the dashboard's progress bar). With a
     ``root``, files are named relative to it and nothing outside it is read.
     """
-    batch = files_to_read(paths, root=root)
-    report = IngestReport(failed=list(batch.refused))
-    with _progress(progress, len(batch.files), "file") as step:
-        for done, file in enumerate(batch.files, start=1):
+    chosen = files_to_read(paths, root=root)
+    report = IngestReport(failed=list(chosen.refused), batch=batch or new_batch_id())
+    with _progress(progress, len(chosen.files), "file") as step:
+        for done, file in enumerate(chosen.files, start=1):
             ingest_file(file, store, geoparse, report, max_bytes=max_bytes)
             step(done, file.path.name)
     return report
@@ -176,7 +191,7 @@ def ingest_article(
     try:
         if store.has_article(content_hash(article.text)):
             report.skipped.append(article.source)
-        elif store.add_article(article, features := geoparse(article)):
+        elif store.add_article(article, features := geoparse(article), batch=report.batch):
             report.added.append(article.source)
             if not features:
                 report.placeless.append(article.source)
