@@ -19,7 +19,12 @@
 - ``centroid``: how close the place is to the middle of the article's other places (1.0 on
   it, 1/e at 1,000 km);
 - ``others_focus``: the share of the article's other mentions (not those of the same name)
-  that are about the place's country: ``focus`` counts a mention's own first choice too.
+  that are about the place's country: ``focus`` counts a mention's own first choice too;
+- ``near_focus``: how close the place lies to the other countries those mentions are about
+  (each country's share times 1.0 on its point, 1/e at 500 km): "Israeli strikes on Gaza"
+  make the Gaza Strip likely though it is no part of Israel;
+- ``sibling_divisions``: for a first-level division, the share of the article's other places
+  that lie in other divisions of its country ("Georgia" beside "Texas" is a state).
 
 The kind of phrase ("the Haditha dam", "la frontière syrienne") is no feature: it chooses the
 candidates (:mod:`geo.resolve.candidates`). How much each feature counts is fitted on data
@@ -50,6 +55,8 @@ EVIDENCE_NAMES = (
     "admin1",
     "centroid",
     "others_focus",
+    "near_focus",
+    "sibling_divisions",
 )
 KIND_PRIOR: dict[PlaceKind, float] = {
     "country": 1.0,
@@ -60,6 +67,7 @@ KIND_PRIOR: dict[PlaceKind, float] = {
 }
 NEAR_KM = 250.0  # proximity halves about every 170 km
 CENTROID_KM = 1000.0
+NEAR_FOCUS_KM = 500.0
 QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
 ANCHOR_KINDS = ("city", "dam", "region", "county")
 
@@ -73,6 +81,7 @@ class Context:
     states: tuple[tuple[str, tuple[str, str]], ...] = ()  # (folded name, (country, admin1))
     divisions: tuple[tuple[str, tuple[str, str]], ...] = ()  # of every first choice with one
     votes: tuple[tuple[tuple[str, str], float], ...] = ()  # ((folded name, country), weight)
+    country_points: tuple[tuple[str, tuple[float, float]], ...] = ()  # (code, (lat, lon))
 
     @functools.cached_property
     def others_focus(self) -> StateShares:
@@ -146,7 +155,33 @@ def evidence(
         "admin1": division_shares.get(division, 0.0) if division and division_shares else 0.0,
         "centroid": math.exp(-middle_km / CENTROID_KM) if middle_km is not None else 0.0,
         "others_focus": _country_share(place, others_focus) if others_focus else 0.0,
+        "near_focus": _near_focus(place, others_focus, dict(context.country_points)),
+        "sibling_divisions": _siblings(place, division_shares) if place.kind == "region" else 0.0,
     }
+
+
+def _near_focus(
+    place: Place, shares: Counter | None, points: dict[str, tuple[float, float]]
+) -> float:
+    """How close the place lies to the other countries of the article, by their shares."""
+    own = {place.country_code, *place.countries}
+    return max(
+        (
+            share * math.exp(-haversine_km(place.point, points[code]) / NEAR_FOCUS_KM)
+            for code, share in (shares or {}).items()
+            if code not in own and code in points
+        ),
+        default=0.0,
+    )
+
+
+def _siblings(place: Place, shares: Counter | None) -> float:
+    """The share of the article's divisions that are other divisions of the place's country."""
+    return sum(
+        share
+        for (country, admin1), share in (shares or {}).items()
+        if country == place.country_code and admin1 != place.admin1
+    )
 
 
 def _country_share(place: Place, shares: Counter) -> float:

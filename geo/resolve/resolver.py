@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
@@ -110,6 +110,7 @@ def ranked_candidates(
         anchors_of(first, keys),
         divisions=divisions_of(first, keys),
         votes=country_votes(voters, votes, keys),
+        country_points=_country_points(gazetteer, votes.values()),
     )
     ranked = ranked_all(context)
     # The states come from choices made knowing the country focus: alone, "Florida" is as
@@ -118,6 +119,15 @@ def ranked_candidates(
     if states:
         ranked = ranked_all(dataclasses.replace(context, states=states))
     return ranked
+
+
+def _country_points(
+    gazetteer: Gazetteer, places: Iterable[Place]
+) -> tuple[tuple[str, tuple[float, float]], ...]:
+    """The point of every country the places lie in or border, where the gazetteer has it."""
+    codes = {c for p in places for c in (p.country_code, *p.countries) if c}
+    found = ((code, gazetteer.country(code)) for code in sorted(codes))
+    return tuple((code, country.point) for code, country in found if country is not None)
 
 
 def _fitting(qualifiers: list[Place], pool: list[Place]) -> Place | None:

@@ -24,7 +24,7 @@ def mention_of(text, name):
 def test_the_evidence_names_are_those_the_map_exports():
     assert set(EVIDENCE_NAMES) == {
         "prior", "name_match", "focus", "state", "proximity", "qualifier", "kind",
-        "top_country", "admin1", "centroid", "others_focus",
+        "top_country", "admin1", "centroid", "others_focus", "near_focus", "sibling_divisions",
     }  # fmt: skip
 
 
@@ -42,6 +42,8 @@ def test_a_city_in_the_country_of_the_story_has_prior_name_and_focus():
         "admin1": 0.0,
         "centroid": 0.0,
         "others_focus": 0.0,
+        "near_focus": 0.0,
+        "sibling_divisions": 0.0,
     }
 
 
@@ -60,6 +62,36 @@ def test_the_middle_of_the_other_places_is_evidence_for_the_nearer_namesake():
     near = evidence(MOSUL, "mosul", context, qualifier=None)
     far = evidence(dataclasses.replace(MOSUL, lat=40.0, lon=-100.0), "mosul", context, None)
     assert 0.0 < far["centroid"] < near["centroid"] <= 1.0
+
+
+GAZA = Place("Gaza", 31.5, 34.467, 281133, "PS", "city", 410_000, 410_000, "GZ")
+GEORGIA = Place("Georgia", 32.33, -83.11, None, "US", "region", 0, 500_000, "GA")
+
+
+def test_a_place_near_another_country_of_the_story_is_near_its_focus():
+    context = Context(Counter({"IL": 1.0}), country_points=(("IL", (31.5, 34.75)),))
+    near = evidence(GAZA, "gaza", context, None, others_focus=Counter({"IL": 1.0}))
+    far = evidence(MOSUL, "mosul", context, None, others_focus=Counter({"IL": 1.0}))
+    assert 0.0 < far["near_focus"] < near["near_focus"] <= 1.0
+
+
+def test_a_place_is_not_near_the_focus_of_its_own_country():
+    context = Context(Counter({"IQ": 1.0}), country_points=(("IQ", (33.0, 44.0)),))
+    found = evidence(MOSUL, "mosul", context, None, others_focus=Counter({"IQ": 1.0}))
+    assert found["near_focus"] == 0.0
+
+
+def test_other_divisions_of_its_country_are_evidence_for_a_division():
+    shares = Counter({("US", "TX"): 0.5, ("US", "GA"): 0.25, ("GE", "TB"): 0.25})
+    found = evidence(GEORGIA, "georgia", Context(Counter()), None, division_shares=shares)
+    assert found["sibling_divisions"] == 0.5
+
+
+def test_other_divisions_are_no_evidence_for_a_city():
+    shares = Counter({("US", "TX"): 1.0})
+    town = dataclasses.replace(GEORGIA, kind="city", population=1_000)
+    found = evidence(town, "georgia", Context(Counter()), None, division_shares=shares)
+    assert found["sibling_divisions"] == 0.0
 
 
 def test_every_alternative_carries_its_evidence(gazetteer):
