@@ -34,6 +34,7 @@ from geo.store.ingest import (
     ingest_received,
     reprocess_store,
 )
+from geo.store.pool import EmbeddedGeoparser, default_workers
 from geo.text.reading import SUFFIXES
 
 DEMO_DIR = DATA_DIR / "demo"
@@ -80,6 +81,12 @@ def page_store() -> Store:
 
 def geoparse(article: Article) -> list[Feature]:
     return geoparse_features(article, gazetteer(), max_bytes=settings.max_article_bytes)
+
+
+def batch_geoparser() -> EmbeddedGeoparser:
+    """What a batch's worker processes run (each loads its gazetteer; this one's first)."""
+    gazetteer()
+    return EmbeddedGeoparser(settings.max_article_bytes)
 
 
 def say(kind: str, text: object) -> None:
@@ -236,11 +243,12 @@ def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport)
         received,
         folder_path,
         store,
-        geoparse,
+        batch_geoparser(),
         report,
         progress=progress,
         root=settings.folder_root,
         max_bytes=settings.max_article_bytes,
+        workers=default_workers(),
     )
 
 

@@ -22,6 +22,16 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
 
 
+def workers_count(value: str) -> int:
+    """A ``--workers`` argument: a whole number of at least 1."""
+    from geo.store.pool import checked_workers
+
+    try:
+        return checked_workers(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
+
+
 STORE_HELP = "SQLite store file (default: the GEO_STORE setting)"
 
 
@@ -56,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--store", type=Path, help=STORE_HELP)
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "--workers",
+        type=workers_count,
+        metavar="N",
+        help="processes that geoparse (default: this machine's cores); one process writes",
+    )
     ingest.set_defaults(run=run_ingest)
 
     reprocess = commands.add_parser(
@@ -230,13 +246,18 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders; exit 1 when some article failed, after storing the rest."""
     from geo.store import open_store
     from geo.store.ingest import ingest_paths
+    from geo.store.pool import default_workers
 
     path = _store_path(args)
     max_bytes = load_settings().max_article_bytes
-    geoparse = _embedded_geoparser(max_bytes)
     with open_store(path) as store:
         report = ingest_paths(
-            args.paths, store, geoparse, progress=not args.quiet, max_bytes=max_bytes
+            args.paths,
+            store,
+            _embedded_geoparser(max_bytes),
+            progress=not args.quiet,
+            max_bytes=max_bytes,
+            workers=args.workers or default_workers(),
         )
     return _reported(report)
 
@@ -261,13 +282,11 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 
 def _embedded_geoparser(max_bytes: int):
-    """Article -> features, over the embedded gazetteer (loaded once), for articles of at
-    most ``max_bytes``."""
-    from geo.gazetteer.embedded import load_embedded_gazetteer
-    from geo.pipeline import geoparse_features
+    """Article -> features, over the embedded gazetteer (loaded once per process), for
+    articles of at most ``max_bytes``."""
+    from geo.store.pool import EmbeddedGeoparser
 
-    gazetteer = load_embedded_gazetteer()
-    return lambda article: geoparse_features(article, gazetteer, max_bytes=max_bytes)
+    return EmbeddedGeoparser(max_bytes)
 
 
 def _reported(report) -> int:

@@ -6,21 +6,19 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
 from geo.model import Article
-from geo.schema import Feature
 from geo.settings import DEFAULT_MAX_ARTICLE_BYTES
 from geo.store import Store
 from geo.store.folders import FileToRead, files_to_read, shown_name
+from geo.store.pool import Geoparse, Outcome, geoparsed, outcome
 from geo.store.sqlite import content_hash
 from geo.text.reading import SUFFIXES, read_articles
-
-Geoparse = Callable[[Article], list[Feature]]
 
 
 @dataclass
@@ -84,19 +82,28 @@ def ingest_received(
     *,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    workers: int = 1,
 ) -> None:
     """Uploaded files (``(name, bytes)``), then the articles of a folder (named relative to
-    ``root``, and read only inside it); ``progress`` hears ``(done, total, name)`` and
-    ``report`` what happened."""
+    ``root``, and read only inside it), as one batch; ``progress`` hears ``(done, total, name)``
+    article by article and ``report`` what happened."""
     with tempfile.TemporaryDirectory() as tmp:
-        for done, (name, data) in enumerate(uploads, start=1):
-            ingest_bytes(name, data, Path(tmp), store, geoparse, report, max_bytes=max_bytes)
-            progress(done, len(uploads) + (folder is not None), name)
-    if folder is not None:
-        report.merge(
-            ingest_paths(
-                [folder], store, geoparse, progress=progress, root=root, max_bytes=max_bytes
-            )
+        files = []
+        for number, (name, data) in enumerate(uploads):
+            try:
+                shown, suffix = upload_name(name)
+            except InputError as err:
+                report.failed.append((shown_name(name), str(err)))
+                continue
+            path = Path(tmp) / f"upload-{number}{suffix}"  # our name, never the uploader's
+            path.write_bytes(data)
+            files.append(FileToRead(path, shown))
+        if folder is not None:
+            batch = files_to_read([folder], root=root)
+            report.failed += batch.refused
+            files += batch.files
+        ingest_files(
+            files, store, geoparse, report, progress=progress, max_bytes=max_bytes, workers=workers
         )
 
 
@@ -108,55 +115,108 @@ def ingest_paths(
     progress: bool | Callable[[int, int, str], None] = True,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    workers: int = 1,
 ) -> IngestReport:
     """Geoparse and store every article of ``paths``; a bad file or record is reported and
     the rest goes in.
 
     ``progress`` is True for a progress bar on standard error, False for none, or a callable
-    ``(done, total, name)`` called after each file (the dashboard's progress bar). With a
-    ``root``, files are named relative to it and nothing outside it is read.
+    ``(done, total, name)`` called after each article (the dashboard's progress bar). With a
+    ``root``, files are named relative to it and nothing outside it is read. With ``workers``
+    above 1, that many processes geoparse (``geoparse`` must pickle, as
+    :class:`~geo.store.pool.EmbeddedGeoparser` does) and this one stores.
     """
     batch = files_to_read(paths, root=root)
     report = IngestReport(failed=list(batch.refused))
-    with _progress(progress, len(batch.files), "file") as step:
-        for done, file in enumerate(batch.files, start=1):
-            ingest_file(file, store, geoparse, report, max_bytes=max_bytes)
-            step(done, file.path.name)
+    ingest_files(
+        batch.files,
+        store,
+        geoparse,
+        report,
+        progress=progress,
+        max_bytes=max_bytes,
+        workers=workers,
+    )
     return report
 
 
-def ingest_file(
-    file: FileToRead,
+def ingest_files(
+    files: Sequence[FileToRead],
     store: Store,
     geoparse: Geoparse,
     report: IngestReport,
     *,
+    progress: bool | Callable[[int, int, str], None] = True,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    workers: int = 1,
 ) -> None:
-    """Ingest every article of one file into ``report``: a record that cannot be read is
-    reported, and the records after it still go in."""
-    try:
-        for article in read_articles(file.path, file.name, max_bytes=max_bytes):
-            if isinstance(article, InputError):
-                report.failed.append((file.name, str(article)))
-                continue
-            if article.encoding not in (None, "utf-8", "utf-8-sig"):
-                report.decoded.append((article.source, article.encoding))
-            ingest_article(article, store, geoparse, report)
-    except GeoError as err:
-        report.failed.append((file.name, str(err)))
+    """Read the files, then geoparse the articles not stored yet (in ``workers`` processes)
+    and store each one as its features come back."""
+    articles = new_articles(files, store, report, max_bytes=max_bytes)
+    with _progress(progress, len(articles), "article") as step:
+        outcomes = geoparsed(articles, geoparse, workers)
+        for done, (article, outcome) in enumerate(zip(articles, outcomes, strict=True), start=1):
+            store_outcome(article, outcome, store, report)
+            step(done, article.source)
+
+
+def new_articles(
+    files: Iterable[FileToRead],
+    store: Store,
+    report: IngestReport,
+    *,
+    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+) -> list[Article]:
+    """The articles of ``files`` that are not stored yet, each text once; the stored and
+    repeated ones are reported as skipped, those that cannot be read as failed."""
+    seen: set[str] = set()
+    articles = []
+    for article in read_files(files, report, max_bytes=max_bytes):
+        digest = content_hash(article.text)
+        if digest in seen or store.has_article(digest):
+            report.skipped.append(article.source)
+        else:
+            seen.add(digest)
+            articles.append(article)
+    return articles
+
+
+def read_files(
+    files: Iterable[FileToRead], report: IngestReport, *, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+) -> Iterator[Article]:
+    """Every article of the files: a record that cannot be read is reported, and the records
+    after it are still read; an encoding other than UTF-8 is noted."""
+    for file in files:
+        try:
+            for article in read_articles(file.path, file.name, max_bytes=max_bytes):
+                if isinstance(article, InputError):
+                    report.failed.append((file.name, str(article)))
+                    continue
+                if article.encoding not in (None, "utf-8", "utf-8-sig"):
+                    report.decoded.append((article.source, article.encoding))
+                yield article
+        except GeoError as err:
+            report.failed.append((file.name, str(err)))
 
 
 def ingest_article(
     article: Article, store: Store, geoparse: Geoparse, report: IngestReport
 ) -> None:
     """Store one article unless it is stored already; a failure is reported by its source."""
+    if store.has_article(content_hash(article.text)):
+        report.skipped.append(article.source)
+    else:
+        store_outcome(article, outcome(geoparse, article), store, report)
+
+
+def store_outcome(article: Article, outcome: Outcome, store: Store, report: IngestReport) -> None:
+    """Store an article with its features, or report the GeoError that refused it."""
     try:
-        if store.has_article(content_hash(article.text)):
-            report.skipped.append(article.source)
-        elif store.add_article(article, features := geoparse(article)):
+        if isinstance(outcome, GeoError):
+            raise outcome
+        if store.add_article(article, outcome):
             report.added.append(article.source)
-            if not features:
+            if not outcome:
                 report.placeless.append(article.source)
         else:
             report.skipped.append(article.source)
@@ -230,31 +290,6 @@ def _progress(progress: bool | Callable[[int, int, str], None], total: int, unit
         yield lambda done, name: progress(done, total, name)
     else:
         yield lambda done, name: None
-
-
-def ingest_bytes(
-    name: str,
-    data: bytes,
-    folder: Path,
-    store: Store,
-    geoparse: Geoparse,
-    report: IngestReport,
-    *,
-    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
-) -> None:
-    """Store the articles of an uploaded file under the file's own name; its bytes are
-    written to ``folder`` under a name of this program's, never the uploader's."""
-    try:
-        shown, suffix = upload_name(name)
-    except InputError as err:
-        report.failed.append((shown_name(name), str(err)))
-        return
-    path = folder / f"upload-{len(list(folder.iterdir()))}{suffix}"
-    path.write_bytes(data)
-    try:
-        ingest_file(FileToRead(path, shown), store, geoparse, report, max_bytes=max_bytes)
-    finally:
-        path.unlink(missing_ok=True)
 
 
 def upload_name(name: str) -> tuple[str, str]:

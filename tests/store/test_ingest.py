@@ -83,7 +83,7 @@ def test_a_bad_file_is_reported_by_name_and_the_rest_goes_in(folder, tmp_path):
     assert len(report.added) == 4
 
 
-def test_progress_is_reported_file_by_file(folder, tmp_path):
+def test_progress_is_reported_article_by_article(folder, tmp_path):
     seen = []
     with SQLiteStore(tmp_path / "s.sqlite3") as store:
         ingest_paths(
@@ -92,7 +92,7 @@ def test_progress_is_reported_file_by_file(folder, tmp_path):
             fake_geoparse,
             progress=lambda done, total, name: seen.append((done, total)),
         )
-    assert seen[-1] == (3, 3)
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_reprocessing_replaces_what_a_newer_geoparser_finds(folder, tmp_path):
@@ -115,7 +115,7 @@ def test_reprocessing_replaces_what_a_newer_geoparser_finds(folder, tmp_path):
         assert len(store.features()) == 2  # a failed article keeps its features
 
 
-def test_uploads_then_a_folder_are_ingested_with_their_progress(folder, tmp_path):
+def test_uploads_then_a_folder_are_ingested_as_one_batch(folder, tmp_path):
     heard = []
     report = IngestReport()
     with SQLiteStore(tmp_path / "s.sqlite3") as store:
@@ -124,7 +124,7 @@ def test_uploads_then_a_folder_are_ingested_with_their_progress(folder, tmp_path
             uploads, folder, store, fake_geoparse, report, progress=lambda *step: heard.append(step)
         )
     assert len(report.added) == 5 and [name for name, _ in report.failed] == ["bad.json"]
-    assert heard[:2] == [(1, 3, "up.txt"), (2, 3, "bad.json")]
+    assert heard[0] == (1, 5, "up.txt") and heard[-1][:2] == (5, 5)
 
 
 def test_reports_speak_to_people_failures_first_and_counts_last():
