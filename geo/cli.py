@@ -72,6 +72,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="processes that geoparse (default: this machine's cores); one process writes",
     )
+    ingest.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool into the SQLite store; dask: a Dask cluster into a "
+        "GeoParquet archive (--store FOLDER, default var/archive)",
+    )
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running Dask scheduler (tcp://HOST:8786); default: a local cluster",
+    )
     ingest.set_defaults(run=run_ingest)
 
     reprocess = commands.add_parser(
@@ -248,6 +260,10 @@ def run_ingest(args: argparse.Namespace) -> int:
     from geo.store.ingest import ingest_paths
     from geo.store.pool import default_workers
 
+    if args.engine == "dask":
+        return _reported(_dask_ingest(args))
+    if args.scheduler:
+        raise InputError("--scheduler needs --engine dask")
     path = _store_path(args)
     max_bytes = load_settings().max_article_bytes
     with open_store(path) as store:
@@ -260,6 +276,21 @@ def run_ingest(args: argparse.Namespace) -> int:
             workers=args.workers or default_workers(),
         )
     return _reported(report)
+
+
+def _dask_ingest(args: argparse.Namespace):
+    """Ingest on a Dask cluster into the GeoParquet archive ``--store`` names."""
+    from geo.store.dask_ingest import ingest_on_dask
+
+    archive = str(args.store or "var/archive").removeprefix("parquet:")
+    return ingest_on_dask(
+        args.paths,
+        archive,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        progress=not args.quiet,
+        max_bytes=load_settings().max_article_bytes,
+    )
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
