@@ -18,7 +18,8 @@ from geo.store import Store
 from geo.store.folders import FileToRead, files_to_read, shown_name
 from geo.store.pool import Geoparse, Outcome, geoparsed, outcome
 from geo.store.sqlite import content_hash
-from geo.text.reading import SUFFIXES, read_articles
+from geo.text.partitions import PARTITION_SUFFIXES, FileRef, Partition, read_partition
+from geo.text.reading import SUFFIXES
 
 
 @dataclass
@@ -126,7 +127,7 @@ def ingest_paths(
     above 1, that many processes geoparse (``geoparse`` must pickle, as
     :class:`~geo.store.pool.EmbeddedGeoparser` does) and this one stores.
     """
-    batch = files_to_read(paths, root=root)
+    batch = files_to_read(paths, root=root, suffixes=PARTITION_SUFFIXES)
     report = IngestReport(failed=list(batch.refused))
     ingest_files(
         batch.files,
@@ -187,16 +188,14 @@ def read_files(
     """Every article of the files: a record that cannot be read is reported, and the records
     after it are still read; an encoding other than UTF-8 is noted."""
     for file in files:
-        try:
-            for article in read_articles(file.path, file.name, max_bytes=max_bytes):
-                if isinstance(article, InputError):
-                    report.failed.append((file.name, str(article)))
-                    continue
-                if article.encoding not in (None, "utf-8", "utf-8-sig"):
-                    report.decoded.append((article.source, article.encoding))
-                yield article
-        except GeoError as err:
-            report.failed.append((file.name, str(err)))
+        whole_file = Partition((FileRef(str(file.path), file.name),))
+        for article in read_partition(whole_file, max_bytes=max_bytes):
+            if isinstance(article, InputError):
+                report.failed.append((file.name, str(article)))
+                continue
+            if article.encoding not in (None, "utf-8", "utf-8-sig"):
+                report.decoded.append((article.source, article.encoding))
+            yield article
 
 
 def ingest_article(

@@ -111,10 +111,10 @@ def _line_partitions(file: FileRef, lines: int) -> list[Partition]:
                     cuts.append((offset, number + 1))
     except OSError:
         return [Partition((file,))]
-    ends = [start for start, _ in cuts[1:]] + [offset]
+    ends = [(start, first - 1) for start, first in cuts[1:]] + [(offset, number)]
     return [
-        Partition((file,), (start, end), first)
-        for (start, first), end in zip(cuts, ends, strict=True)
+        Partition((file,), (start, end), first_line=first, last_line=last)
+        for (start, first), (end, last) in zip(cuts, ends, strict=True)
         if end > start
     ]
 
