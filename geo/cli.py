@@ -86,6 +86,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.set_defaults(run=run_ingest)
 
+    load = commands.add_parser(
+        "load",
+        help="fill the SQLite store from a GeoParquet archive",
+        description="Add every article of a GeoParquet archive (made by ingest --engine dask) "
+        "with its features to the SQLite store; an article already stored is skipped.",
+    )
+    load.add_argument("archive", type=Path, metavar="ARCHIVE", help="the archive's folder")
+    load.add_argument("--store", type=Path, help=STORE_HELP)
+    load.set_defaults(run=run_load)
+
     reprocess = commands.add_parser(
         "reprocess",
         help="geoparse the stored articles again",
@@ -291,6 +301,19 @@ def _dask_ingest(args: argparse.Namespace):
         progress=not args.quiet,
         max_bytes=load_settings().max_article_bytes,
     )
+
+
+def run_load(args: argparse.Namespace) -> int:
+    """Fill the SQLite store from a GeoParquet archive."""
+    from geo.store import open_store
+    from geo.store.transfer import fill_from_archive
+
+    archive = Path(str(args.archive).removeprefix("parquet:"))
+    if not (archive / "_commits").is_dir():
+        raise InputError(f"{archive}: no GeoParquet archive there (no _commits folder)")
+    with open_store(_store_path(args)) as store:
+        report = fill_from_archive(archive, store)
+    return _reported(report)
 
 
 def run_reprocess(args: argparse.Namespace) -> int:

@@ -68,6 +68,8 @@ def feature_schema() -> pa.Schema:
         ("content_hash", pa.string()),
         ("month", pa.string()),
         ("geometry", pa.binary()),
+        ("lon", pa.float64()),  # a point of the geometry, for queries that group by place
+        ("lat", pa.float64()),
         ("properties", pa.string()),
     ]
     return pa.schema(fixed + list(property_columns().items()))
@@ -100,7 +102,11 @@ def features_table(rows: Iterable[tuple[str, Feature]]) -> pa.Table:
         data["id"].append(feature["id"])
         data["content_hash"].append(digest)
         data["month"].append(event_month(feature))
-        data["geometry"].append(shape(feature["geometry"]).wkb)
+        geometry = shape(feature["geometry"])
+        point = geometry if geometry.geom_type == "Point" else geometry.representative_point()
+        data["geometry"].append(geometry.wkb)
+        data["lon"].append(point.x)
+        data["lat"].append(point.y)
         data["properties"].append(json.dumps(props, ensure_ascii=False))
         for name, kind in columns.items():
             data[name].append(_column_value(props.get(name), kind))
