@@ -21,6 +21,10 @@ from geo.store.sqlite import content_hash
 from geo.text.partitions import PARTITION_SUFFIXES, FileRef, Partition, read_partition
 from geo.text.reading import SUFFIXES
 
+# Articles stored per transaction: one wait for the disk for all of them (each article is
+# still whole or absent after a crash), and the progress bar moves at least this often.
+WRITE_BATCH = 16
+
 
 @dataclass
 class IngestReport:
@@ -156,9 +160,14 @@ def ingest_files(
     articles = new_articles(files, store, report, max_bytes=max_bytes)
     with _progress(progress, len(articles), "article") as step:
         outcomes = geoparsed(articles, geoparse, workers)
+        pending: list[tuple[Article, Outcome]] = []
         for done, (article, outcome) in enumerate(zip(articles, outcomes, strict=True), start=1):
-            store_outcome(article, outcome, store, report)
-            step(done, article.source)
+            pending.append((article, outcome))
+            if len(pending) == WRITE_BATCH or done == len(articles):
+                store_outcomes(pending, store, report)
+                for number, (stored, _) in enumerate(pending, start=done - len(pending) + 1):
+                    step(number, stored.source)
+                pending = []
 
 
 def new_articles(
@@ -206,6 +215,27 @@ def ingest_article(
         report.skipped.append(article.source)
     else:
         store_outcome(article, outcome(geoparse, article), store, report)
+
+
+def store_outcomes(
+    batch: Sequence[tuple[Article, Outcome]], store: Store, report: IngestReport
+) -> None:
+    """Store a batch of geoparsed articles in one transaction; when the store refuses it,
+    each article is stored alone, so that the refusal names the one at fault."""
+    good = [(article, found) for article, found in batch if not isinstance(found, GeoError)]
+    try:
+        added = store.add_articles(good)
+    except GeoError:
+        for article, found in batch:
+            store_outcome(article, found, store, report)
+        return
+    for article, found in batch:
+        if isinstance(found, GeoError):
+            store_outcome(article, found, store, report)
+    for (article, features), was_added in zip(good, added, strict=True):
+        (report.added if was_added else report.skipped).append(article.source)
+        if was_added and not features:
+            report.placeless.append(article.source)
 
 
 def store_outcome(article: Article, outcome: Outcome, store: Store, report: IngestReport) -> None:

@@ -123,6 +123,9 @@ class ParquetStore:
     def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
         raise StoreError(f"{self.archive.path}: {READ_ONLY}")
 
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Feature]]]) -> list[bool]:
+        raise StoreError(f"{self.archive.path}: {READ_ONLY}")
+
     def replace_features(self, article_id: int, features: Sequence[Feature]) -> bool:
         raise StoreError(f"{self.archive.path}: {READ_ONLY}")
 

@@ -103,33 +103,44 @@ class SQLiteStore:
 
     def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
         """Store an article and its features in one transaction; False if already stored."""
-        digest = content_hash(article.text)
-        rows = [_feature_row(f) for f in features]
+        return self.add_articles([(article, features)])[0]
+
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Feature]]]) -> list[bool]:
+        """Store articles with their features in one transaction (one wait for the disk);
+        for each, False if it was already stored. A feature that cannot be stored refuses
+        the whole batch, and nothing of it is written."""
+        rows = [(article, [_feature_row(f) for f in features]) for article, features in batch]
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_article(digest):
-                self._db.execute("ROLLBACK")
-                return False
-            cursor = self._db.execute(
-                "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
-                " feature_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    digest,
-                    article.source,
-                    article.title,
-                    article.url,
-                    article.published.isoformat() if article.published else None,
-                    article.lang,
-                    article.text,
-                    len(rows),
-                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                ),
-            )
-            self._db.executemany(INSERT_FEATURE, [(r[0], cursor.lastrowid, *r[1:]) for r in rows])
+            added = [self._insert(article, feature_rows) for article, feature_rows in rows]
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as err:
             self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot store {article.source} ({err})") from err
+            sources = ", ".join(article.source for article, _ in batch[:3])
+            raise StoreError(f"{self.path}: cannot store {sources} ({err})") from err
+        return added
+
+    def _insert(self, article: Article, rows: list[tuple]) -> bool:
+        """Insert one article and its feature rows inside the open transaction."""
+        digest = content_hash(article.text)
+        if self.has_article(digest):
+            return False
+        cursor = self._db.execute(
+            "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
+            " feature_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                article.source,
+                article.title,
+                article.url,
+                article.published.isoformat() if article.published else None,
+                article.lang,
+                article.text,
+                len(rows),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        self._db.executemany(INSERT_FEATURE, [(r[0], cursor.lastrowid, *r[1:]) for r in rows])
         return True
 
     def features(self, view: ViewFilter | None = None) -> list[Feature]:

@@ -34,6 +34,11 @@ class Store(Protocol):
         """Store an article and its features atomically; False if it was already stored."""
         ...
 
+    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Feature]]]) -> list[bool]:
+        """Store several articles with their features atomically; for each, False if it was
+        already stored."""
+        ...
+
     def features(self, view: ViewFilter | None = None) -> list[Feature]:
         """The stored features that the view lets through (every one for None), corrections applied."""
         ...
