@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ Outcome = list[Feature] | GeoError
 MIN_ARTICLES_PER_WORKER = 64
 # Articles sent to a worker at a time: fewer round trips, and still an even share at the end.
 MAX_CHUNK = 16
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -88,5 +91,19 @@ def geoparsed(
     chunk = max(1, min(MAX_CHUNK, len(articles) // (size * 8)))
     # spawn, not fork: the dashboard's server runs threads, and a fork copies their locks
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(size, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        size, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         yield from pool.map(partial(outcome, geoparse), articles, chunksize=chunk)
+
+
+def exit_with_parent(parent: int) -> None:
+    """Make this worker exit when the process that started it is gone: a writer killed with
+    SIGKILL cannot stop its workers, which would otherwise wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

@@ -1,7 +1,11 @@
+import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from geo.errors import InputError
@@ -70,6 +74,24 @@ def test_an_ingest_with_two_workers_stores_every_article_once(pool_for_any_batch
         report = ingest_paths([DEMO, DEMO], store, EmbeddedGeoparser(), progress=False, workers=2)
         assert len(report.added) == len(demo_articles()) == len(store.articles())
         assert len(report.skipped) == len(report.added)  # the folder named twice
+
+
+@pytest.mark.slow
+def test_the_workers_of_a_killed_ingest_exit_too(tmp_path):
+    records = [json.dumps({"text": f"Fighting in Mosul, report {n}."}) for n in range(200)]
+    (tmp_path / "news.jsonl").write_text("\n".join(records), encoding="utf-8")
+    command = [sys.executable, "-m", "geo", "ingest", "--quiet", "--workers", "2"]
+    command += ["--store", str(tmp_path / "s.sqlite3"), str(tmp_path / "news.jsonl")]
+    ingest = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
+    writer = psutil.Process(ingest.pid)
+    deadline = time.monotonic() + 60
+    # two workers, and the resource tracker that multiprocessing starts beside them
+    while len(started := writer.children()) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    ingest.send_signal(signal.SIGKILL)
+    ingest.wait()
+    gone, alive = psutil.wait_procs(started, timeout=10)
+    assert len(gone) == 3 and alive == []
 
 
 def test_the_command_line_refuses_zero_workers(tmp_path):
