@@ -52,6 +52,7 @@ format: $(VENV)/.installed
 
 bench: setup $(VENV)/.bench-installed
 	$(PY) bench/geoparse.py
+	$(PY) bench/events.py
 	$(PY) bench/dashboard.py
 
 clean:

@@ -6,6 +6,8 @@ Run with ``make run`` (or ``streamlit run dashboard.py``); settings come from th
 
 from __future__ import annotations
 
+import datetime as dt
+
 import folium
 import pandas as pd
 import streamlit as st
@@ -16,7 +18,7 @@ from geo.datafiles import DATA_DIR
 from geo.errors import GeoError, SettingsError
 from geo.export.downloads import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
-from geo.mapview import build_map, event_feed, event_layers, selected_layer
+from geo.mapview import build_map, control_layer, event_feed, event_layers, selected_layer
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.river_layer import rivers_named
@@ -123,6 +125,12 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
     types = pick("Event type", "event_type", view.event_types, event_label)
     actors = pick("Actor", "actors", view.actors)
     sources = pick("Source", "source", view.sources)
+    separate = st.sidebar.toggle(
+        "Show separate reports",
+        value=view.separate_reports,
+        key="f_separate_reports",
+        help=state.REPORTS_HELP,
+    )
     confidence = st.sidebar.slider(
         "Minimum confidence", 0.0, 1.0, view.min_confidence, 0.05, key="f_confidence"
     )
@@ -150,6 +158,7 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
         min_confidence=confidence,
         max_geo_precision=precision,
         undated=True if show_undated else None,
+        separate_reports=separate,
     )
 
 
@@ -201,7 +210,12 @@ def add_articles(store: Store) -> None:
             say(kind, message)
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
-        published = st.date_input("Published", value=None, key="paste_date")
+        published = st.date_input(
+            "Published",
+            value=None,
+            key="paste_date",
+            help="The publication date of the pasted text, and of uploaded files that give none",
+        )
         kinds = [suffix.lstrip(".") for suffix in SUFFIXES]  # what the readers read
         uploads = st.file_uploader(
             "Or upload files", kinds, accept_multiple_files=True, key="uploads"
@@ -214,7 +228,7 @@ def add_articles(store: Store) -> None:
                     pasted, title or "pasted text", title or None, published=published
                 )
                 ingest_article(article, store, geoparse, report)
-            ingest_files(uploads or [], folder.strip(), store, report)
+            ingest_files(uploads or [], folder.strip(), store, report, published)
             st.session_state.ingest_messages = report.messages()
             stored_features.clear()
             st.rerun()  # draw the map again with the new articles
@@ -229,8 +243,11 @@ def add_articles(store: Store) -> None:
             st.rerun()
 
 
-def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport) -> None:
-    """Uploaded files, then a folder on the server, with a progress bar; failures go to ``report``."""
+def ingest_files(
+    uploads: list, folder: str, store: Store, report: IngestReport, published: dt.date | None
+) -> None:
+    """Uploaded files (dated ``published`` where they give no date), then a folder on the
+    server, with a progress bar; failures go to ``report``."""
     progress = progress_bar("Reading…")
     folder_path = None
     if folder:
@@ -248,6 +265,7 @@ def ingest_files(uploads: list, folder: str, store: Store, report: IngestReport)
         progress=progress,
         root=settings.folder_root,
         max_bytes=settings.max_article_bytes,
+        published=published,
         workers=default_workers(),
     )
 
@@ -348,6 +366,9 @@ def show_map(
         layers = event_layers(shown, selected)
     else:
         layers = feed.window_layers(DateWindow(*window)) + selected_layer(shown, selected, feed)
+    day = state.control_day(undated_view, DateWindow(*window).end)
+    control = control_layer(undated_view, day) if day else None
+    layers = ([control] if control else []) + layers  # under the events
     st_folium(
         base,
         height=560,

@@ -23,7 +23,13 @@ from geo.model import Article  # noqa: E402
 from geo.store import open_store  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, COUNT_FEATURES, ingest_demo, serve_dashboard  # noqa: E402
 
-EVENT_TYPES = ("battle", "airstrike", "shelling", "territory_regained", "territory_held")
+EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Strategic developments",
+)
 
 
 def synthetic_store(path: Path, size: int, per_article: int = 50) -> None:

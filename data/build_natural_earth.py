@@ -330,9 +330,11 @@ def build_country_points(source: Path) -> list[dict]:
     return rows
 
 
-def topojson_polygons(path: Path, layer: str) -> list[tuple[dict, list]]:
+def topojson_polygons(path: Path, layer: str, tolerance: float = 0.0) -> list[tuple[dict, list]]:
     """``(geometry entry, shapely polygons)`` of every geometry of the ``layer`` object of an
-    unprojected TopoJSON file (lon/lat), the entry holding its ``id`` and ``properties``."""
+    unprojected TopoJSON file (lon/lat), the entry holding its ``id`` and ``properties``.
+
+    A ``tolerance`` (degrees) simplifies each arc once, so that neighbours keep one border."""
     from shapely.geometry import Polygon
 
     topo = json.loads(path.read_text("utf-8"))
@@ -344,6 +346,8 @@ def topojson_polygons(path: Path, layer: str) -> list[tuple[dict, list]]:
         for dx, dy in arc:
             x, y = x + dx, y + dy
             line.append((x * sx + tx, y * sy + ty))
+        if tolerance and len(line) > 2:
+            line = list(LineString(line).simplify(tolerance).coords)
         arcs.append(line)
 
     def ring(indexes: list[int]) -> list:

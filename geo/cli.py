@@ -157,6 +157,11 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="keep features of unknown date (default: only when no date is given)",
     )
+    view.add_argument(
+        "--separate-reports",
+        action="store_true",
+        help="each article's report of an event apart (default: the reports of one event fused)",
+    )
 
 
 def view_of(args: argparse.Namespace):
@@ -176,6 +181,7 @@ def view_of(args: argparse.Namespace):
         min_confidence=args.min_confidence,
         max_geo_precision=args.max_precision,
         undated=args.undated,
+        separate_reports=args.separate_reports,
     )
 
 

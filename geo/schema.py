@@ -60,8 +60,14 @@ class EventProperties(TypedDict, total=False):
     """What the event a feature belongs to says: type, dates, actors, the supporting quote."""
 
     event_id: str
-    event_type: str
-    actors: list[str]
+    event_type: str  # ACLED's event type ("Battles", ...), "disaster", or "other"
+    sub_event_type: str | None  # ACLED's sub-event type ("Armed clash", "Air/drone strike", ...)
+    actors: list[str]  # the actors named, as data/actors.json names them
+    actor1: str  # ACLED's actor 1 ("Military Forces of Iraq"), the one who acts
+    actor2: str  # ACLED's actor 2, the one acted upon
+    actor1_country: str  # the country actor 1 belongs to ("Iraq"), from its name or demonym
+    actor2_country: str
+    fatalities: int  # the deaths the event's sentence reports
     quote: str
     quote_start: int
     quote_end: int

@@ -9,7 +9,7 @@ def point_feature(
     fid: str,
     start: str | None = "2017-01-05",
     end: str | None = None,
-    event_type: str | None = "battle",
+    event_type: str | None = "Battles",
     lat: float = 36.3,
     lon: float = 43.1,
     **properties: Any,

@@ -47,9 +47,12 @@ def app(store_path, monkeypatch):
     with SQLiteStore(store_path) as store:
         store.add_article(
             Article("one", "fixture.txt"),
-            [feature("a", "2017-01-05", "battle"), feature("b", "2017-02-01", "airstrike")],
+            [
+                feature("a", "2017-01-05", "Battles"),
+                feature("b", "2017-02-01", "Explosions/Remote violence"),
+            ],
         )
-        store.add_article(Article("two", "fixture.txt"), [feature("c", "2017-03-01", "battle")])
+        store.add_article(Article("two", "fixture.txt"), [feature("c", "2017-03-01", "Battles")])
     monkeypatch.setenv("GEO_STORE", str(store_path))
     monkeypatch.setenv("GEO_TILES", "none")
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
@@ -66,14 +69,14 @@ def test_the_dashboard_shows_filters_timeline_and_table(app):
 def test_choosing_an_event_type_narrows_the_table(app):
     app.run()
     types = app.sidebar.multiselect(key="f_event_type")
-    assert sorted(types.options) == ["Airstrike", "Battle / offensive"]  # the legend's words
-    types.select("airstrike").run()
+    assert sorted(types.options) == ["Battles", "Explosions/Remote violence"]  # the legend's words
+    types.select("Explosions/Remote violence").run()
     assert list(app.dataframe[0].value["place"]) == ["b"]
-    assert list(app.dataframe[0].value["event"]) == ["Airstrike"]
+    assert list(app.dataframe[0].value["event"]) == ["Explosions/Remote violence"]
 
 
 def test_a_filter_in_the_url_is_applied_on_load(app):
-    app.query_params["types"] = "battle"
+    app.query_params["types"] = "Battles"
     app.run()
     assert sorted(app.dataframe[0].value["place"]) == ["a", "c"]
 
@@ -238,3 +241,39 @@ def test_a_folder_name_is_taken_inside_the_folder_root(app, store_path, tmp_path
     assert not app.exception and "1 added" in app.success[0].value
     with SQLiteStore(store_path) as store:
         assert store.articles()[-1]["source"] == "news/a.txt"
+
+
+@pytest.fixture
+def reported_twice(store_path, monkeypatch):
+    """A store of two articles that report the same clash at Mosul: a wire dates it to the day,
+    a weekly to its week."""
+    with SQLiteStore(store_path) as store:
+        for key, day, precision in (("wire", "2017-01-05", 1), ("paper", "2017-01-06", 2)):
+            report = point_feature(
+                f"{key}-0",
+                day,
+                None,
+                "Battles",
+                event_id=f"{key}-e0",
+                source=f"{key}.txt",
+                quote=f"The {key} says troops clashed in Mosul.",
+                time_precision=precision,
+                geo_precision=1,
+            )
+            store.add_article(Article(key, f"{key}.txt"), [report])
+    monkeypatch.setenv("GEO_STORE", str(store_path))
+    monkeypatch.setenv("GEO_TILES", "none")
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+
+
+def test_reports_of_one_event_show_as_one_row_reported_by_both_sources(reported_twice):
+    reported_twice.run()
+    rows = reported_twice.dataframe[0].value
+    assert list(rows["reports"]) == ["reported by 2 sources"]
+    assert list(rows["sources"]) == ["wire.txt; paper.txt"]
+
+
+def test_the_separate_reports_toggle_shows_each_article_apart(reported_twice):
+    reported_twice.run()
+    reported_twice.sidebar.toggle(key="f_separate_reports").set_value(True).run()
+    assert sorted(reported_twice.dataframe[0].value["source"]) == ["paper.txt", "wire.txt"]

@@ -24,10 +24,16 @@ def feature(fid, start=None, event_type=None):
 
 
 FEATURES = [
-    feature("jan-battle", "2017-01-10", "battle"),
+    feature("jan-battle", "2017-01-10", "Battles"),
     feature("jan-typeless", "2017-01-12"),
     feature("undated-typeless"),
-    feature("march-battle", "2017-03-01", "battle"),
+    feature("march-battle", "2017-03-01", "Battles"),
+    *(  # two articles' reports of one riot
+        point_feature(
+            f"{key}-0", "2017-02-10", None, "Riots", source="view.txt", event_id=f"{key}-e0"
+        )
+        for key in ("wire", "paper")
+    ),
 ]
 VIEWS = {
     "january": ViewFilter(DateWindow(dt.date(2017, 1, 1), dt.date(2017, 1, 31))),
@@ -36,6 +42,10 @@ VIEWS = {
     ),
     "january and the undated": ViewFilter(
         DateWindow(dt.date(2017, 1, 1), dt.date(2017, 1, 31)), undated=True
+    ),
+    "february": ViewFilter(DateWindow(dt.date(2017, 2, 1), dt.date(2017, 2, 28))),
+    "february, separate reports": ViewFilter(
+        DateWindow(dt.date(2017, 2, 1), dt.date(2017, 2, 28)), separate_reports=True
     ),
 }
 
@@ -59,6 +69,8 @@ def cli_export(store_path: Path, view: ViewFilter) -> list[str]:
                 args += ["--type", kind]
         elif key == "undated":
             args.append("--undated" if value == "1" else "--no-undated")
+        elif key == "reports":
+            args.append("--separate-reports")
     result = subprocess.run(
         [sys.executable, "-m", "geo", "export", "--store", str(store_path), *args],
         capture_output=True,
@@ -85,6 +97,8 @@ EXPECTED = {
     "january": ["jan-battle", "jan-typeless"],
     "january, type other": ["jan-typeless"],
     "january and the undated": ["undated-typeless", "jan-battle", "jan-typeless"],
+    "february": ["paper-0"],
+    "february, separate reports": ["paper-0", "wire-0"],
 }
 
 

@@ -76,5 +76,5 @@ def test_east_and_west_mosul_are_on_their_banks_with_their_status(features):
 
 
 def test_the_offensive_is_dated_from_the_embedded_post(features):
-    battles = [f["properties"] for f in features if f["properties"].get("event_type") == "battle"]
+    battles = [f["properties"] for f in features if f["properties"].get("event_type") == "Battles"]
     assert battles and all(p["start"] == "2017-01-05" for p in battles)

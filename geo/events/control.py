@@ -29,7 +29,7 @@ def control_properties(sentence: str, kind: str, actors: list[tuple[int, str]]) 
         return (
             {"held_by": holder, "control": holder, "status": f"held by {holder}"} if holder else {}
         )
-    if kind == "territory_regained":
+    if kind == "government_regains_territory":
         share = _share().search(sentence)
         value = float(share.group(1).replace(",", ".")) / 100 if share else 1.0
         others = [a for _, a in actors if a != "Islamic State"]

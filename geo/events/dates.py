@@ -26,6 +26,7 @@ class DateMention:
     start: int
     end: int
     date: EventDate
+    shift: int | None = None  # days from the event told before ("la veille": -1), if relative to it
 
 
 @cache
@@ -38,46 +39,85 @@ def _alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
+WORD_KINDS = ("last_week", "last_month", "last_weekend", "this_week", "this_month")
+SHIFTS = {"day_before": -1, "day_after": 1}  # the kinds told from the event before them
+FLAGS = re.IGNORECASE
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
+    """Every kind of date expression, in the order they are tried: a span taken by one kind is
+    not read again by a later one."""
     w = date_words()
-    month, weekday = _alternation(w["months"]), _alternation(w["weekdays"])
     number = rf"(?:\d{{1,2}}|{_alternation(w['numbers'])})"
+    span = (_alternation(w["span_after"]), _alternation(w["span_about"]))
+    unit = _alternation(w["span_units"])
+    words = {kind: re.compile(rf"\b({_alternation(w[kind])})\b", FLAGS) for kind in WORD_KINDS}
+    return {
+        **_calendar_patterns(w),
+        **_weekday_patterns(w),
+        "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", FLAGS),
+        **words,
+        "weeks_ago": re.compile(
+            rf"\b(?:il y a\s+({number})\s+semaines?|({number}|a)\s+weeks?\s+ago)\b", FLAGS
+        ),
+        "n_days_ago": re.compile(
+            rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", FLAGS
+        ),
+        **{k: re.compile(rf"\b({_alternation(w[k])})\b", FLAGS) for k in SHIFTS},
+        "span": re.compile(
+            rf"\b(?:{span[0]})\s+(?:(?:{span[1]})\s+)?({number})\s+({unit})\b",
+            FLAGS,
+        ),
+    }
+
+
+def _calendar_patterns(w: dict) -> dict[str, re.Pattern]:
+    """Dates written with a month or a year: "2017-01-05", "5 janvier", "March 3rd", "fin
+    janvier", "in October 2014", "in 2013"."""
+    month = _alternation(w["months"])
     part = _alternation(w["early"] + w["mid"] + w["late"])
     ordinal_en = _alternation(w["ordinals_en"])  # a day after its month: "March 3rd"
     ordinal = _alternation(w["ordinals_fr"] + w["ordinals_en"])  # "3rd March", "1er mars"
     before_part, part_of = _alternation(w["before_part"]), _alternation(w["part_of"])
-    span = (_alternation(w["span_after"]), _alternation(w["span_about"]))
-    unit = _alternation(w["span_units"])
-    flags = re.IGNORECASE
     return {
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         "day_month": re.compile(
-            rf"\b(\d{{1,2}})(?:{ordinal})?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", flags
+            rf"\b(\d{{1,2}})(?:{ordinal})?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", FLAGS
         ),
         "month_day": re.compile(
-            rf"\b({month})\.?\s+(\d{{1,2}})(?:{ordinal_en})?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", flags
+            rf"\b({month})\.?\s+(\d{{1,2}})(?:{ordinal_en})?\b(?:,?\s+(\d{{4}}))?(?!\s*%)", FLAGS
         ),
         "part_month": re.compile(
             rf"\b(?:(?:{before_part})\s+)?({part})[\s-]+(?:(?:{part_of})\s+)?({month})\b(?:\s+(\d{{4}}))?",
-            flags,
+            FLAGS,
         ),
         "month_year": re.compile(
-            rf"\b(?:{_alternation(w['before_month'])})\s+({month})(?:\s+(\d{{4}}))?\b", flags
+            rf"\b(?:{_alternation(w['before_month'])})\s+({month})(?:\s+(\d{{4}}))?\b", FLAGS
         ),
-        "weekday": re.compile(rf"\b({weekday})\b", flags),
-        "days_ago": re.compile(rf"(?<![\w-])({_alternation(w['days_ago'])})\b", flags),
-        "last_week": re.compile(rf"\b({_alternation(w['last_week'])})\b", flags),
-        "last_month": re.compile(rf"\b({_alternation(w['last_month'])})\b", flags),
-        "last_weekend": re.compile(rf"\b({_alternation(w['last_weekend'])})\b", flags),
-        "this_week": re.compile(rf"\b({_alternation(w['this_week'])})\b", flags),
-        "n_days_ago": re.compile(
-            rf"\b(?:il y a\s+({number})\s+jours|({number})\s+days\s+ago)\b", flags
+        "month_of_year": re.compile(rf"\b({month})\.?\s+((?:19|20)\d{{2}})\b", FLAGS),
+        "year": re.compile(
+            rf"\b(?:{_alternation(w['before_year'])})\s+((?:19|20)\d{{2}})\b(?!\s*%)", FLAGS
         ),
-        "span": re.compile(
-            rf"\b(?:{span[0]})\s+(?:(?:{span[1]})\s+)?({number})\s+({unit})\b",
-            flags,
+    }
+
+
+def _weekday_patterns(w: dict) -> dict[str, re.Pattern]:
+    """Dates told by weekday: a night across two, one to come, a span since one, one alone."""
+    weekday = _alternation(w["weekdays"])
+    return {
+        "night": re.compile(
+            rf"\b(?:{_alternation(w['night_from'])})\s+({weekday})\s+(?:{_alternation(w['night_to'])})"
+            rf"\s+({weekday})\b",
+            FLAGS,
         ),
+        "next_weekday": re.compile(
+            rf"\b(?:{_alternation(w['next_before'])})\s+({weekday})\b"
+            rf"|\b({weekday})\s+(?:{_alternation(w['next_after'])})\b",
+            FLAGS,
+        ),
+        "since_weekday": re.compile(rf"\b(?:{_alternation(w['since'])})\s+({weekday})\b", FLAGS),
+        "weekday": re.compile(rf"\b({weekday})\b", FLAGS),
     }
 
 
@@ -106,7 +146,8 @@ def find_dates(
                 continue
             date = _resolve(kind, match, reference)
             if date is not None:
-                found.append(DateMention(match.start(), match.end(), date))
+                shift = SHIFTS.get(kind)
+                found.append(DateMention(match.start(), match.end(), date, shift))
                 taken.add(match.start(), match.end())
     return sorted(found, key=lambda m: m.start)
 
@@ -123,12 +164,20 @@ def _resolve(kind: str, match: re.Match, ref: dt.date | None) -> EventDate | Non
             return _day(int(day_text), w["months"][month_text.lower()], g[2], ref)
         if kind == "part_month":
             return _part_of_month(match.group(1).lower(), w["months"][g[1].lower()], g[2], ref)
-        if kind == "month_year":
+        if kind in (
+            "month_year",
+            "month_of_year",
+        ):  # "in October 2014", "the riots of October 1988"
             return _month(w["months"][g[0].lower()], g[1], ref)
+        if kind == "year":
+            year = int(g[0])
+            return EventDate(dt.date(year, 1, 1), dt.date(year, 12, 31), MONTH, "explicit")
     except (ValueError, KeyError):
         return None
     if ref is None:
         return None
+    if kind in ("night", "next_weekday", "since_weekday", "weekday"):
+        return _weekday_date(kind, match, ref)
     return _relative(kind, match, ref)
 
 
@@ -182,10 +231,6 @@ def _part_of_month(
 def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     w = date_words()
     word = (match.group(1) or "").lower()
-    if kind == "weekday":
-        # The weekday on or before the reference date, the reference date itself included.
-        day = ref - dt.timedelta(days=(ref.weekday() - w["weekdays"][word]) % 7)
-        return EventDate(day, day, DAY, "relative")
     if kind == "days_ago":
         day = ref - dt.timedelta(days=w["days_ago"][word])
         return EventDate(day, day, DAY, "relative")
@@ -203,6 +248,16 @@ def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
         count = int(count_text) if count_text.isdigit() else w["numbers"].get(count_text, 1)
         day = ref - dt.timedelta(days=count)
         return EventDate(day, day, DAY, "relative")
+    if kind in SHIFTS:  # a day from the reference until the event before it is known
+        day = ref + dt.timedelta(days=SHIFTS[kind])
+        return EventDate(day, day, DAY, "relative")
+    if kind == "this_month":
+        return EventDate(ref.replace(day=1), ref, MONTH, "relative")
+    if kind == "weeks_ago":
+        count_text = (match.group(1) or match.group(2)).lower()
+        count = int(count_text) if count_text.isdigit() else w["numbers"].get(count_text, 1)
+        monday = ref - dt.timedelta(days=ref.weekday() + 7 * count)
+        return EventDate(monday, monday + dt.timedelta(days=6), WEEK, "relative")
     if kind == "last_month":
         last = ref.replace(day=1) - dt.timedelta(days=1)
         return EventDate(last.replace(day=1), last, MONTH, "relative")
@@ -214,6 +269,82 @@ def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     return None
 
 
+def _weekday_date(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
+    """A weekday: the last one up to the reference date (that day included), the next one
+    after it ("next Tuesday"), the first one from it on in a sentence about the days to come,
+    or no date for a habit ("every Friday"); a night runs from one weekday into the next."""
+    w = date_words()
+    names = [g.lower() for g in match.groups() if g]
+    if kind == "night":
+        end = _last_weekday(ref, w["weekdays"][names[1]])
+        start = end - dt.timedelta(days=(w["weekdays"][names[1]] - w["weekdays"][names[0]]) % 7)
+        return EventDate(start, end, DAY, "relative")
+    weekday = w["weekdays"][names[0]]
+    if kind == "next_weekday":
+        day = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+        return EventDate(day, day, DAY, "relative")
+    if kind == "since_weekday":
+        return EventDate(_last_weekday(ref, weekday), ref, WEEK, "relative")
+    before, sentence = _sentence_of(match)
+    if any(before.endswith(word) for word in w["not_before_weekday"]):
+        return None
+    if _says_future(sentence):
+        day = ref + dt.timedelta(days=(weekday - ref.weekday()) % 7)
+    else:
+        day = _last_weekday(ref, weekday)
+    return EventDate(day, day, DAY, "relative")
+
+
+def _last_weekday(ref: dt.date, weekday: int) -> dt.date:
+    """The given weekday on or before ``ref``."""
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _sentence_of(match: re.Match, reach: int = 200) -> tuple[str, str]:
+    """The words just before a match (lower case, spaces folded) and the sentence around it."""
+    text = match.string
+    head = text[max(0, match.start() - reach) : match.start()]
+    head = re.split(r"[.!?\n]\s", head)[-1]
+    tail = re.split(r"[.!?\n](?:\s|$)", text[match.end() : match.end() + reach])[0]
+    before = " ".join(head.lower().split())
+    return before, head + match.group(0) + tail
+
+
+def _says_future(sentence: str) -> bool:
+    """Whether a sentence speaks of days to come ("will", "doit", "aura lieu")."""
+    return _future_pattern().search(sentence) is not None
+
+
+@cache
+def _future_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:{_alternation(date_words()['future_markers'])})\b", re.IGNORECASE)
+
+
+# After a dateline's date: an agency in brackets, then a dash, a colon, a full stop or the line's end.
+_DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:[—–:.-]|\r?\n|$)")
+DATELINE_REACH = 160  # characters from the top of the text where a dateline's date may stand
+DATELINE_WORDS = 8  # words at most before it on its line: a place, a country, a weekday
+
+
+def dateline(text: str, reference: dt.date | None = None) -> DateMention | None:
+    """The date of a dateline opening the text ("BAGHDAD, April 15, 2016 —", "Erbil, 5 May
+    2016" on a line of its own, below a headline at most), or None; without ``reference`` its
+    year must be written."""
+    found = find_dates(text, reference, 0, min(len(text), DATELINE_REACH), FULL_DATES)
+    if not found or found[0].date.time_precision != DAY:
+        return None
+    first = found[0]
+    line_start = text.rfind("\n", 0, first.start) + 1
+    before = text[line_start : first.start]
+    if len(before.split()) > DATELINE_WORDS or re.search(r"[.!?]\s", before):
+        return None
+    if before.lstrip().startswith(("—", "–", "-")) or re.search(r"[.!?]\s*\n", text[:line_start]):
+        return None  # the signature of an embedded post, or a date below the first sentences
+    if not _DATELINE_END.match(text, first.end):
+        return None
+    return first
+
+
 def publication_date(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The article's reference date and how it was obtained.
 
@@ -223,6 +354,9 @@ def publication_date(text: str, published: dt.date | None) -> tuple[dt.date, str
     """
     if published is not None:
         return published, "published"
+    line = dateline(text)
+    if line is not None and line.date.date_source == "explicit":
+        return line.date.start, "published"
     labels = _alternation(date_words()["published_labels"])
     head = text[:600]
     for match in re.finditer(rf"(?:{labels})\s*:?\s*", head, re.IGNORECASE):

@@ -1,5 +1,9 @@
 """Event triggers and actors: the words of data/event_types.json and data/actors.json, each
-vocabulary in one pattern, and the statements a sentence joins."""
+vocabulary in one pattern, and the statements a sentence joins.
+
+An event's class is a key of ``classes`` in data/event_types.json (``armed_clash``,
+``air_drone_strike``, ``territory_held``, ...); :mod:`geo.events.acled` names it in ACLED's terms.
+"""
 
 from __future__ import annotations
 
@@ -13,15 +17,28 @@ from geo.datafiles import read_json
 # More clause breaks than any sentence of the benchmark corpora has (11 at most).
 MAX_CLAUSE_BREAKS = 16
 _WORD_CHAR = re.compile(r"\w")
+_INTENT = "intent"
+# What a sentence of non-conflict news (sport, elections, commemorations) cannot be.
+_CONFLICT_ONLY = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Strategic developments",
+)
 
 
 @cache
 def _groups(vocabulary: str) -> dict[str, list[str]]:
-    """Event types (``"types"``, the intent phrases first, as a battle) or actors (``"actors"``),
-    each with its trigger words or aliases, in the order of their data file."""
+    """Event classes (``"types"``, the intent phrases first), the words of news that is no
+    conflict event and of conflict (``"context"``), or actors (``"actors"``), each with its
+    trigger words or aliases, in the order of their data file."""
     if vocabulary == "types":
         data = read_json("event_types.json")
-        return {"battle_intent": data["intent"], **data["types"]}
+        classes = {name: c["triggers"] for name, c in data["classes"].items()}
+        return {_INTENT: data["intent"], **classes}
+    if vocabulary == "context":
+        data = read_json("event_types.json")
+        return {"non_conflict": data["non_conflict"], "conflict": data["conflict_cues"]}
     return read_json("actors.json")["actors"]
 
 
@@ -111,12 +128,50 @@ class _TriggersAfterBreaks:
 
 
 def event_type(sentence: str) -> str | None:
-    """The first event type (in the order of data/event_types.json) whose trigger occurs in the
-    sentence, or None."""
+    """The first event class (in the order of data/event_types.json) whose trigger occurs in the
+    sentence, or None; news that is no conflict event gets no conflict class."""
     pattern, type_of = _one_pass("types")
-    found = {type_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
+    found = {
+        type_of.get(m.group().lower())
+        for m in pattern.finditer(sentence)
+        if not _in_support(sentence, m.start())
+    }
+    if found and _is_non_conflict(sentence):
+        found -= _conflict_classes()
     first = next((name for name in _groups("types") if name in found), None)
-    return "battle" if first == "battle_intent" else first
+    return _event_data()["intent_class"] if first == _INTENT else first
+
+
+def _in_support(sentence: str, at: int) -> bool:
+    """Whether the trigger at ``at`` tells support for another action ("backed by air strikes")."""
+    reach = _event_data()["support_reach"]
+    return _support_pattern().search(sentence, max(0, at - reach), at) is not None
+
+
+@cache
+def _event_data() -> dict:
+    """data/event_types.json, read once."""
+    return read_json("event_types.json")
+
+
+@cache
+def _support_pattern() -> re.Pattern:
+    return _words(read_json("event_types.json")["support_phrases"])
+
+
+def _is_non_conflict(sentence: str) -> bool:
+    """Whether the sentence has a word of non-conflict news and none of conflict."""
+    pattern, kind_of = _one_pass("context")
+    kinds = {kind_of.get(m.group().lower()) for m in pattern.finditer(sentence)}
+    return "non_conflict" in kinds and "conflict" not in kinds
+
+
+@cache
+def _conflict_classes() -> frozenset[str]:
+    """The classes (and the intent phrases) that non-conflict news cannot have."""
+    classes = read_json("event_types.json")["classes"]
+    names = {name for name, c in classes.items() if c["event_type"] in _CONFLICT_ONLY}
+    return frozenset(names | {_INTENT})
 
 
 def _has_event_type(sentence: str) -> bool:
@@ -127,13 +182,17 @@ def _has_event_type(sentence: str) -> bool:
 
 def actors_in(sentence: str) -> list[tuple[int, str]]:
     """``(offset, actor)`` for every actor named in the sentence, in text order, once each."""
-    pattern, actor_of = _one_pass("actors")
     found: dict[str, int] = {}
-    for match in pattern.finditer(sentence):
-        actor = actor_of.get(match.group().lower())
-        if actor is not None:
-            found.setdefault(actor, match.start())
+    for start, _, actor in actor_spans(sentence):
+        found.setdefault(actor, start)
     return sorted((pos, actor) for actor, pos in found.items())
+
+
+def actor_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """``(start, end, actor)`` of every alias of an actor in the sentence, in text order."""
+    pattern, actor_of = _one_pass("actors")
+    found = ((m, actor_of.get(m.group().lower())) for m in pattern.finditer(sentence))
+    return [(m.start(), m.end(), actor) for m, actor in found if actor is not None]
 
 
 def trigger_position(kind: str, sentence: str) -> int | None:

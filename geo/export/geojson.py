@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
+from geo.events.acled import event_details
 from geo.model import Document, Event, LatLon, Resolution, Shape
 from geo.schema import (
     ArticleProperties,
@@ -34,7 +35,8 @@ def article_key(text: str) -> str:
 
 
 def document_features(doc: Document) -> list[Feature]:
-    """Every feature of one parsed article: a Point per place mention, then its shapes."""
+    """Every feature of one parsed article: a Point per place mention, then its shapes, then a
+    Point more for each later event at a place an earlier event already holds."""
     key = article_key(doc.article.text)
     events_of = _events_by_member(doc.events, key)
     common = _article_properties(doc)
@@ -48,6 +50,10 @@ def document_features(doc: Document) -> list[Feature]:
         props = {**common, **_shape_properties(shape)}
         props.update(events_of.get(("shape", shape.mentions), {}))
         features.append(_feature(_shape_geometry(shape), props))
+    for resolution, event_props in _places_of_later_events(doc.events, key):
+        props = {**common, **_place_properties(resolution), **event_props}
+        geometry = {"type": "Point", "coordinates": position(resolution.place.point)}
+        features.append(_feature(geometry, props))
     for number, feature in enumerate(features):
         feature["id"] = f"{key}-{number}"
     return features
@@ -120,7 +126,7 @@ def _shape_geometry(shape: Shape) -> dict[str, Any]:
 def _event_properties(event: Event, event_id: str) -> EventProperties:
     props: EventProperties = {
         "event_id": event_id,
-        "event_type": event.event_type,
+        **event_details(event.event_type, event.quote),
         "actors": list(event.actors),
         "quote": event.quote,
         "quote_start": event.quote_start,
@@ -134,6 +140,22 @@ def _event_properties(event: Event, event_id: str) -> EventProperties:
             date_source=event.date.date_source,
         )
     return props
+
+
+def _places_of_later_events(
+    events: Iterable[Event], key: str
+) -> list[tuple[Resolution, dict[str, Any]]]:
+    """The places an event shares with an earlier event of the article ("the same town was
+    flooded in 2018"), each with the later event's properties: one more point each."""
+    claimed: set[int] = set()
+    later = []
+    for number, event in enumerate(events):
+        props = _event_properties(event, f"{key}-e{number}")
+        for resolution in event.places:
+            if resolution.mention.start in claimed:
+                later.append((resolution, props))
+        claimed.update(r.mention.start for r in event.places)
+    return later
 
 
 def _events_by_member(events: Iterable[Event], key: str) -> dict[tuple, dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Export features as GeoJSON or as CSV with ACLED-style columns."""
+"""Export features as GeoJSON or as CSV with ACLED's columns."""
 
 from __future__ import annotations
 
@@ -8,34 +8,51 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from geo.errors import InputError
+from geo.events.acled import country_name
 from geo.export.geojson import feature_collection
-from geo.schema import Feature
+from geo.schema import UNTYPED_EVENT, Feature
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_COLUMNS = (
-    "event_id",
+# ACLED's columns first, named and ordered as in ACLED's exports, so that the file loads where
+# ACLED data loads; then what this program knows besides.
+ACLED_COLUMNS = (
     "event_date",
-    "end_date",
+    "year",
     "time_precision",
     "event_type",
-    "actors",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
     "location",
-    "mention",
     "latitude",
     "longitude",
     "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+)
+CSV_COLUMNS = (
+    *ACLED_COLUMNS,
+    "end_date",
+    "event_id",
+    "source_count",
+    "actors",
+    "actor1_country",
+    "actor2_country",
+    "mention",
     "confidence",
     "geonameid",
     "country_code",
     "feature_type",
-    "source",
     "title",
     "url",
-    "notes",
     "status",
     "feature_id",
     "geometry",
 )
+SOURCE_SEPARATOR = "; "  # as ACLED joins the sources of one event
 
 
 def export_features(features: Sequence[Feature], fmt: str, out: TextIO) -> None:
@@ -61,33 +78,52 @@ def spreadsheet_safe(value: Any) -> Any:
 
 
 def csv_row(feature: dict[str, Any]) -> dict[str, Any]:
-    """One CSV row: ACLED-like fields, a representative point, and the geometry as GeoJSON."""
+    """One CSV row: ACLED's fields, a representative point, and the geometry as GeoJSON."""
     p = feature.get("properties", {})
     lat, lon = representative_point(feature["geometry"])
+    start, typed = p.get("start"), p.get("event_type") not in (None, UNTYPED_EVENT)
+    code = p.get("country_code")
     return {
-        "event_id": p.get("event_id"),
-        "event_date": p.get("start"),
-        "end_date": p.get("end"),
+        "event_date": start,
+        "year": int(start[:4]) if start else None,
         "time_precision": p.get("time_precision"),
         "event_type": p.get("event_type"),
-        "actors": "; ".join(p.get("actors") or []),
+        "sub_event_type": p.get("sub_event_type"),
+        "actor1": p.get("actor1"),
+        "actor2": p.get("actor2"),
+        "country": country_name(code) if code else None,
+        "admin1": p.get("admin1"),
         "location": p.get("name"),
-        "mention": p.get("mention"),
         "latitude": lat,
         "longitude": lon,
         "geo_precision": p.get("geo_precision"),
+        "source": _sources(p),
+        "notes": p.get("quote"),
+        "fatalities": p.get("fatalities", 0) if typed else None,  # ACLED: 0 when none reported
+        "end_date": p.get("end"),
+        "event_id": p.get("event_id"),
+        "source_count": p.get("source_count") or 1,
+        "actors": "; ".join(p.get("actors") or []),
+        "actor1_country": p.get("actor1_country"),
+        "actor2_country": p.get("actor2_country"),
+        "mention": p.get("mention"),
         "confidence": p.get("confidence"),
         "geonameid": p.get("geonameid"),
-        "country_code": p.get("country_code"),
+        "country_code": code,
         "feature_type": p.get("feature_type"),
-        "source": p.get("source"),
         "title": p.get("title"),
         "url": p.get("url"),
-        "notes": p.get("quote"),
         "status": p.get("status"),
         "feature_id": feature.get("id"),
         "geometry": json.dumps(feature["geometry"]),
     }
+
+
+def _sources(p: dict[str, Any]) -> str | None:
+    """The source of a row; every source of a fused event, joined as ACLED joins them."""
+    reports = p.get("sources") or []
+    names = [str(r.get("title") or r.get("source")) for r in reports]
+    return SOURCE_SEPARATOR.join(dict.fromkeys(names)) if names else p.get("source")
 
 
 def representative_point(geometry: dict[str, Any]) -> tuple[float, float]:

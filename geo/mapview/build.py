@@ -17,9 +17,17 @@ from geo.mapview.controls import Legend, PngButton, VectorBasemap
 from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_feed, publish_feed
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
 from geo.mapview.river_layer import add_river_layer
-from geo.mapview.style import area_style, control_key, highlight_style, point_style, route_style
+from geo.mapview.style import (
+    area_style,
+    control_key,
+    highlight_style,
+    is_somewhere_in,
+    point_style,
+    route_style,
+)
 from geo.schema import DateWindow, event_type_of, properties
 from geo.settings import OSM_TILES
+from geo.view.front import is_control_statement
 
 DEFAULT_TITLE = "Events"
 DEFAULT_VIEW = ((33.5, 42.0), 5)  # Iraq and Syria, the demo's theatre
@@ -208,9 +216,17 @@ def _largest_first(areas: list) -> list:
 
 def _legend(features, title: str, date_range) -> Legend:
     types = Counter(event_type_of(properties(f)) for f in features)
-    controls = {control_key(properties(f)) for f in features if f["geometry"]["type"] == "Polygon"}
+    controls = {
+        control_key(properties(f))
+        for f in features
+        if f["geometry"]["type"] == "Polygon" or is_control_statement(f)
+    }
+    vague = any(
+        f["geometry"]["type"] == "Point" and is_somewhere_in(properties(f)) for f in features
+    )
     span = DateWindow(*date_range).label() if date_range else None
-    return Legend(title, span, [t for t, _ in types.most_common()], sorted(controls))
+    types_shown = [t for t, _ in types.most_common()]
+    return Legend(title, span, types_shown, sorted(controls), vague_places=vague)
 
 
 def _bounds(features) -> list[list[float]] | None:

@@ -17,9 +17,10 @@ LEGEND_CSS = """
 .gm-legend .gm-section{margin:6px 0 2px;color:#666;font-size:11px;text-transform:uppercase;letter-spacing:.04em}
 .leaflet-container.gm-sea{background:#d4e4ee}
 .gm-legend i{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border-radius:50%}
-.gm-legend i.gm-area{border-radius:2px;opacity:.8}.gm-legend i.gm-line{height:4px;border-radius:0;vertical-align:3px}
+.gm-legend i.gm-area{border-radius:2px;opacity:.8}.gm-legend i.gm-vague{border:2px dashed #555;width:10px;height:10px;background:none}.gm-legend i.gm-line{height:4px;border-radius:0;vertical-align:3px}
 .gm-popup table{border-collapse:collapse;margin:4px 0}.gm-popup th{text-align:left;padding-right:8px;color:#555;font-weight:600}
 .gm-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #bbb;color:#333;font-style:italic}
+.gm-reports{margin:6px 0}.gm-reports ol{margin:4px 0;padding-left:18px}.gm-reports li{margin:2px 0}.gm-reports q{color:#333;font-style:italic}
 .gm-said{color:#666}.gm-source{font-size:11px;color:#555}
 .gm-png{background:#fff;border:2px solid rgba(0,0,0,.2);border-radius:4px;padding:3px 8px;font:12px system-ui,sans-serif;cursor:pointer}
 """
@@ -48,6 +49,7 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         event_types: list[str],
         controls: list[str],
         position: str = "bottomright",
+        vague_places: bool = False,
     ):
         super().__init__()
         self._name = "Legend"
@@ -62,8 +64,12 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         for key in event_types:
             colour, label = colours["event_type"].get(key, colours["event_type"]["other"])
             rows.append(f'<div><i style="background:{colour}"></i>{inert(label)}</div>')
+        if vague_places:
+            rows.append(
+                '<div><i class="gm-vague"></i>Somewhere in a region or country (its centre)</div>'
+            )
         if controls:
-            rows.append('<div class="gm-section">Areas</div>')
+            rows.append('<div class="gm-section">Who holds it (areas, control)</div>')
         for key in controls:
             colour, label = colours["control"][key]
             rows.append(
@@ -84,8 +90,33 @@ class VectorBasemap(MacroElement):
   var map = {{ this._parent.get_name() }};
   map.createPane('basemap'); map.getPane('basemap').style.zIndex = 250;
   L.DomUtil.addClass(map.getContainer(), 'gm-sea');
+  // A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps from 180 to -180 and
+  // back: Leaflet draws it across the whole world as a band. Walk it without jumps instead,
+  // and keep most of it between -180 and 180. A ring around a pole (one jump) is left as it is.
+  function unwrap(ring) {
+    var jumps = 0, shift = 0, out = [], inside = 0;
+    for (var i = 0; i < ring.length; i++) {
+      if (i && Math.abs(ring[i][0] - ring[i - 1][0]) > 180) {
+        jumps++; shift += ring[i][0] < ring[i - 1][0] ? 360 : -360;
+      }
+      out.push([ring[i][0] + shift, ring[i][1]]);
+    }
+    if (jumps < 2 || jumps % 2) { return ring; }
+    out.forEach(function (c) { if (c[0] >= -180 && c[0] <= 180) { inside++; } });
+    if (inside * 2 >= out.length) { return out; }
+    var back = out[0][0] > 180 ? -360 : 360;
+    return out.map(function (c) { return [c[0] + back, c[1]]; });
+  }
+  function unwrapAll(geometry) {
+    var polygons = geometry.type === 'Polygon' ? [geometry.coordinates]
+      : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+    polygons.forEach(function (polygon) {
+      for (var k = 0; k < polygon.length; k++) { polygon[k] = unwrap(polygon[k]); }
+    });
+  }
   function draw(topo) {
     var land = topojson.feature(topo, topo.objects.countries);
+    land.features.forEach(function (f) { if (f.geometry) { unwrapAll(f.geometry); } });
     L.geoJSON(land, {pane: 'basemap', interactive: false,
       style: {color: '#8a8a8a', weight: 0.7, fillColor: '#f2efe9', fillOpacity: 1}}).addTo(map);
   }

@@ -14,14 +14,17 @@ from urllib.parse import urlparse
 
 from geo.mapview.style import event_label
 from geo.schema import FeatureProperties
+from geo.view.reports import reported_by
 
 PRECISION = {1: "the place itself", 2: "part of or near it", 3: "region or country"}
 TIME_PRECISION = {1: "day", 2: "week", 3: "month"}
 QUOTE_CHARS = 320
+REPORT_QUOTE_CHARS = 160  # each source's quote in the list of a fused event
 # The values of a feature's ``_p`` list, in this order; POPUP_JS reads them by these names.
 FIELDS = (
     "name",
     "said",
+    "Where",
     "Date",
     "Event",
     "Status",
@@ -31,8 +34,10 @@ FIELDS = (
     "quote",
     "source",
     "url",
+    "reported",
+    "reports",
 )
-TABLE_ROWS = ("Date", "Event", "Status", "Actors", "Precision", "Confidence")
+TABLE_ROWS = ("Where", "Date", "Event", "Status", "Actors", "Precision", "Confidence")
 _POSITIONS = json.dumps({name: FIELDS.index(name) for name in FIELDS})
 POPUP_JS = (
     f"function (layer) {{ var at = {_POSITIONS}; var v = layer.feature.properties._p || [];"
@@ -43,6 +48,8 @@ POPUP_JS = (
     " html += '</table>'; if (v[at.quote]) { html += '<blockquote>' + v[at.quote] + '</blockquote>'; }"
     " html += '<div class=\"gm-source\">Source: ' + (v[at.url] ? '<a href=\"' + v[at.url]"
     " + '\" target=\"_blank\" rel=\"noopener noreferrer\">' + v[at.source] + '</a>' : v[at.source]) + '</div>';"
+    " if (v[at.reported]) { html += '<div class=\"gm-reports\"><b>' + v[at.reported] + '</b>'"
+    " + (v[at.reports] || '') + '</div>'; }"
     " return html + '</div>'; }"
 )
 TOOLTIP_JS = "function (layer) { return layer.feature.properties._tooltip; }"
@@ -61,28 +68,65 @@ def popup_fields(properties: FeatureProperties) -> list[str]:
     """The escaped values of a popup, in the order of ``FIELDS``, trailing empty ones left out."""
     p = properties
     mention = p.get("mention")
-    quote = str(p.get("quote") or "")
-    if len(quote) > QUOTE_CHARS:
-        quote = quote[: QUOTE_CHARS - 1] + "…"
+    quote = _shortened(str(p.get("quote") or ""), QUOTE_CHARS)
     confidence = p.get("confidence")
     url = str(p.get("url") or "")
     values = {
         "name": p.get("name"),
         "said": mention if mention and mention != p.get("name") else None,
+        "Where": _somewhere(p),
         "Date": _dates(p),
-        "Event": event_label(p.get("event_type")),
+        "Event": ": ".join(
+            filter(None, (event_label(p.get("event_type")), p.get("sub_event_type")))
+        ),
         "Status": p.get("status"),
         "Actors": ", ".join(str(a) for a in p.get("actors") or []),
         "Precision": PRECISION.get(p.get("geo_precision"), ""),
         "Confidence": f"{confidence:.0%}" if isinstance(confidence, (int, float)) else None,
         "quote": quote,
         "source": p.get("title") or p.get("source") or "source",
-        "url": url if urlparse(url).scheme in ("http", "https") else None,
+        "url": _web_link(url),
+        "reported": reported_by(p),
+        "reports": None,  # markup of escaped values, made by reports_html
     }
-    fields = [inert(str(values[name])) if values[name] else "" for name in FIELDS]
+    fields = [inert(str(values[name])) if values[name] else "" for name in FIELDS[:-1]]
+    fields.append(reports_html(p.get("sources") or []) if values["reported"] else "")
     while fields and not fields[-1]:
         fields.pop()
     return fields
+
+
+def _somewhere(p: FeatureProperties) -> str | None:
+    """ "somewhere in Iraq" for a place that stands for a whole region or country."""
+    if p.get("geo_precision") != 3 or p.get("feature_type", "place") != "place":
+        return None
+    where = "along" if p.get("kind") == "river" else "in"
+    return f"somewhere {where} {p.get('name')} (the marker is only its centre)"
+
+
+def reports_html(sources: list[dict[str, Any]]) -> str:
+    """The sources of a fused event as a list: each one's title (linked), date and quote, every
+    value escaped (the list is markup made of escaped values only)."""
+    items = []
+    for source in sources:
+        name = inert(str(source.get("title") or source.get("source") or "source"))
+        link = _web_link(str(source.get("url") or ""))
+        if link:
+            name = f'<a href="{inert(link)}" target="_blank" rel="noopener noreferrer">{name}</a>'
+        when = f" ({inert(str(source['published']))})" if source.get("published") else ""
+        quote = _shortened(str(source.get("quote") or ""), REPORT_QUOTE_CHARS)
+        said = f": <q>{inert(quote)}</q>" if quote else ""
+        items.append(f"<li>{name}{when}{said}</li>")
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def _web_link(url: str) -> str | None:
+    """The URL if it is a web link (http or https), else None: no javascript: or file: links."""
+    return url if urlparse(url).scheme in ("http", "https") else None
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text[: limit - 1] + "…" if len(text) > limit else text
 
 
 def tooltip_text(properties: dict[str, Any]) -> str:

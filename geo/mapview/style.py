@@ -9,7 +9,8 @@ from typing import Any
 from geo.datafiles import read_csv, read_json
 from geo.schema import properties
 
-RETAKEN = "retaken"  # the holder of a place retaken where no actor is named (geo/events)
+RETAKEN = "retaken"
+VAGUE_PRECISION = 3  # ACLED geo_precision of a region or country  # the holder of a place retaken where no actor is named (geo/events)
 
 
 @cache
@@ -28,7 +29,7 @@ def government_sides() -> tuple[str, ...]:
 
 
 def event_label(event_type: str | None) -> str:
-    """How users read an event type: its legend label ("Battle / offensive")."""
+    """How users read an event type: its legend label ("Battles")."""
     key = event_type or "other"
     known = palette()["event_type"].get(key)
     return known[1] if known else key.replace("_", " ")
@@ -47,7 +48,7 @@ def control_key(properties: dict[str, Any]) -> str:
         return "Islamic State"
     if control == "contested":
         return "contested"
-    regained = properties.get("event_type") == "territory_regained"
+    regained = properties.get("sub_event_type") == "Government regains territory"
     if control == RETAKEN or control in government_sides() or regained:
         return "government"
     return "unknown"
@@ -58,11 +59,28 @@ def control_colour(properties: dict[str, Any]) -> str:
     return palette()["control"][control_key(properties)][0]
 
 
+def is_somewhere_in(p: dict[str, Any]) -> bool:
+    """Whether a place stands for a whole region or country (its centre), not a town."""
+    return p.get("geo_precision") == VAGUE_PRECISION and not p.get("count")
+
+
 def point_style(feature: dict[str, Any]) -> dict[str, Any]:
-    """Style of a place marker: coloured by event type, faint when the place is uncertain."""
+    """Style of a place marker: coloured by event type, faint when the place is uncertain; a
+    region's or country's centre is a hollow dashed ring, so that nobody reads it as a town."""
     p = properties(feature)
     colour = event_colour(p.get("event_type"))
     confident = (p.get("confidence") or 0) >= 0.6
+    if is_somewhere_in(p):
+        return {
+            "color": colour,
+            "weight": 2,
+            "opacity": 0.9,
+            "dashArray": "4 3",
+            "fill": True,
+            "fillColor": colour,
+            "fillOpacity": 0.06,
+            "radius": 10,
+        }
     return {
         "color": "#333333",
         "weight": 1,

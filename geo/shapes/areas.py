@@ -1,9 +1,11 @@
 """Parts of regions and countries: "western Anbar", "à l'ouest du pays".
 
-Natural Earth's extracts in ``data/`` hold no region or country polygons, so the whole is
-approximated: a country by the convex hull of its land borders when they enclose an area (Iraq,
-Syria), otherwise a disc around the place's point. The part is that whole cut through the
-place's point, and it is only ever as precise as a region: ACLED ``geo_precision`` 3.
+A part is cut from the outline of its whole, so that it never spills over a border the text does
+not cross: a country from its Natural Earth admin-0 polygon, a first-level region from its
+admin-1 polygon; a region without a polygon from a disc around its point, clipped to its
+country. "The west of X" is the half of X's outline west of a line through its centroid (of
+the piece of the outline the place's point lies on: mainland France, not French Guiana). A part
+is only ever as precise as a region: ACLED ``geo_precision`` 3.
 """
 
 from __future__ import annotations
@@ -11,26 +13,15 @@ from __future__ import annotations
 import math
 
 from shapely.geometry import Point, Polygon
-from shapely.ops import unary_union
+from shapely.geometry.base import BaseGeometry
 
 from geo.model import LatLon, Place
 from geo.shapes.city_parts import COMPASS, check_side
-from geo.shapes.river_index import RiverIndex
+from geo.shapes.outlines import Outlines
 
 REGION_PRECISION = 3
 KM_PER_DEG_LAT = 110.57
 DEFAULT_RADIUS_KM = {"country": 300.0, "region": 100.0, "county": 25.0}
-# A coastal country's border hull may be a sliver: below this share of the disc it is not used.
-MIN_HULL_SHARE = 0.2
-
-
-def country_outline(country_code: str, rivers: RiverIndex) -> Polygon | None:
-    """The convex hull of a country's land borders, in (lon, lat); None if they enclose no area."""
-    lines = list(rivers.borders_of(country_code).values())
-    if not lines:
-        return None
-    hull = unary_union(lines).convex_hull
-    return hull if hull.geom_type == "Polygon" else None
 
 
 def approximate_disc(center: LatLon, radius_km: float) -> Polygon:
@@ -43,6 +34,16 @@ def approximate_disc(center: LatLon, radius_km: float) -> Polygon:
             for x, y in circle.exterior.coords
         ]
     )
+
+
+def main_piece(outline: BaseGeometry, center: LatLon) -> Polygon:
+    """The polygon of an outline that holds (or is nearest to) a point: the mainland of a country."""
+    pieces = list(getattr(outline, "geoms", [outline]))
+    point = Point(center[1], center[0])
+    holding = [p for p in pieces if p.contains(point)]
+    if holding:
+        return holding[0]
+    return min(pieces, key=lambda p: (round(p.distance(point), 1), -p.area))
 
 
 def split_area_by_compass(area: Polygon, center: LatLon, side: str) -> list[LatLon]:
@@ -68,27 +69,30 @@ def split_area_by_compass(area: Polygon, center: LatLon, side: str) -> list[LatL
     return [(lat, lon) for lon, lat in part.exterior.coords]
 
 
-def region_whole(place: Place, rivers: RiverIndex) -> tuple[Polygon, str]:
-    """The area a region part is cut from, and how it was obtained ("land borders" or "disc")."""
+def region_whole(place: Place, outlines: Outlines) -> tuple[Polygon, str]:
+    """The outline a part of ``place`` is cut from, and what it is."""
+    country = outlines.country(place.country_code)
+    if place.kind == "country" and country is not None:
+        return main_piece(country, place.point), "country outline"
+    region = outlines.region(place) if place.kind == "region" else None
+    if region is not None and country is not None:
+        region = region.intersection(country)  # the two files are simplified apart
+    if region is not None and not region.is_empty:
+        return main_piece(region, place.point), "region outline"
     radius = DEFAULT_RADIUS_KM.get(place.kind, DEFAULT_RADIUS_KM["region"])
     disc = approximate_disc(place.point, radius)
-    if place.kind == "country" and place.country_code:
-        hull = country_outline(place.country_code, rivers)
-        if (
-            hull is not None
-            and hull.contains(Point(place.lon, place.lat))
-            and hull.area >= MIN_HULL_SHARE * disc.area
-        ):
-            return hull, "land borders"
+    if country is not None and country.intersects(disc):
+        return main_piece(disc.intersection(country), place.point), "disc within country"
     return disc, "disc"
 
 
 def split_region_by_compass(
-    place: Place, side: str, rivers: RiverIndex
+    place: Place, side: str, outlines: Outlines
 ) -> tuple[list[LatLon], str]:
     """A region's or country's part on one compass side ((lat, lon) ring), and the outline used."""
-    whole, outline = region_whole(place, rivers)
-    return split_area_by_compass(whole, place.point, side), outline
+    whole, outline = region_whole(place, outlines)
+    centre = whole.centroid
+    return split_area_by_compass(whole, (centre.y, centre.x), side), outline
 
 
 def region_part_point(ring: list[LatLon]) -> LatLon:

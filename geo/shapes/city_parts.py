@@ -88,15 +88,37 @@ def split_city_by_river(
     check_side(side)
     to_km, to_deg = _local_frame(center)
     river = LineString([to_km(x, y) for x, y in course.coords])
-    disc = Point(0, 0).buffer(radius_km, 32)
-    if not river.intersects(disc):
+    best = _side_of_river(Point(0, 0).buffer(radius_km, 32), river, side)
+    return None if best is None else _ring(best, to_deg)
+
+
+def split_outline_by_river(
+    center: LatLon, outline: Polygon, course: LineString, side: str
+) -> list[LatLon] | None:
+    """The part of a city's outline (lon, lat) on one side of its river; None if it does not cross."""
+    check_side(side)
+    to_km, to_deg = _local_frame(center)
+    river = LineString([to_km(x, y) for x, y in course.coords])
+    local = Polygon(
+        [to_km(x, y) for x, y in outline.exterior.coords],
+        [[to_km(x, y) for x, y in hole.coords] for hole in outline.interiors],
+    )
+    best = _side_of_river(local, river, side)
+    return None if best is None else _ring(best, to_deg)
+
+
+def _side_of_river(area: Polygon, river: LineString, side: str) -> Polygon | None:
+    """The biggest piece of an area (local km) on one side of a river crossing it, or None."""
+    if not river.intersects(area):
         return None
-    pieces = [p for p in split(disc, river).geoms if p.area > 0.05 * disc.area]
+    pieces = [p for p in split(area, river).geoms if p.area > 0.05 * area.area]
     if len(pieces) < 2:
         return None
     direction = _side_vector(side, river)
-    best = max(pieces, key=lambda p: p.centroid.x * direction[0] + p.centroid.y * direction[1])
-    return _ring(best, to_deg)
+    scores = [p.centroid.x * direction[0] + p.centroid.y * direction[1] for p in pieces]
+    mean = sum(scores) / len(scores)
+    on_side = [p for p, score in zip(pieces, scores, strict=True) if score > mean]
+    return max(on_side, key=lambda p: p.area) if on_side else None
 
 
 def _side_vector(side: str, river: LineString) -> tuple[float, float]:

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import itertools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -87,11 +90,13 @@ def ingest_received(
     *,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    published: dt.date | None = None,
     workers: int = 1,
 ) -> None:
     """Uploaded files (``(name, bytes)``), then the articles of a folder (named relative to
     ``root``, and read only inside it), as one batch; ``progress`` hears ``(done, total, name)``
-    article by article and ``report`` what happened."""
+    article by article and ``report`` what happened. ``published`` dates the uploaded
+    articles that give no publication date of their own."""
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for number, (name, data) in enumerate(uploads):
@@ -103,13 +108,17 @@ def ingest_received(
             path = Path(tmp) / f"upload-{number}{suffix}"  # our name, never the uploader's
             path.write_bytes(data)
             files.append(FileToRead(path, shown))
+        uploaded = (
+            with_published(article, published)
+            for article in read_files(files, report, max_bytes=max_bytes)
+        )
+        found: Iterable[Article] = ()
         if folder is not None:
             batch = files_to_read([folder], root=root)
             report.failed += batch.refused
-            files += batch.files
-        ingest_files(
-            files, store, geoparse, report, progress=progress, max_bytes=max_bytes, workers=workers
-        )
+            found = read_files(batch.files, report, max_bytes=max_bytes)
+        articles = new_articles(itertools.chain(uploaded, found), store, report)
+        ingest_articles(articles, store, geoparse, report, progress=progress, workers=workers)
 
 
 def ingest_paths(
@@ -157,7 +166,21 @@ def ingest_files(
 ) -> None:
     """Read the files, then geoparse the articles not stored yet (in ``workers`` processes)
     and store each one as its features come back."""
-    articles = new_articles(files, store, report, max_bytes=max_bytes)
+    articles = new_articles(read_files(files, report, max_bytes=max_bytes), store, report)
+    ingest_articles(articles, store, geoparse, report, progress=progress, workers=workers)
+
+
+def ingest_articles(
+    articles: Sequence[Article],
+    store: Store,
+    geoparse: Geoparse,
+    report: IngestReport,
+    *,
+    progress: bool | Callable[[int, int, str], None] = True,
+    workers: int = 1,
+) -> None:
+    """Geoparse articles (in ``workers`` processes) and store them as their features come
+    back, a few to a transaction."""
     with _progress(progress, len(articles), "article") as step:
         outcomes = geoparsed(articles, geoparse, workers)
         pending: list[tuple[Article, Outcome]] = []
@@ -170,25 +193,26 @@ def ingest_files(
                 pending = []
 
 
-def new_articles(
-    files: Iterable[FileToRead],
-    store: Store,
-    report: IngestReport,
-    *,
-    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
-) -> list[Article]:
-    """The articles of ``files`` that are not stored yet, each text once; the stored and
-    repeated ones are reported as skipped, those that cannot be read as failed."""
+def new_articles(articles: Iterable[Article], store: Store, report: IngestReport) -> list[Article]:
+    """The articles that are not stored yet, each text once; the stored and repeated ones
+    are reported as skipped."""
     seen: set[str] = set()
-    articles = []
-    for article in read_files(files, report, max_bytes=max_bytes):
+    new = []
+    for article in articles:
         digest = content_hash(article.text)
         if digest in seen or store.has_article(digest):
             report.skipped.append(article.source)
         else:
             seen.add(digest)
-            articles.append(article)
-    return articles
+            new.append(article)
+    return new
+
+
+def with_published(article: Article, published: dt.date | None) -> Article:
+    """The article, dated ``published`` if it gives no publication date of its own."""
+    if published is None or article.published is not None:
+        return article
+    return dataclasses.replace(article, published=published)
 
 
 def read_files(

@@ -72,5 +72,32 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX corrections_by_feature ON corrections(feature_id, id);
     ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: event types in ACLED's terms: each former type becomes an ACLED event type and
+    # sub-event type ("airstrike" -> Explosions/Remote violence, Air/drone strike), in the
+    # column and in the stored GeoJSON alike; the other properties stay as they were
+    """
+    CREATE TEMP TABLE acled_names (former TEXT PRIMARY KEY, event_type TEXT, sub_event_type TEXT);
+    INSERT INTO acled_names VALUES
+        ('battle', 'Battles', 'Armed clash'),
+        ('airstrike', 'Explosions/Remote violence', 'Air/drone strike'),
+        ('shelling', 'Explosions/Remote violence', 'Shelling/artillery/missile attack'),
+        ('explosion', 'Explosions/Remote violence', 'Remote explosive/landmine/IED'),
+        ('violence_against_civilians', 'Violence against civilians', 'Attack'),
+        ('territory_regained', 'Battles', 'Government regains territory'),
+        ('territory_held', 'Strategic developments', 'Other'),
+        ('protest', 'Protests', 'Peaceful protest'),
+        ('disaster', 'disaster', NULL);
+    UPDATE features SET
+        geojson = (
+            SELECT CASE WHEN n.sub_event_type IS NULL
+                THEN json_set(features.geojson, '$.properties.event_type', n.event_type)
+                ELSE json_set(features.geojson, '$.properties.event_type', n.event_type,
+                              '$.properties.sub_event_type', n.sub_event_type)
+            END
+            FROM acled_names n WHERE n.former = features.event_type),
+        event_type = (SELECT n.event_type FROM acled_names n WHERE n.former = features.event_type)
+    WHERE event_type IN (SELECT former FROM acled_names);
+    DROP TABLE acled_names;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,7 +2,9 @@
 play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
+from geo.view.front import control_day, control_features, latest_statements
 from geo.view.literal import markdown_literal
+from geo.view.reports import REPORTS_HELP, fuse_reports, reported_by
 from geo.view.table import (
     alternative_label,
     choices,
@@ -26,19 +28,25 @@ from geo.view.url import from_query_params, to_query_params
 
 __all__ = [
     "PLAY_STEPS",
+    "REPORTS_HELP",
     "ViewFilter",
     "alternative_label",
     "apply_filter",
     "choices",
+    "control_day",
+    "control_features",
     "correction",
     "date_bounds",
     "events_per_day",
     "evidence_rows",
     "first_play_window",
     "from_query_params",
+    "fuse_reports",
     "initial_window",
+    "latest_statements",
     "markdown_literal",
     "passes",
+    "reported_by",
     "selected_id",
     "step_window",
     "table_rows",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geo.schema import DateWindow, event_type_of, feature_dates, properties
+from geo.view.reports import fuse_reports
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class ViewFilter:
     min_confidence: float = 0.0
     max_geo_precision: int = 3
     undated: bool | None = None
+    separate_reports: bool = False  # True: each article's report of an event apart, not fused
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -68,10 +70,13 @@ def passes(feature: Mapping[str, Any], view: ViewFilter) -> bool:
 def apply_filter(
     features: Iterable[Mapping[str, Any]], view: ViewFilter | None = None
 ) -> list[Mapping[str, Any]]:
-    """The features the view lets through, in their order (every feature for no view)."""
+    """The features the view lets through, in their order (every feature for no view), the
+    reports of one event from several articles fused into one unless the view asks for them
+    apart (:mod:`geo.view.reports`)."""
     if view is None:
         return list(features)
-    return [feature for feature in features if passes(feature, view)]
+    shown = [feature for feature in features if passes(feature, view)]
+    return shown if view.separate_reports else fuse_reports(shown)
 
 
 def undated_count(features: Iterable[Mapping[str, Any]]) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from geo.errors import InputError
 from geo.schema import Alternative, event_type_of, properties
 from geo.view.filter import undated_count
+from geo.view.reports import reported_by
 from geo.view.timeline import date_bounds, events_per_day
 
 
@@ -31,6 +32,7 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "date": p.get("start"),
                 "end": p.get("end"),
                 "event": event_type_of(p),
+                "sub_event": p.get("sub_event_type") or "",
                 "place": p.get("name"),
                 "mention": p.get("mention"),
                 "kind": p.get("kind"),
@@ -38,8 +40,13 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "confidence": p.get("confidence"),
                 "precision": p.get("geo_precision"),
                 "actors": ", ".join(p.get("actors") or []),
+                "fatalities": p.get("fatalities"),
                 "quote": p.get("quote"),
                 "source": p.get("title") or p.get("source"),
+                "reports": reported_by(p) or "",
+                "sources": "; ".join(
+                    str(r.get("title") or r.get("source")) for r in p.get("sources") or []
+                ),
             }
         )
     return rows

@@ -51,6 +51,9 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
     if undated not in (None, "0", "1"):
         problems.append(f"undated={undated!r} must be 0 or 1")
         undated = None
+    reports = text("reports")
+    if reports not in (None, "separate", "fused"):
+        problems.append(f"reports={reports!r} must be separate or fused")
     return ViewFilter(
         window=DateWindow(date("from"), date("to")),
         event_types=listed("types"),
@@ -59,6 +62,7 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
         min_confidence=number("confidence", float, 0.0, 0.0, 1.0),
         max_geo_precision=number("precision", int, 3, 1, 3),
         undated=None if undated is None else undated == "1",
+        separate_reports=reports == "separate",
         problems=tuple(problems),
     )
 
@@ -83,4 +87,6 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
         params["precision"] = str(view.max_geo_precision)
     if view.undated is not None:
         params["undated"] = "1" if view.undated else "0"
+    if view.separate_reports:
+        params["reports"] = "separate"
     return params

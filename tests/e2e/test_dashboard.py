@@ -53,6 +53,25 @@ def test_a_popup_shows_the_place_date_precision_type_quote_and_source(page, dash
         assert label in text
 
 
+def test_an_event_reported_by_two_demo_articles_lists_both_sources_in_its_popup(page, dashboard):
+    open_dashboard(page, dashboard["url"])
+    found = in_map(
+        page,
+        """() => { const m = Object.values(window).find(v => v && window.L && v instanceof L.Map);
+                   let fused = null;
+                   m.eachLayer(l => { if (!fused && l.feature && l.getLatLng
+                                           && (l.feature.properties._p || []).join(' ').includes('reported by')) { fused = l; } });
+                   if (!fused) return null;
+                   fused.fire('click', {latlng: fused.getLatLng()}, true);
+                   const box = document.querySelector('.leaflet-popup-content');
+                   return {text: box.innerText, sources: box.querySelectorAll('.gm-reports li').length,
+                           links: Array.from(box.querySelectorAll('.gm-reports a')).map(a => a.href)}; }""",
+    )
+    assert found is not None, "no fused event on the map"
+    assert "reported by 2 sources" in found["text"] and found["sources"] == 2
+    assert all(link.startswith("https://") for link in found["links"])
+
+
 HIGHLIGHTED = """() => { const m = Object.values(window).find(v => v && window.L && v instanceof L.Map);
   const out = []; m.eachLayer(l => { if (l.feature && l.options.color === '#ffd400') out.push(l.feature.properties._tooltip); });
   return out; }"""
@@ -103,7 +122,7 @@ def test_play_steps_the_window_through_time_until_paused(page, dashboard):
 
 def test_a_filter_in_the_url_is_applied_on_load(page, dashboard):
     everything = open_dashboard(page, dashboard["url"])
-    airstrikes = open_dashboard(page, dashboard["url"], "/?types=airstrike")
+    airstrikes = open_dashboard(page, dashboard["url"], "/?types=Explosions%2FRemote+violence")
     assert 0 < len(airstrikes) < len(everything)
 
 
@@ -129,7 +148,8 @@ def test_the_server_side_png_export_is_an_image_of_the_map(page, dashboard, tmp_
 
 
 def upload(page, *paths):
-    page.get_by_text("Add articles").click()
+    if not page.get_by_text("Or upload files").is_visible():
+        page.get_by_text("Add articles").click()
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         [str(path) for path in paths]
     )
@@ -159,6 +179,28 @@ def test_an_uploaded_article_appears_on_the_map(page, dashboard, tmp_path):
     assert any("Kirkuk" in f for f in after)
     with SQLiteStore(dashboard["store"]) as store:
         assert "kirkuk.txt" in {f["properties"]["source"] for f in store.features()}
+
+
+def test_an_uploaded_file_takes_the_publication_date_given_with_it(page, dashboard, tmp_path):
+    open_dashboard(page, dashboard["url"])
+    article = tmp_path / "kirkuk-tuesday.txt"
+    article.write_text(
+        "Kirkouk : des renforts\n\nDes renforts irakiens sont arrivés mardi à Kirkouk.\n",
+        encoding="utf-8",
+    )
+    page.get_by_text("Add articles").click()
+    page.get_by_role("spinbutton", name="year, Published").click()
+    page.keyboard.type("20170105", delay=50)  # a Thursday: "mardi" is the Tuesday before
+    page.keyboard.press("Tab")
+    page.keyboard.press("Escape")
+    upload(page, article)
+    with SQLiteStore(dashboard["store"]) as store:
+        starts = {
+            f["properties"].get("start")
+            for f in store.features()
+            if f["properties"]["source"] == "kirkuk-tuesday.txt"
+        }
+    assert starts == {"2017-01-03"}
 
 
 def test_an_article_with_script_tags_runs_nothing(page, dashboard, tmp_path):

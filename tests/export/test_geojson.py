@@ -34,7 +34,7 @@ def test_a_document_gives_points_then_shapes_with_event_dates():
         {"side": "east"},
     )
     event = Event(
-        "battle",
+        "armed_clash",
         EventDate(dt.date(2017, 1, 5), dt.date(2017, 1, 5), 1, "published"),
         text,
         0,

@@ -15,7 +15,7 @@ FEATURES = [
         "properties": {
             "name": "Mosul",
             "start": "2017-01-05",
-            "event_type": "battle",
+            "event_type": "Battles",
             "actors": ["Iraqi army", "Islamic State"],
             "quote": "Fighting in Mosul.",
             "geo_precision": 1,
@@ -34,6 +34,46 @@ def test_geojson_export_is_a_feature_collection():
     out = io.StringIO()
     export_features(FEATURES, "geojson", out)
     assert json.loads(out.getvalue())["features"][0]["id"] == "a-0"
+
+
+def rows_of(features):
+    out = io.StringIO()
+    export_features(features, "csv", out)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+def test_csv_export_starts_with_acleds_columns_in_acleds_order():
+    header = next(csv.reader(io.StringIO(export_csv(FEATURES))))
+    assert header[:16] == [
+        "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
+        "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+        "fatalities",
+    ]  # fmt: skip
+
+
+def export_csv(features):
+    out = io.StringIO()
+    export_features(features, "csv", out)
+    return out.getvalue()
+
+
+def test_an_event_row_gives_year_actors_fatalities_and_country():
+    props = {**FEATURES[0]["properties"], "actor1": "Military Forces of Iraq", "fatalities": 12}
+    row = rows_of([{**FEATURES[0], "properties": {**props, "country_code": "IQ"}}])[0]
+    assert (row["year"], row["actor1"], row["fatalities"], row["country"]) == (
+        "2017", "Military Forces of Iraq", "12", "Iraq"
+    )  # fmt: skip
+
+
+def test_an_event_of_no_reported_deaths_has_zero_fatalities_as_acled_writes_it():
+    assert rows_of(FEATURES)[0]["fatalities"] == "0"
+
+
+def test_a_fused_event_lists_every_source_as_acled_joins_them():
+    sources = [{"title": "AFP"}, {"title": "Reuters"}, {"source": "bbc.txt"}]
+    props = {**FEATURES[0]["properties"], "sources": sources, "source_count": 3}
+    row = rows_of([{**FEATURES[0], "properties": props}])[0]
+    assert (row["source"], row["source_count"]) == ("AFP; Reuters; bbc.txt", "3")
 
 
 def test_csv_export_has_acled_like_columns_and_a_point_for_shapes():

@@ -9,7 +9,7 @@ def place(fid: str, lon: float, lat: float, **props: Any) -> dict[str, Any]:
     """A place feature dated 5 January 2017, with ``props`` overriding the defaults."""
     base = {
         "name": fid,
-        "event_type": "battle",
+        "event_type": "Battles",
         "start": "2017-01-05",
         "end": "2017-01-05",
         "confidence": 0.9,
@@ -27,7 +27,12 @@ def place(fid: str, lon: float, lat: float, **props: Any) -> dict[str, Any]:
 
 def area(fid: str, ring: list[list[float]], **props: Any) -> dict[str, Any]:
     """An area feature (a closed ring of [lon, lat])."""
-    base = {"name": fid, "event_type": "territory_held", "start": "2017-01-05", "end": "2017-01-05"}
+    base = {
+        "name": fid,
+        "event_type": "Strategic developments",
+        "start": "2017-01-05",
+        "end": "2017-01-05",
+    }
     return {
         "type": "Feature",
         "id": fid,
@@ -43,7 +48,7 @@ ROUTE = {
     "geometry": {"type": "LineString", "coordinates": [[42.35, 34.2], [41.0, 34.43]]},
     "properties": {
         "name": "along the river",
-        "event_type": "battle",
+        "event_type": "Battles",
         "start": "2017-01-05",
         "end": "2017-01-06",
     },
@@ -56,7 +61,7 @@ WEST_HALF = area(
 EAST_HALF = area(
     "east-half",
     [[43.1, 36.3], [43.2, 36.3], [43.2, 36.4], [43.1, 36.3]],
-    event_type="territory_regained",
+    event_type="Battles",
     control="contested",
 )
 FEATURES = [TOWN, ROUTE, WEST_HALF, EAST_HALF]

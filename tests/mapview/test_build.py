@@ -45,7 +45,7 @@ def test_the_legend_names_the_title_dates_event_types_and_who_holds_the_areas():
         "Anbar",
         "05 Jan 2017",
         "01 Feb 2017",
-        "Battle / offensive",
+        "Battles",
         "Held by Islamic State",
     ):
         assert text in html
@@ -158,3 +158,15 @@ def test_rivers_named_by_the_features_are_drawn_as_context(rivers):
     lines = rivers_named([route], rivers)
     assert [line["properties"]["name"] for line in lines] == ["Euphrates"]
     assert '"Rivers"' in build_map([route], context=lines).get_root().render()
+
+
+def test_the_legend_explains_the_hollow_ring_of_a_country_centre():
+    centre = place("Iraq", 44.0, 33.0, geo_precision=3, feature_type="place")
+    assert "Somewhere in a region or country" in html_of([TOWN, centre])
+    assert "Somewhere in a region or country" not in html_of([TOWN])
+
+
+def test_the_basemap_walks_rings_across_the_antimeridian_without_a_jump():
+    # Chukotka and Fiji would otherwise be drawn as bands across the whole world
+    html = html_of([TOWN])
+    assert "function unwrap(ring)" in html and "unwrapAll(f.geometry)" in html

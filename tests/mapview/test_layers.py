@@ -20,8 +20,8 @@ def test_a_date_that_is_not_an_iso_day_is_left_out():
 
 
 def test_features_of_the_same_look_share_one_style():
-    points = [place(f"p{i}", 40.0, 33.0, event_type="battle") for i in range(5)]
-    points.append(place("q", 40.0, 33.0, event_type="airstrike"))
+    points = [place(f"p{i}", 40.0, 33.0, event_type="Battles") for i in range(5)]
+    points.append(place("q", 40.0, 33.0, event_type="Explosions/Remote violence"))
     data, styles = styled_collection(points, point_style)
     assert len(json.loads(styles)) == 2
     assert [f["properties"]["_s"] for f in data["features"]] == [0, 0, 0, 0, 0, 1]

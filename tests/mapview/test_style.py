@@ -22,7 +22,7 @@ def test_who_holds_an_area_decides_its_fill():
 
 
 def test_a_regained_territory_counts_as_held_by_the_government():
-    assert control_key({"event_type": "territory_regained"}) == "government"
+    assert control_key({"sub_event_type": "Government regains territory"}) == "government"
 
 
 def test_a_contested_area_has_a_dashed_outline():
@@ -37,8 +37,8 @@ def test_a_regional_area_is_drawn_lighter_than_a_city_half():
 
 
 def test_routes_are_thick_lines_in_their_event_colour():
-    style = route_style(feature(event_type="airstrike"))
-    assert style["color"] == event_colour("airstrike") and style["weight"] >= 4
+    style = route_style(feature(event_type="Explosions/Remote violence"))
+    assert style["color"] == event_colour("Explosions/Remote violence") and style["weight"] >= 4
 
 
 def test_an_unknown_event_type_is_grey():
@@ -46,8 +46,8 @@ def test_an_unknown_event_type_is_grey():
 
 
 def test_an_uncertain_place_is_fainter():
-    sure = point_style(feature(event_type="battle", confidence=0.9))
-    unsure = point_style(feature(event_type="battle", confidence=0.3))
+    sure = point_style(feature(event_type="Battles", confidence=0.9))
+    unsure = point_style(feature(event_type="Battles", confidence=0.3))
     assert unsure["fillOpacity"] < sure["fillOpacity"]
 
 
@@ -56,6 +56,13 @@ def test_a_grouped_cell_grows_with_its_count():
 
 
 def test_an_event_type_reads_as_its_legend_label():
-    assert event_label("battle") == "Battle / offensive"
+    assert event_label("Battles") == "Battles"
     assert event_label("not_in_the_palette") == "not in the palette"
     assert event_label(None) == palette()["event_type"]["other"][1]
+
+
+def test_a_country_centre_is_a_hollow_dashed_ring_unlike_a_town():
+    town = point_style(feature(geo_precision=1, confidence=0.9, event_type="battle"))
+    centre = point_style(feature(geo_precision=3, confidence=0.9, event_type="battle"))
+    assert centre["dashArray"] and centre["fillOpacity"] < 0.1 and centre["radius"] > town["radius"]
+    assert town["fillOpacity"] >= 0.45 and "dashArray" not in town

@@ -190,6 +190,7 @@ def test_the_left_bank_of_the_tigris_is_drawn_at_the_city_of_the_story(rivers):
     ]
     (bank,) = [s for s in compose_shapes(text, found, "fr", rivers) if s.kind == "area"]
     assert bank.properties["city"] == "Mosul" and bank.properties["river"] == "Tigris"
+    assert bank.properties["outline"] == "urban area"
     assert centroid(bank)[1] > 43.15  # the left bank of the Tigris at Mosul is its eastern side
 
 
@@ -213,8 +214,50 @@ def test_the_west_of_the_country_follows_the_country_outline(rivers):
     text = "Les combats ont repris à l'ouest du pays."
     found = [resolved(text, "à l'ouest du pays", IRAQ, "region_part", "west")]
     (part,) = [s for s in compose_shapes(text, found, "fr", rivers) if s.kind == "area"]
-    assert part.properties["outline"] == "land borders"
+    assert part.properties["outline"] == "country outline"
     assert Polygon([(lon, lat) for lat, lon in part.coords]).contains(Point(41.0, 33.0))
+
+
+def test_a_part_of_the_country_that_only_locates_the_place_before_it_draws_no_area(rivers):
+    text = "Les combats ont repris dans la province d'Anbar, à l'ouest du pays."
+    found = [
+        resolved(text, "Anbar", ANBAR),
+        resolved(text, "à l'ouest du pays", IRAQ, "region_part", "west"),
+    ]
+    assert [s for s in compose_shapes(text, found, "fr", rivers) if s.kind == "area"] == []
+
+
+def test_a_city_in_western_iraq_draws_no_area_for_western_iraq(rivers):
+    text = "Rutba, a town in western Iraq, was shelled."
+    found = [
+        resolved(text, "Rutba", RUTBA),
+        resolved(text, "western Iraq", IRAQ, "region_part", "west"),
+    ]
+    assert [s for s in compose_shapes(text, found, "en", rivers) if s.kind == "area"] == []
+
+
+def test_a_part_of_the_country_named_for_itself_is_still_drawn(rivers):
+    text = "Rutba was shelled. The army advanced in western Iraq."
+    found = [
+        resolved(text, "Rutba", RUTBA),
+        resolved(text, "western Iraq", IRAQ, "region_part", "west"),
+    ]
+    (part,) = [s for s in compose_shapes(text, found, "en", rivers) if s.kind == "area"]
+    assert part.name == "west Iraq"
+
+
+def test_the_halves_of_mosul_are_cut_from_its_urban_area(rivers):
+    text = "Troops hold east Mosul. Militants still hold west Mosul."
+    found = [
+        resolved(text, "east Mosul", MOSUL, "city_part", "east"),
+        resolved(text, "west Mosul", MOSUL, "city_part", "west"),
+    ]
+    parts = areas(compose_shapes(text, found, "en", rivers))
+    assert {p.properties["outline"] for p in parts.values()} == {"urban area"}
+    east, west = (Polygon([(lon, lat) for lat, lon in parts[s].coords]) for s in ("east", "west"))
+    assert east.intersection(west).area < 1e-6
+    tigris = rivers.course("Tigris")
+    assert tigris.distance(east.centroid) > 0.01 and tigris.distance(west.centroid) > 0.01
 
 
 def test_a_river_is_drawn_near_the_towns_of_the_story(rivers):
@@ -222,3 +265,24 @@ def test_a_river_is_drawn_near_the_towns_of_the_story(rivers):
     found = [resolved(text, "Tigris", TIGRIS), resolved(text, "Mosul", MOSUL)]
     tigris = place_rivers_near_story(found, rivers)[0].place
     assert haversine_km(tigris.point, MOSUL.point) < 10
+
+
+def test_a_town_in_western_iraq_without_a_comma_draws_no_area_either(rivers):
+    text = "Shells fell on Rutba in western Iraq."
+    found = [
+        resolved(text, "Rutba", RUTBA),
+        resolved(text, "western Iraq", IRAQ, "region_part", "west"),
+    ]
+    assert [s for s in compose_shapes(text, found, "en", rivers) if s.kind == "area"] == []
+
+
+def test_a_nationality_before_the_west_of_the_country_does_not_stop_its_area(rivers):
+    turkey = Place("Turkey", 39.0, 35.0, kind="country", country_code="TR")
+    text = "En Syrie, les forces turques à l'ouest du pays avancent."
+    found = [
+        resolved(text, "Syrie", SYRIA),
+        resolved(text, "turques", turkey, "demonym"),
+        resolved(text, "à l'ouest du pays", SYRIA, "region_part", "west"),
+    ]
+    (part,) = [s for s in compose_shapes(text, found, "fr", rivers) if s.kind == "area"]
+    assert part.name == "west Syria"

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import signal
 import sqlite3
@@ -272,3 +273,39 @@ def test_a_reader_sees_only_whole_articles_while_an_ingest_writes(tmp_path, gaze
         ingest.kill()
         ingest.wait()
     assert reads > 3 and seen > 0
+
+
+def stored_dates(store):
+    return {a.source: a.published for _, a in store.stored_articles()}
+
+
+def test_uploads_without_a_date_take_the_one_given_with_them(tmp_path):
+    report = IngestReport()
+    uploads = [("a.txt", "Des combats à Bagdad mardi.".encode())]
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_received(
+            uploads,
+            None,
+            store,
+            fake_geoparse,
+            report,
+            progress=lambda *_: None,
+            published=dt.date(2017, 1, 5),
+        )
+        assert stored_dates(store) == {"a.txt": dt.date(2017, 1, 5)}
+
+
+def test_an_upload_that_gives_its_own_date_keeps_it(tmp_path):
+    report = IngestReport()
+    record = json.dumps({"text": "Fighting in Basra.", "published": "2017-02-01"})
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        ingest_received(
+            [("b.json", record.encode())],
+            None,
+            store,
+            fake_geoparse,
+            report,
+            progress=lambda *_: None,
+            published=dt.date(2017, 1, 5),
+        )
+        assert stored_dates(store) == {"b.json": dt.date(2017, 2, 1)}

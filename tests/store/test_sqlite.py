@@ -20,7 +20,7 @@ from tests.examples import point_feature
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def feature(fid, start="2017-01-05", end="2017-01-05", event_type="battle", lat=36.3, lon=43.1):
+def feature(fid, start="2017-01-05", end="2017-01-05", event_type="Battles", lat=36.3, lon=43.1):
     return point_feature(
         fid, start, end, event_type, lat, lon, confidence=0.9, geo_precision=1, source="s"
     )
@@ -56,8 +56,8 @@ def test_a_date_range_keeps_events_that_overlap_it(store):
 
 
 def test_filters_by_type_and_confidence(store):
-    store.add_article(Article("y", "y"), [feature("b"), feature("a", event_type="airstrike")])
-    assert [f["id"] for f in store.features(ViewFilter(event_types=("airstrike",)))] == ["a"]
+    store.add_article(Article("y", "y"), [feature("b"), feature("a", event_type="Riots")])
+    assert [f["id"] for f in store.features(ViewFilter(event_types=("Riots",)))] == ["a"]
     assert store.features(ViewFilter(min_confidence=0.95)) == []
 
 
@@ -238,3 +238,48 @@ def test_a_reader_never_sees_half_an_article_while_a_writer_writes(tmp_path):
     finally:
         writer.kill()
         writer.wait()
+
+
+def store_of_schema_3(path, features):
+    """A store as the version before ACLED's event types left it, holding ``features``."""
+    from geo.store.migrations import MIGRATIONS
+
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:3]:
+        db.executescript(script)
+    db.execute("PRAGMA user_version = 3")
+    db.execute(
+        "INSERT INTO articles (id, content_hash, source, text, feature_count, ingested_at)"
+        " VALUES (1, 'h', 'm', 'Mosul', 1, '2017-01-05')"
+    )
+    for f in features:
+        db.execute(
+            "INSERT INTO features (id, article_id, feature_type, event_type, geojson)"
+            " VALUES (?, 1, 'place', ?, ?)",
+            (f["id"], f["properties"].get("event_type"), json.dumps(f)),
+        )
+    db.commit()
+    db.close()
+
+
+def test_stored_features_of_former_types_read_under_acled_names(tmp_path):
+    path = tmp_path / "v3.sqlite3"
+    former = feature("a", event_type="airstrike")
+    former["properties"]["status"] = "hit"
+    store_of_schema_3(path, [former])
+    with SQLiteStore(path) as s:
+        (migrated,) = s.features(ViewFilter(event_types=("Explosions/Remote violence",)))
+    p = migrated["properties"]
+    assert (p["event_type"], p["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert p["status"] == "hit"
+
+
+def test_features_of_no_former_type_are_left_as_they_were(tmp_path):
+    path = tmp_path / "v3.sqlite3"
+    store_of_schema_3(path, [feature("a", event_type="other"), feature("b", event_type=None)])
+    with SQLiteStore(path) as s:
+        types = [f["properties"].get("event_type") for f in s.features()]
+    assert types == ["other", None]

@@ -17,7 +17,7 @@ FEATURES = [
     feature(
         "a",
         "2017-01-05",
-        event_type="battle",
+        event_type="Battles",
         actors=["Iraqi army"],
         confidence=0.9,
         geo_precision=1,
@@ -28,7 +28,7 @@ FEATURES = [
         "b",
         "2017-01-01",
         "2017-01-31",
-        event_type="territory_held",
+        event_type="Strategic developments",
         actors=["Islamic State"],
         confidence=0.4,
         geo_precision=3,
@@ -38,7 +38,7 @@ FEATURES = [
     feature(
         "c",
         "2017-03-10",
-        event_type="airstrike",
+        event_type="Explosions/Remote violence",
         confidence=1.0,
         geo_precision=2,
         source="a.txt",

@@ -11,7 +11,11 @@ def test_an_event_shows_while_the_window_overlaps_it():
 
 
 def test_filters_combine():
-    view = ViewFilter(event_types=("battle", "airstrike"), min_confidence=0.5, max_geo_precision=1)
+    view = ViewFilter(
+        event_types=("Battles", "Explosions/Remote violence"),
+        min_confidence=0.5,
+        max_geo_precision=1,
+    )
     assert ids(apply_filter(FEATURES, view)) == ["a"]
 
 
@@ -35,7 +39,7 @@ def test_an_undated_feature_is_never_inside_a_dated_window_by_default():
 def test_a_feature_of_no_typed_event_counts_as_other():
     typeless = {"id": "t", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": {}}
     assert ids(apply_filter([typeless], ViewFilter(event_types=("other",)))) == ["t"]
-    assert ids(apply_filter([typeless], ViewFilter(event_types=("battle",)))) == []
+    assert ids(apply_filter([typeless], ViewFilter(event_types=("Battles",)))) == []
 
 
 def test_a_view_at_any_date_keeps_what_it_does_of_the_undated():

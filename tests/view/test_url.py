@@ -7,7 +7,7 @@ from tests.view.examples import JAN
 
 def test_the_filter_round_trips_through_the_url():
     view = ViewFilter(
-        DateWindow(JAN, dt.date(2017, 2, 1)), ("battle",), ("Iraqi army",), (), 0.5, 2
+        DateWindow(JAN, dt.date(2017, 2, 1)), ("Battles",), ("Iraqi army",), (), 0.5, 2
     )
     assert from_query_params(to_query_params(view)) == view
 
