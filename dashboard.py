@@ -23,6 +23,7 @@ from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.river_layer import rivers_named
 from geo.mapview.style import event_label
+from geo.mapview.view_dates import view_dates_layer
 from geo.model import Article
 from geo.pipeline import geoparse_features
 from geo.schema import DateWindow, Feature
@@ -38,6 +39,7 @@ from geo.store.ingest import (
 )
 from geo.store.pool import EmbeddedGeoparser, default_workers
 from geo.text.reading import SUFFIXES
+from geo.view.import_report import article_label, batch_label, import_result
 
 DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
@@ -85,8 +87,8 @@ def geoparse(article: Article) -> list[Feature]:
     return geoparse_features(article, gazetteer(), max_bytes=settings.max_article_bytes)
 
 
-def batch_geoparser() -> EmbeddedGeoparser:
-    """What a batch's worker processes run (each loads its gazetteer; this one's first)."""
+def pool_geoparser() -> EmbeddedGeoparser:
+    """What an import's worker processes run (each loads its gazetteer; this one's first)."""
     gazetteer()
     return EmbeddedGeoparser(settings.max_article_bytes)
 
@@ -101,10 +103,13 @@ def say(kind: str, text: object) -> None:
 def initial_view() -> state.ViewFilter:
     """The filter of the URL on the first run of a session, then the widgets' state."""
     if "view" not in st.session_state:
-        view = state.from_query_params(st.query_params.to_dict())
-        for problem in view.problems:
+        params = st.query_params.to_dict()
+        view = state.from_query_params(params)
+        map_view, map_problems = state.map_view_from_query_params(params)
+        for problem in (*view.problems, *map_problems):
             say("warning", f"Ignored a bad link parameter: {problem}")
         st.session_state.view = view
+        st.session_state.map_start = st.session_state.map_view = map_view
     return st.session_state.view
 
 
@@ -150,6 +155,13 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
         help="Features whose date the articles do not give are never inside a date window; "
         "shown, they stay on the map whatever the dates.",
     )
+    demonyms = st.sidebar.toggle(
+        "Show nationality mentions",
+        value=view.demonyms,
+        key="f_demonyms",
+        help='Words such as "Iraqi" or "syrienne" name who acts, not where: '
+        "shown, each is a point at its country.",
+    )
     return state.ViewFilter(
         window=view.window,
         event_types=tuple(types),
@@ -159,6 +171,7 @@ def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.Vi
         max_geo_precision=precision,
         undated=True if show_undated else None,
         separate_reports=separate,
+        demonyms=demonyms,
     )
 
 
@@ -203,11 +216,9 @@ def timeline(features: list[Feature], view: state.ViewFilter) -> DateWindow | No
 
 def add_articles(store: Store) -> None:
     """Paste, upload or point at a folder; each article is geoparsed and stored."""
-    with st.sidebar.expander(
-        "Add articles", expanded=bool(st.session_state.get("ingest_messages"))
-    ):
-        for kind, message in st.session_state.pop("ingest_messages", []):
-            say(kind, message)
+    # open once something was added, and left as the user leaves it from then on
+    with st.sidebar.expander("Add articles", expanded=st.session_state.get("add_open", False)):
+        ingest_result()
         pasted = st.text_area("Paste an article", key="paste_text", height=120)
         title = st.text_input("Title (optional)", key="paste_title")
         published = st.date_input(
@@ -229,18 +240,74 @@ def add_articles(store: Store) -> None:
                 )
                 ingest_article(article, store, geoparse, report)
             ingest_files(uploads or [], folder.strip(), store, report, published)
-            st.session_state.ingest_messages = report.messages()
-            stored_features.clear()
-            st.rerun()  # draw the map again with the new articles
+            show_ingest_result(report)
         if st.button(
             "Re-geoparse stored articles",
             key="reprocess",
             help="Geoparse every stored article again with this version; corrections are kept",
         ):
-            report = reprocess_store(store, geoparse, progress=progress_bar("Re-geoparsing…"))
-            st.session_state.ingest_messages = report.messages()
-            stored_features.clear()
-            st.rerun()
+            show_ingest_result(
+                reprocess_store(store, geoparse, progress=progress_bar("Re-geoparsing…"))
+            )
+
+
+def show_ingest_result(report) -> None:
+    """Keep what an import or re-geoparsing did for the panel, and draw the page again with it."""
+    st.session_state.ingest_result = import_result(report)
+    st.session_state.add_open = True
+    stored_features.clear()
+    st.rerun()
+
+
+def ingest_result() -> None:
+    """The last import's messages, and the list of its problems when they were many."""
+    messages, problems = st.session_state.get("ingest_result", ([], None))
+    for kind, message in messages:
+        say(kind, message)
+    if problems:
+        st.download_button(
+            "Download the list of problems", problems, "import_problems.csv", "text/csv"
+        )
+
+
+def manage_articles(store: Store) -> None:
+    """Delete a stored article, or undo an import, each after a confirmation."""
+    with st.sidebar.expander("Delete articles or undo an import"):
+        if message := st.session_state.pop("deleted_message", None):
+            say("success", message)
+        articles = {a["id"]: article_label(a) for a in store.articles()}
+        article = st.selectbox("Article", list(articles), None, articles.get, key="delete_pick")
+        if st.button("Delete this article…", key="delete", disabled=article is None):
+            confirm_deletion("article", article, articles[article])
+        batches = {b["batch"]: batch_label(b) for b in store.batches()}
+        batch = st.selectbox("Import", list(batches), None, batches.get, key="undo_pick")
+        if st.button("Undo this import…", key="undo", disabled=batch is None):
+            confirm_deletion("import", batch, batches[batch])
+
+
+@st.dialog("Delete for good?")
+def confirm_deletion(kind: str, key: int | str, label: str) -> None:
+    """Ask before deleting an article or every article of an import; the deletion is logged."""
+    what = "this article" if kind == "article" else "every article of this import"
+    st.text(f"This deletes {what}, with its features and corrections:\n{label}")
+    reason = st.text_input("Why (kept in the deletions log)", key="delete_reason")
+    if not st.button("Delete", type="primary", key="confirm_delete"):
+        return
+    with page_store() as store:
+        try:
+            if kind == "article":
+                deleted = [store.delete_article(key, reason=reason or None)]
+            else:
+                deleted = store.delete_batch(key, reason=reason or None)
+        except GeoError as err:
+            say("error", err)
+            return
+    st.session_state.deleted_message = f"Deleted {len(deleted)} article(s): " + ", ".join(
+        e["title"] or e["source"] for e in deleted
+    )
+    st.session_state.pop("window", None)  # the timeline's bounds may have moved
+    stored_features.clear()
+    st.rerun()
 
 
 def ingest_files(
@@ -260,7 +327,7 @@ def ingest_files(
         received,
         folder_path,
         store,
-        batch_geoparser(),
+        pool_geoparser(),
         report,
         progress=progress,
         root=settings.folder_root,
@@ -323,7 +390,8 @@ def exports(features: list[Feature], window: DateWindow | None, title: str) -> N
     for col, kind in zip(cols, EXPORTS, strict=False):
         if col.button(kind, key=f"export_{kind}"):
             try:
-                st.session_state.export_file = export_file(kind, features, window, title)
+                with st.spinner(f"Making the {kind} export…"):
+                    st.session_state.export_file = export_file(kind, features, window, title)
             except GeoError as err:
                 say("error", err)
     if st.session_state.get("export_file"):
@@ -369,13 +437,18 @@ def show_map(
     day = state.control_day(undated_view, DateWindow(*window).end)
     control = control_layer(undated_view, day) if day else None
     layers = ([control] if control else []) + layers  # under the events
+    if start := st.session_state.get("map_start"):  # a link's view: the map opens there
+        base.location, base.options["zoom"] = [start.lat, start.lon], start.zoom
+    target = st.session_state.get("map_target")  # moves the map only when it changes
     st_folium(
         base,
         height=560,
         use_container_width=True,
-        returned_objects=[],
+        returned_objects=["center", "zoom"],  # for the link: a pan reruns the dated part only
+        center=(target.lat, target.lon) if target else None,
+        zoom=target.zoom if target else None,
         key="map",
-        feature_group_to_add=layers,
+        feature_group_to_add=[*layers, view_dates_layer(window)],
         layer_control=folium.LayerControl(collapsed=False),
     )
 
@@ -388,9 +461,7 @@ def empty_store(store: Store) -> None:
             report = ingest_paths(
                 [DEMO_DIR], store, geoparse, progress=False, max_bytes=settings.max_article_bytes
             )
-        st.session_state.ingest_messages = [("error", m) for _, m in report.failed]
-        stored_features.clear()
-        st.rerun()
+        show_ingest_result(report)
 
 
 def main() -> None:
@@ -400,6 +471,7 @@ def main() -> None:
         features = stored_features(str(settings.store), features_version())
         view = sidebar_filters(features, initial_view())
         add_articles(store)
+        manage_articles(store)
         if not features:
             empty_store(store)
             return
@@ -422,18 +494,53 @@ def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> 
     window = timeline(features, view)
     view = view.with_window(window) if window else view
     st.session_state.view = view
-    wanted = state.to_query_params(view)
+    follow_the_map()
+    wanted = state.to_query_params(view) | state.map_view_params(st.session_state.map_view)
     if st.query_params.to_dict() != wanted:  # writing the same again would only cost a round trip
         st.query_params.from_dict(wanted)
     shown = state.apply_filter(features, view)
     undated = summary(str(settings.store), features_version())["undated"]
     hidden = 0 if view.shows_undated else undated
     st.caption(state.window_caption(len(shown), len(features), window, hidden))
+    found = search_box(shown)
     show_map(view, shown, window, state.selected_id(st.session_state.get("table"), shown))
     with page_store() as store:
-        events_table(shown, store)
+        events_table(shown if found is None else found, store)
     st.subheader("Export this view")
     exports(shown, window, MAP_TITLE)
+
+
+def follow_the_map() -> None:
+    """Keep where the map looks, for the link, once it reports a view it has not reported before
+    (a rerun for another reason repeats the last report, older than a search's zoom)."""
+    seen = state.map_view_seen(st.session_state.get("map"))
+    if seen is not None and seen != st.session_state.get("map_seen"):
+        st.session_state.map_seen = st.session_state.map_view = seen
+
+
+def search_box(shown: list[Feature]) -> list[Feature] | None:
+    """Search the window's events; a new search zooms the map to its matches (None: no search)."""
+    query = st.text_input(
+        "Search events",
+        key="search",
+        placeholder="Search a place, an actor or words of the quote, then press Enter",
+        label_visibility="collapsed",
+    ).strip()
+    if not query:
+        st.session_state.pop("searched", None)
+        st.session_state.pop("map_target", None)
+        return None
+    found = state.search_features(shown, query)
+    if st.session_state.get("searched") != (query, len(found)):  # a new search: zoom to it
+        st.session_state.searched = (query, len(found))
+        st.session_state.map_target = state.fitted_view(found) or st.session_state.get("map_target")
+    where = (
+        "the map is zoomed to them, the table lists them" if found else "try other words or dates"
+    )
+    st.caption(
+        state.markdown_literal(f"{len(found):,} features match “{query}” in this window: {where}.")
+    )
+    return found
 
 
 def events_table(shown: list[Feature], store: Store) -> None:

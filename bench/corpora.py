@@ -189,6 +189,24 @@ class _TokenText:
         return Document(self.doc_id, self.text, self.toponyms, lang="fr")
 
 
+PLACES_DEVSET = Path(__file__).resolve().parent / "devsets" / "places"
+
+
+def places_devset(folder: Path = PLACES_DEVSET) -> Iterator[Document]:
+    """This project's own short articles (``articles.jsonl``) with their gold (``gold.json``):
+    no model is fitted on them."""
+    gold = {a["id"]: a for a in json.loads((folder / "gold.json").read_text("utf-8"))["articles"]}
+    for line in (folder / "articles.jsonl").read_text("utf-8").splitlines():
+        article = json.loads(line)
+        marked = gold[article["id"]]
+        toponyms = [
+            Toponym(t["start"], t["end"], t["mention"], t["lat"], t["lon"])
+            for t in marked["toponyms"]
+        ]
+        ignored = [(i["start"], i["end"]) for i in marked["ignored"]]
+        yield Document(article["id"], article["text"], toponyms, ignored, article["lang"])
+
+
 CORPORA = {
     "LGL": lambda root: lgl_like(root / "LGL" / "lgl.xml"),
     "TR-News dev": lambda root: lgl_like(root / "TR-News" / "TR-News.xml", realign=True),
@@ -196,4 +214,5 @@ CORPORA = {
     "GeoWebNews dev": lambda root: geowebnews(root / "GeoWebNews" / "GWN.xml"),
     "WikToR": lambda root: wiktor(root / "WikToR" / "wiktor_derived.jsonl"),
     "HIPE-2022 fr": lambda root: hipe_french(root / "HIPE-2022-fr"),
+    "Places dev set (ours)": lambda root: places_devset(),
 }

@@ -4,11 +4,13 @@
                                        [--dump-evidence FILE.jsonl]
 
 Corpora are read in place from ../shared/benchmarks/geoparsing (GPL data, never copied here).
-Prints Markdown tables: the results, then the published figures they compare to.
+Prints Markdown tables: the results, the reliability of the confidences, then the published
+figures they compare to. Each corpus is parsed with the ranker fitted without it (the
+``held_out`` models of ``data/models/ranker.json``): every figure is cross-validated.
 ``--dump-evidence`` writes, for every gold toponym with a point, the resolver's candidates
-given the gold span, each with its evidence, score and distance to the gold point: what the
-weights of ``geo.resolve.evidence`` can be fitted on. It quotes the corpora: keep it outside
-the project.
+given the gold span, each with its evidence, the ranker's features, its probability and its
+distance to the gold point: what ``train/fit_ranker.py`` fits the ranker on. It quotes the
+corpora: keep it outside the project.
 """
 
 from __future__ import annotations
@@ -29,11 +31,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import CORPORA, DEFAULT_CORPORA, Document
-from metrics import Recognition, accuracy, auc_of_errors, error_km, match_spans, overlaps
+from metrics import (
+    ACCURACY_KM,
+    Recognition,
+    accuracy,
+    auc_of_errors,
+    error_km,
+    expected_calibration_error,
+    match_spans,
+    overlaps,
+    reliability,
+)
 
+from geo.errors import DataFileError
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.model import Article, Mention
 from geo.pipeline import geoparse
+from geo.recognize.recogniser import Recogniser, load_recogniser
+from geo.resolve.features import pool_features
+from geo.resolve.ranker import Ranker, fitted_corpora, load_ranker
 from geo.resolve.resolver import ranked_candidates, resolve_mentions
 from geo.shapes import load_rivers
 
@@ -50,14 +66,78 @@ Published end-to-end figures (Wang & Hu 2019, EUPEG, block C of published_figure
 """
 
 
-def predictions(document: Document, gazetteer, rivers) -> list[tuple[int, int, float, float]]:
-    """(start, end, lat, lon) of every place this project finds in a document."""
+def held_out_recogniser(corpus: str) -> Recogniser:
+    """The recogniser fitted without ``corpus`` (the shipped one for a corpus it was not
+    fitted on), so that every recognition figure is cross-validated."""
+    try:
+        return load_recogniser(held_out=corpus)
+    except DataFileError:
+        return load_recogniser()
+
+
+def predictions(
+    document: Document,
+    gazetteer,
+    rivers,
+    ranker: Ranker | None = None,
+    recogniser: Recogniser | None = None,
+) -> list[tuple[int, int, float, float, float]]:
+    """(start, end, lat, lon, confidence) of every place this project finds in a document."""
+    return places_and_nationalities(document, gazetteer, rivers, ranker, recogniser)[0]
+
+
+def places_and_nationalities(
+    document: Document,
+    gazetteer,
+    rivers,
+    ranker: Ranker | None = None,
+    recogniser: Recogniser | None = None,
+) -> tuple[list[tuple[int, int, float, float, float]], set[tuple[int, int]]]:
+    """(start, end, lat, lon, confidence) of every mention this project finds in a document, and
+    the spans of those that are nationality mentions ("Iraqi"), which the map leaves out by default."""
     parsed = geoparse(
         Article(text=document.text, source=document.doc_id, lang=document.lang),
         gazetteer,
         rivers=rivers,
+        ranker=ranker,
+        recogniser=recogniser,
     )
-    return [(r.mention.start, r.mention.end, r.place.lat, r.place.lon) for r in parsed.resolutions]
+    found = [
+        (r.mention.start, r.mention.end, r.place.lat, r.place.lon, r.confidence)
+        for r in parsed.resolutions
+    ]
+    nationalities = {
+        (r.mention.start, r.mention.end)
+        for r in parsed.resolutions
+        if r.mention.kind_hint == "demonym"
+    }
+    return found, nationalities
+
+
+def recognition_of_places(documents, parsed) -> dict[str, float]:
+    """Recognition P/R/F1 of the mentions on the map by default (nationality mentions left out)."""
+    outputs = [[p for p in found if p[:2] not in spans] for found, spans in parsed]
+    counts, *_ = score_end_to_end(documents, outputs)
+    return {
+        "places_precision": counts.precision,
+        "places_recall": counts.recall,
+        "places_f1": counts.f1,
+    }
+
+
+def recognition_table(results: dict) -> str:
+    """Recognition with the held-out recogniser: every mention, and the places alone."""
+    rows = [
+        "| Corpus | P | R | F1 | P places only | R places only | F1 places only |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        if not name.startswith("_"):
+            rows.append(
+                f"| {name} | {_f(r['precision'])} | {_f(r['recall'])} | {_f(r['f1'])} "
+                f"| {_f(r['places_precision'])} | {_f(r['places_recall'])} | {_f(r['places_f1'])} |"
+            )
+    return "\n".join(rows)
 
 
 def judged(predicted, document: Document):
@@ -72,8 +152,9 @@ def judged(predicted, document: Document):
 
 
 def score_end_to_end(documents, outputs):
-    """Recognition counts and the errors of correctly recognised toponyms."""
-    counts, errors = Recognition(), []
+    """Recognition counts, the errors of correctly recognised toponyms, with the confidence
+    given to each, and the number of gold toponyms with a point."""
+    counts, errors, confidences, located = Recognition(), [], [], 0
     for document, predicted in zip(documents, outputs, strict=True):
         predicted = judged(predicted, document)
         pairs = match_spans(
@@ -82,21 +163,24 @@ def score_end_to_end(documents, outputs):
         counts.true_positives += len(pairs)
         counts.predicted += len(predicted)
         counts.gold += len(document.toponyms)
+        located += sum(t.lat is not None for t in document.toponyms)
         for g, p in pairs.items():
             gold = document.toponyms[g]
             if gold.lat is not None:
-                errors.append(error_km(predicted[p][2:], (gold.lat, gold.lon)))
-    return counts, errors
+                errors.append(error_km(predicted[p][2:4], (gold.lat, gold.lon)))
+                confidences.append(predicted[p][4] if len(predicted[p]) > 4 else float("nan"))
+    return counts, errors, confidences, located
 
 
-def gold_span_accuracy(documents, gazetteer) -> float:
+def gold_span_accuracy(documents, gazetteer, ranker: Ranker | None = None) -> float:
     """A161 when the gold spans are given and only resolution is asked of this project."""
     hits = total = 0
     for document in documents:
         gold = [t for t in document.toponyms if t.lat is not None]
         mentions = [Mention(t.mention, t.start, t.end, t.mention) for t in gold]
         resolved = {
-            r.mention.start: r.place for r in resolve_mentions(mentions, gazetteer, document.text)
+            r.mention.start: r.place
+            for r in resolve_mentions(mentions, gazetteer, document.text, ranker)
         }
         for t in gold:
             total += 1
@@ -105,15 +189,23 @@ def gold_span_accuracy(documents, gazetteer) -> float:
     return hits / total if total else float("nan")
 
 
-def evidence_lines(corpus: str, documents, gazetteer) -> Iterator[dict]:
+def evidence_lines(
+    corpus: str, documents, gazetteer, ranker: Ranker | None = None
+) -> Iterator[dict]:
     """One record per gold toponym with a point, as the resolver sees it given the gold spans:
-    the gold point and every candidate (best first) with its point, evidence, probability and
-    distance to the gold point; no candidates when the gazetteer knows none."""
+    the gold point and every candidate (best first) with its point, evidence, the ranker's
+    features, probability and distance to the gold point; no candidates when the gazetteer
+    knows none."""
     for document in documents:
         gold = [t for t in document.toponyms if t.lat is not None]
         mentions = [Mention(t.mention, t.start, t.end, t.mention) for t in gold]
-        ranked = ranked_candidates(mentions, gazetteer, document.text)
+        ranked = ranked_candidates(mentions, gazetteer, document.text, ranker)
         for t, candidates in zip(gold, ranked, strict=True):
+            features = (
+                pool_features([c.place for c in candidates], [c.evidence for c in candidates])
+                if candidates
+                else []
+            )
             yield {
                 "corpus": corpus,
                 "doc_id": document.doc_id,
@@ -129,10 +221,11 @@ def evidence_lines(corpus: str, documents, gazetteer) -> Iterator[dict]:
                         "lat": c.place.lat,
                         "lon": c.place.lon,
                         "evidence": dict(c.evidence),
+                        "features": f,
                         "score": c.score,
                         "km": error_km(c.place.point, (t.lat, t.lon)),
                     }
-                    for c in candidates
+                    for c, f in zip(candidates, features, strict=True)
                 ],
             }
 
@@ -180,10 +273,15 @@ def cold_start_seconds() -> float:
 
 
 def run(
-    corpora: Path, limit: int | None, only: list[str] | None, evidence_out: TextIO | None = None
+    corpora: Path,
+    limit: int | None,
+    only: list[str] | None,
+    evidence_out: TextIO | None = None,
+    evidence_only: bool = False,
 ) -> dict:
-    """Every measure for every corpus; with ``evidence_out``, the evidence of the gold-span
-    resolutions too, as JSON lines (see :func:`evidence_lines`)."""
+    """Every measure for every corpus, each with the ranker fitted without it; with
+    ``evidence_out``, the evidence of the gold-span resolutions too, as JSON lines (see
+    :func:`evidence_lines`), and nothing else with ``evidence_only``."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     gazetteer, rivers = load_embedded_gazetteer(), load_rivers()
@@ -193,36 +291,53 @@ def run(
         if only and name not in only:
             continue
         documents = list(reader(corpora))[:limit] if limit else list(reader(corpora))
-        started = time.perf_counter()
-        outputs = [predictions(d, gazetteer, rivers) for d in documents]
-        elapsed = time.perf_counter() - started
-        counts, errors = score_end_to_end(documents, outputs)
-        baseline_counts, baseline_errors = score_end_to_end(
-            documents, [geotext_predictions(d, gazetteer) for d in documents]
-        )
-        results[name] = {
-            "docs": len(documents),
-            "toponyms": counts.gold,
-            "precision": counts.precision,
-            "recall": counts.recall,
-            "f1": counts.f1,
-            "a161": accuracy(errors),
-            "auc": auc_of_errors(errors),
-            "mean_km": sum(errors) / len(errors) if errors else float("nan"),
-            "gold_spans_a161": gold_span_accuracy(documents, gazetteer),
-            "geotext_f1": baseline_counts.f1,
-            "geotext_a161": accuracy(baseline_errors),
-            "population_a161": population_accuracy(documents, gazetteer),
-            "docs_per_second": len(documents) / elapsed if elapsed else float("nan"),
-        }
+        # a corpus the ranker was not fitted on (HIPE: no coordinates) is scored by the full one
+        ranker = load_ranker(held_out=name if name in fitted_corpora() else None)
+        if not evidence_only:
+            results[name] = corpus_figures(
+                documents, gazetteer, rivers, ranker, held_out_recogniser(name)
+            )
         if evidence_out is not None:
-            for line in evidence_lines(name, documents, gazetteer):
+            for line in evidence_lines(name, documents, gazetteer, ranker):
                 evidence_out.write(json.dumps(line, ensure_ascii=False) + "\n")
     results["_run"] = {
-        "cold_start_s": cold_start_seconds(),
+        "cold_start_s": float("nan") if evidence_only else cold_start_seconds(),
         "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
     return results
+
+
+def corpus_figures(documents, gazetteer, rivers, ranker: Ranker, recogniser: Recogniser) -> dict:
+    """The measures of one corpus: this project end to end and given the gold spans, the
+    reliability of its confidences, and the two baselines."""
+    started = time.perf_counter()
+    parsed = [places_and_nationalities(d, gazetteer, rivers, ranker, recogniser) for d in documents]
+    outputs = [found for found, _ in parsed]
+    elapsed = time.perf_counter() - started
+    counts, errors, confidences, located = score_end_to_end(documents, outputs)
+    baseline_counts, baseline_errors, _, _ = score_end_to_end(
+        documents, [geotext_predictions(d, gazetteer) for d in documents]
+    )
+    judged = [(c, e <= ACCURACY_KM) for c, e in zip(confidences, errors, strict=True)]
+    return {
+        "docs": len(documents),
+        "toponyms": counts.gold,
+        "precision": counts.precision,
+        "recall": counts.recall,
+        "f1": counts.f1,
+        "a161": accuracy(errors),
+        "recall161": sum(e <= ACCURACY_KM for e in errors) / located if located else float("nan"),
+        "auc": auc_of_errors(errors),
+        "mean_km": sum(errors) / len(errors) if errors else float("nan"),
+        "ece": expected_calibration_error(judged),
+        "reliability": reliability(judged),
+        "gold_spans_a161": gold_span_accuracy(documents, gazetteer, ranker),
+        "geotext_f1": baseline_counts.f1,
+        "geotext_a161": accuracy(baseline_errors),
+        "population_a161": population_accuracy(documents, gazetteer),
+        "docs_per_second": len(documents) / elapsed if elapsed else float("nan"),
+        **recognition_of_places(documents, parsed),
+    }
 
 
 def _f(value: float, spec: str = ".3f") -> str:
@@ -233,18 +348,19 @@ def _f(value: float, spec: str = ".3f") -> str:
 def table(results: dict) -> str:
     """The results as one Markdown table."""
     head = (
-        "| Corpus | Docs | Toponyms | P | R | F1 | A161 | AUC | Mean km | A161 gold spans "
-        "| geotext F1 | geotext A161 | Population A161 | Docs/s (1 core) |\n|" + "---|" * 14
+        "| Corpus | Docs | Toponyms | P | R | F1 | A161 | R@161 | AUC | Mean km | ECE "
+        "| A161 gold spans | geotext F1 | geotext A161 | Population A161 | Docs/s (1 core) |\n|"
+        + "---|"
+        * 16
     )
     rows = [head]
-    for name, r in results.items():
-        if name.startswith("_"):
-            continue
+    for name, r in _corpora(results):
         rows.append(
             f"| {name} | {r['docs']} | {r['toponyms']} | {_f(r['precision'])} | {_f(r['recall'])} "
-            f"| {_f(r['f1'])} | {_f(r['a161'])} | {_f(r['auc'])} | {_f(r['mean_km'], '.0f')} "
-            f"| {_f(r['gold_spans_a161'])} | {_f(r['geotext_f1'])} | {_f(r['geotext_a161'])} "
-            f"| {_f(r['population_a161'])} | {_f(r['docs_per_second'], '.0f')} |"
+            f"| {_f(r['f1'])} | {_f(r['a161'])} | {_f(r['recall161'])} | {_f(r['auc'])} "
+            f"| {_f(r['mean_km'], '.0f')} | {_f(r['ece'])} | {_f(r['gold_spans_a161'])} "
+            f"| {_f(r['geotext_f1'])} | {_f(r['geotext_a161'])} | {_f(r['population_a161'])} "
+            f"| {_f(r['docs_per_second'], '.0f')} |"
         )
     run_info = results["_run"]
     rows.append(
@@ -252,6 +368,27 @@ def table(results: dict) -> str:
         f"Peak memory of the benchmark process: {run_info['peak_memory_mb']:.0f} MB."
     )
     return "\n".join(rows)
+
+
+def reliability_table(results: dict) -> str:
+    """Confidence bins against the share of correctly recognised toponyms placed within
+    161 km, per corpus: ``n / mean confidence / share right`` in each cell."""
+    scored = [(name, r) for name, r in _corpora(results) if r["reliability"]]
+    head = "| Confidence | " + " | ".join(name for name, _ in scored) + " |"
+    rows = [head, "|---|" + "---|" * len(scored)]
+    for b in range(10):
+        cells = []
+        for _, r in scored:
+            row = next((x for x in r["reliability"] if round(x[0] * 10) == b), None)
+            cells.append(f"{row[2]} / {row[3]:.2f} / {row[4]:.2f}" if row else "–")
+        rows.append(f"| {b / 10:.1f}–{(b + 1) / 10:.1f} | " + " | ".join(cells) + " |")
+    ece = " | ".join(_f(r["ece"]) for _, r in scored)
+    rows.append(f"| ECE | {ece} |")
+    return "\n".join(rows)
+
+
+def _corpora(results: dict) -> list[tuple[str, dict]]:
+    return [(name, r) for name, r in results.items() if not name.startswith("_")]
 
 
 def main() -> None:
@@ -268,6 +405,9 @@ def main() -> None:
         metavar="FILE.jsonl",
         help="also write each gold toponym's candidates with their evidence, one JSON line each",
     )
+    parser.add_argument(
+        "--evidence-only", action="store_true", help="with --dump-evidence: measure nothing else"
+    )
     args = parser.parse_args()
     if not args.corpora.exists():
         sys.exit(f"corpora not found at {args.corpora}: pass --corpora PATH")
@@ -275,8 +415,16 @@ def main() -> None:
         results = run(args.corpora, args.limit, args.only)
     else:
         with args.dump_evidence.open("w", encoding="utf-8") as out:
-            results = run(args.corpora, args.limit, args.only, out)
+            results = run(args.corpora, args.limit, args.only, out, args.evidence_only)
+        if args.evidence_only:
+            return
     print(table(results))
+    print()
+    print("Reliability (n / mean confidence / share within 161 km), correctly recognised toponyms:")
+    print()
+    print(reliability_table(results))
+    print()
+    print(recognition_table(results))
     print()
     print(PUBLISHED)
     if args.json:

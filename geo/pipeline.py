@@ -13,6 +13,8 @@ from geo.export.geojson import document_features
 from geo.gazetteer import Gazetteer
 from geo.model import Article, Document
 from geo.recognize import recognize_toponyms
+from geo.recognize.recogniser import Recogniser
+from geo.resolve.ranker import Ranker
 from geo.resolve.resolver import resolve_mentions
 from geo.settings import DEFAULT_MAX_ARTICLE_BYTES
 from geo.shapes import RiverIndex, compose_shapes, load_rivers, place_rivers_near_story
@@ -27,16 +29,22 @@ def geoparse(
     *,
     rivers: RiverIndex | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    recogniser: Recogniser | None = None,
+    ranker: Ranker | None = None,
 ) -> Document:
     """Find, resolve, shape and date the places of one article; an article of more than
-    ``max_bytes`` of text is an InputError naming it (every stage takes linear time up to it)."""
+    ``max_bytes`` of text is an InputError naming it (every stage takes linear time up to it).
+    ``recogniser`` keeps or drops candidate names and ``ranker`` ranks the candidates of each
+    place (None: the shipped models)."""
     text = checked_size(article, max_bytes).text
     spans = content_spans(text)
     lang = article.lang or detect_language(_content(text, spans))
     article = dataclasses.replace(article, lang=lang)
-    mentions = recognize_toponyms(text, gazetteer, lang, spans)
+    mentions = recognize_toponyms(text, gazetteer, lang, spans, recogniser)
     rivers = rivers or load_rivers()
-    resolutions = place_rivers_near_story(resolve_mentions(mentions, gazetteer, text), rivers)
+    resolutions = place_rivers_near_story(
+        resolve_mentions(mentions, gazetteer, text, ranker), rivers
+    )
     shapes = compose_shapes(text, resolutions, lang, rivers)
     events = extract_events(article, resolutions, shapes, lang, spans)
     return Document(

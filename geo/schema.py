@@ -28,11 +28,17 @@ class Evidence(TypedDict, total=False):
     kind: float
 
 
-class Alternative(TypedDict):
-    """A ranked candidate for a place mention, with the evidence behind its score."""
+class Alternative(TypedDict, total=False):
+    """A ranked candidate for a place mention: what it is (name, first-level division, country,
+    kind, population), where, its probability of being within 161 km of the place meant
+    (``score``) and the evidence behind it."""
 
     name: str
     geonameid: int | None
+    admin1: str | None
+    country_code: str | None
+    kind: str
+    population: int
     lat: float
     lon: float
     score: float
@@ -104,6 +110,9 @@ class PlaceProperties(ArticleProperties, EventProperties, ControlProperties, tot
     geo_precision: int  # ACLED: 1 the place itself, 2 part of or near it, 3 region or country
     alternatives: list[Alternative]
     corrected: bool  # moved by a user's correction
+    # a nationality ("Iraqi", "syrienne", the "US" of "US-led"): evidence of who acts, not of
+    # where; off the map unless the view asks for it, and never an event's location
+    demonym: bool
 
 
 class ShapeProperties(ArticleProperties, EventProperties, ControlProperties, total=False):

@@ -234,3 +234,64 @@ def test_ingest_stores_every_good_article_of_a_folder_and_names_the_bad_ones(tmp
     with SQLiteStore(store) as stored:  # what was stored before is all still there
         sources = [a["source"] for a in stored.articles()]
     assert sources[0] == str(before) and len(sources) == 4
+
+
+def test_export_keeps_nationality_mentions_only_when_asked():
+    from geo.cli import build_parser, view_of
+
+    assert view_of(build_parser().parse_args(["export", "--demonyms"])).demonyms is True
+    assert view_of(build_parser().parse_args(["export"])).demonyms is False
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["--step", "0w"], "'0w'"),
+        (["--step", "2x"], "'2x'"),
+        (["--from", "2017-02-01", "--to", "2017-01-01"], "2017-02-01"),
+        (["--out", "map.avi"], "'map.avi'"),
+    ],
+)
+def test_animate_refuses_a_bad_value_in_one_line_naming_it(tmp_path, args, named):
+    store = tmp_path / "events.sqlite3"
+    SQLiteStore(store).close()
+    base = ["animate", "--store", str(store), "--out", str(tmp_path / "map.gif")]
+    assert refused(run_geo(*base, *args), named)
+
+
+@pytest.mark.browser
+def test_animate_writes_a_gif_of_one_frame_per_step(tmp_path):
+    import imageio.v3 as iio
+
+    from geo.model import Article
+    from tests.mapview.examples import place
+
+    store = tmp_path / "events.sqlite3"
+    with SQLiteStore(store) as events:
+        town = place("town", 43.1, 36.3, start="2017-01-02", end="2017-01-02")
+        events.add_article(Article("Fighting in the town.", "a.txt"), [town])
+    out = tmp_path / "map.gif"
+    result = run_geo("animate", "--store", str(store), "--from", "2017-01-01",
+                     "--to", "2017-01-21", "--step", "1w", "--out", str(out))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert iio.imread(out, index=None).shape[0] == 3
+
+
+def test_an_import_named_by_ingest_can_be_undone(article, tmp_path):
+    store = tmp_path / "events.sqlite3"
+    ingested = run_geo("ingest", "--quiet", "--store", str(store), str(article))
+    batch = ingested.stderr.split("import ", 1)[1].split()[0]
+    result = run_geo("delete", "--store", str(store), "--batch", batch, "--reason", "a test")
+    assert result.returncode == 0 and "kirkuk.txt" in result.stderr
+    with SQLiteStore(store) as stored:
+        assert stored.articles() == [] and stored.deletions_log()[0]["reason"] == "a test"
+
+
+def test_delete_refuses_an_unknown_article_and_deletes_none(article, tmp_path):
+    store = tmp_path / "events.sqlite3"
+    run_geo("ingest", "--quiet", "--store", str(store), str(article))
+    listed = run_geo("articles", "--store", str(store)).stdout.split("\t")
+    assert refused(run_geo("delete", "--store", str(store), "--article", listed[0],
+                           "--article", "404"), "404")  # fmt: skip
+    with SQLiteStore(store) as stored:
+        assert len(stored.articles()) == 1

@@ -96,7 +96,7 @@ def select_row(app, place: str):
 
 def test_selecting_a_row_offers_the_ranked_alternatives(app):
     select_row(app.run(), "b")
-    assert app.selectbox(key="alt_b").options == ["(keep)", "Elsewhere (30.000, 40.000) score 0.10"]
+    assert app.selectbox(key="alt_b").options == ["(keep)", "Elsewhere · 10% (30.000, 40.000)"]
 
 
 def test_the_correction_panel_shows_why_each_candidate_scored_as_it_did(app):

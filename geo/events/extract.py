@@ -42,6 +42,8 @@ def extract_events(
     spans = list(content_spans or [(0, len(text))])
     sentences = statements(text, split_sentences(text, _body(text, spans)))
     dating = EventDating(text, _event_dates(text, reference, sentences), default)
+    # "Iraqi forces", "the US-led coalition": a nationality says who acts, not where
+    resolutions = [r for r in resolutions if r.mention.kind_hint != "demonym"]
     places_by_offset = ItemsByOffset(resolutions, lambda r: (r.mention.start,))
     shapes_by_offset = ItemsByOffset(shapes, lambda s: [a for a, _ in s.mentions])
     # the sorted mention starts of each shape, once: "east Mosul" may be named in every sentence

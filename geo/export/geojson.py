@@ -44,6 +44,8 @@ def document_features(doc: Document) -> list[Feature]:
     for resolution in doc.resolutions:
         props = {**common, **_place_properties(resolution)}
         props.update(events_of.get(("place", resolution.mention.start), {}))
+        if resolution.mention.kind_hint == "demonym":
+            props.update(_nationality_dates(resolution, doc.events))
         geometry = {"type": "Point", "coordinates": position(resolution.place.point)}
         features.append(_feature(geometry, props))
     for shape in doc.shapes:
@@ -89,10 +91,15 @@ def _place_properties(resolution: Resolution) -> PlaceProperties:
         "side": mention.side,
         "confidence": round(resolution.confidence, 3),
         "geo_precision": resolution.geo_precision,
+        "demonym": mention.kind_hint == "demonym",
         "alternatives": [
             {
                 "name": c.place.name,
                 "geonameid": c.place.geonameid,
+                "admin1": c.place.admin1,
+                "country_code": c.place.country_code,
+                "kind": c.place.kind,
+                "population": c.place.population,
                 "lat": round(c.place.lat, 5),
                 "lon": round(c.place.lon, 5),
                 "score": round(c.score, 3),
@@ -100,6 +107,22 @@ def _place_properties(resolution: Resolution) -> PlaceProperties:
             }
             for c in resolution.alternatives
         ],
+    }
+
+
+def _nationality_dates(resolution: Resolution, events: tuple[Event, ...]) -> EventProperties:
+    """The dates of a nationality mention, which belongs to no event: those of the event of its
+    sentence, else of the article's main event, so that a date window can show it."""
+    start = resolution.mention.start
+    around = [e for e in events if e.quote_start <= start < e.quote_end]
+    event = (around or list(events[:1]) or [None])[0]
+    if event is None or event.date is None:
+        return {}
+    return {
+        "start": event.date.start.isoformat(),
+        "end": event.date.end.isoformat(),
+        "time_precision": event.date.time_precision,
+        "date_source": event.date.date_source,
     }
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from branca.element import MacroElement
 
 from geo.errors import SnapshotError
 from geo.mapview import build_map
@@ -21,6 +24,7 @@ from geo.view.filter import ViewFilter
 from geo.view.timeline import date_bounds
 
 INLINE_BASE = "vendor"
+T = TypeVar("T")
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
@@ -43,10 +47,14 @@ def standalone_html(
     date_range: DateWindow | None = None,
     title: str = "Events",
     timeline: bool = False,
+    extra_elements: Sequence[MacroElement] = (),
+    **map_options: Any,
 ) -> str:
     """A self-contained page of the map: assets and basemap inlined, so it opens from disk offline.
 
-    With ``timeline`` the page has its own slider and play button over the events' dates.
+    With ``timeline`` the page has its own slider and play button over the events' dates;
+    ``extra_elements`` are added to the map; ``map_options`` go to ``build_map``
+    (``with_events``, ``feed``, ``png_button``).
     """
     basemap = VectorBasemap(
         asset_path("countries-110m.json").read_text(encoding="utf-8"), inline=True
@@ -60,7 +68,10 @@ def standalone_html(
         title=title,
         timeline=timeline,
         context=rivers_named(features, load_rivers()),
+        **map_options,
     )
+    for element in extra_elements:
+        element.add_to(fmap)
     return inline_assets(fmap.get_root().render(), INLINE_BASE)
 
 
@@ -79,16 +90,37 @@ def render_png(
     chromium: str | Path | None = None,
 ) -> Path:
     """Render a standalone map page to a PNG in headless Chromium, with every network request blocked."""
+    return outside_event_loop(_render_png, html, out, width, height, chromium)
+
+
+def outside_event_loop(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)``, in a thread of its own when this one runs an event loop (Playwright's
+    sync API refuses to run inside one, as in a notebook or an async server)."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return _render_png(html, out, width, height, chromium)
-    # Playwright's sync API refuses to run inside an event loop: give it a thread of its own.
+        return function(*args)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_render_png, html, out, width, height, chromium).result()
+        return pool.submit(function, *args).result()
 
 
 def _render_png(html: str, out: Path, width: int, height: int, chromium: str | Path | None) -> Path:
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "map.html"
+        page_file.write_text(html, encoding="utf-8")
+        with chromium_page(width, height, chromium) as page:
+            page.goto(page_file.as_uri())
+            page.wait_for_selector(".leaflet-container .gm-legend", timeout=15_000)
+            page.add_style_tag(content=STILL_IMAGE_CSS)
+            page.wait_for_timeout(400)
+            page.screenshot(path=str(out), full_page=False)
+    return out
+
+
+@contextmanager
+def chromium_page(width: int, height: int, chromium: str | Path | None = None) -> Iterator[Any]:
+    """A Playwright page of one headless Chromium, every request but ``file:`` ones blocked;
+    a failure of the browser is a :class:`SnapshotError`. Sync API: not inside an event loop."""
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -97,32 +129,22 @@ def _render_png(html: str, out: Path, width: int, height: int, chromium: str | P
         raise SnapshotError(
             f"Chromium not found at {browser_path}: install it (make setup) or set GEO_CHROMIUM"
         )
-    with tempfile.TemporaryDirectory() as tmp:
-        page_file = Path(tmp) / "map.html"
-        page_file.write_text(html, encoding="utf-8")
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(
-                    executable_path=str(browser_path), args=list(CHROMIUM_ARGS)
-                )
-                page = browser.new_page(viewport={"width": width, "height": height})
-                page.route(
-                    "**/*",
-                    lambda route: (
-                        route.continue_()
-                        if route.request.url.startswith("file:")
-                        else route.abort()
-                    ),
-                )
-                page.goto(page_file.as_uri())
-                page.wait_for_selector(".leaflet-container .gm-legend", timeout=15_000)
-                page.add_style_tag(content=STILL_IMAGE_CSS)
-                page.wait_for_timeout(400)
-                page.screenshot(path=str(out), full_page=False)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(browser_path), args=list(CHROMIUM_ARGS))
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith("file:") else route.abort()
+                ),
+            )
+            try:
+                yield page
+            finally:
                 browser.close()
-        except PlaywrightError as err:
-            raise SnapshotError(f"Chromium could not render the map: {err}") from err
-    return out
+    except PlaywrightError as err:
+        raise SnapshotError(f"Chromium could not render the map: {err}") from err
 
 
 def snapshot_features(features: Sequence[Mapping[str, Any]], out: Path, **options: Any) -> Path:

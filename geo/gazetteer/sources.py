@@ -40,6 +40,7 @@ def input_files() -> list[Path]:
         "country_points.csv",
         "country_aliases.csv",
         "regions.csv",
+        "division_points.csv",
         "region_aliases.csv",
         "world_regions.csv",
         "region_groups.csv",
@@ -151,7 +152,9 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
     for row in read_csv(DATA_DIR / "region_aliases.csv"):
         aliases[row["adm1_code"]].append(row["alias"])
     us_states = us_state_codes()
+    centroids = division_points()
     for row in read_csv(source):
+        lat, lon = centroids.get(row["adm1_code"], (float(row["lat"]), float(row["lon"])))
         names = [
             row["name"],
             *[n for n in row["names"].split("|") if n],
@@ -159,8 +162,8 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
         ]
         place = Place(
             name=row["name"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
+            lat=lat,
+            lon=lon,
             country_code=row["country_code"] or None,
             kind="region",
             importance=REGION_IMPORTANCE,
@@ -168,6 +171,16 @@ def regions(source: Path = DATA_DIR / "regions.csv") -> Iterator[Entry]:
             raw={"source": row["source"], "adm1_code": row["adm1_code"]},
         )
         yield place, names
+
+
+def division_points(
+    source: Path = DATA_DIR / "division_points.csv",
+) -> dict[str, tuple[float, float]]:
+    """The ISO 3166-2 centroid of the regions that have one, by Natural Earth code (none when
+    the file is absent)."""
+    if not source.exists():
+        return {}
+    return {r["adm1_code"]: (float(r["lat"]), float(r["lon"])) for r in read_csv(source)}
 
 
 def mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:

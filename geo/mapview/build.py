@@ -25,6 +25,7 @@ from geo.mapview.style import (
     point_style,
     route_style,
 )
+from geo.mapview.view_dates import png_name
 from geo.schema import DateWindow, event_type_of, properties
 from geo.settings import OSM_TILES
 from geo.view.front import is_control_statement
@@ -98,7 +99,7 @@ def build_map(
     legend.position = "topright" if timeline else "bottomright"  # the slider takes the bottom
     legend.add_to(fmap)
     if png_button:
-        PngButton().add_to(fmap)
+        PngButton(png_name(date_range)).add_to(fmap)
     return fmap
 
 

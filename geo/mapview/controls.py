@@ -162,7 +162,8 @@ class PngButton(MacroElement):
         }
       }).then(function (canvas) {
         var link = document.createElement('a');
-        link.download = {{ this.filename|tojson }}; link.href = canvas.toDataURL('image/png'); link.click();
+        // named after the dates the map shows, once the page has said which
+        link.download = window.gmPngName || {{ this.filename|tojson }}; link.href = canvas.toDataURL('image/png'); link.click();
       });
     };
     return button;

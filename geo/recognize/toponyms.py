@@ -17,8 +17,9 @@ from geo.gazetteer.folding import fold
 from geo.model import Mention
 from geo.recognize.phrases import match_phrases
 from geo.recognize.plain_names import match_names
+from geo.recognize.recogniser import Recogniser
 from geo.recognize.tokens import Token, tokenize
-from geo.recognize.words import not_places
+from geo.recognize.words import not_places, recognition_words
 from geo.spans import DisjointSpans
 
 __all__ = ["recognize_toponyms"]
@@ -32,17 +33,22 @@ def recognize_toponyms(
     gazetteer: Gazetteer,
     lang: str = "en",
     spans: Sequence[tuple[int, int]] | None = None,
+    recogniser: Recogniser | None = None,
 ) -> list[Mention]:
-    """Every place mention of ``text`` (or of its content ``spans``), in text order."""
+    """Every place mention of ``text`` (or of its content ``spans``), in text order; plain
+    names are kept or dropped by ``recogniser`` (the shipped model by default)."""
     spans = list(spans) if spans is not None else [(0, len(text))]
     tokens = tokenize(text, spans)
-    names = match_names(text, tokens, gazetteer, lang)
+    names = match_names(text, tokens, gazetteer, lang, recogniser)
     phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
     # "New South Wales" is a name, not the south of Wales
     phrases = [p for p in phrases if not _inside_one_of(p, names)]
     chosen = _without_overlaps(sorted(phrases, key=lambda m: (m.start, -m.end)), [])
     chosen = _without_overlaps(_spaced_abbreviations(text, spans, gazetteer), chosen)
-    demonyms = _demonyms(text, tokens, gazetteer)
+    demonyms = sorted(
+        [*_demonyms(text, tokens, gazetteer), *_actor_compounds(tokens, gazetteer)],
+        key=lambda m: m.start,
+    )
     # "Sri Lankan" before the names, which would take "Sri" alone
     chosen = _without_overlaps([d for d in demonyms if " " in d.text], chosen)
     chosen = _without_overlaps(names, chosen)
@@ -141,6 +147,22 @@ def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[
                 )
                 after = i + (2 if end != first.end else 1)
                 break
+    return found
+
+
+def _actor_compounds(tokens: Sequence[Token], gazetteer: Gazetteer) -> list[Mention]:
+    """ "the US-led coalition", "Iranian-backed militias": the country of the first half, as
+    a demonym (an actor's nationality, not a place where something happens)."""
+    found = []
+    endings = frozenset(recognition_words()["actor_compounds"])
+    for token in tokens:
+        head, dash, tail = token.text.rpartition("-")
+        if not dash or tail.lower() not in endings or not head[:1].isupper():
+            continue
+        country = gazetteer.demonym(head) or _first(gazetteer.lookup(head), "country")
+        if country is not None:
+            end = token.start + len(head)
+            found.append(Mention(head, token.start, end, country.name, kind_hint="demonym"))
     return found
 
 

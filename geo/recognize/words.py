@@ -104,3 +104,29 @@ def elided_words() -> tuple[str, ...]:
 def arabic_articles() -> tuple[str, ...]:
     """The Arabic article as transliterations write it before a hyphen ("al", "ash", "ez")."""
     return tuple(_name_words()["arabic_articles"])
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Given names ("James", "Marie"), capitalised as in running text (``data/first_names.json``)."""
+    return frozenset(read_json("first_names.json")["names"])
+
+
+@cache
+def recognition_words() -> dict:
+    """The words around a name that the recogniser's classifier sees (clubs, companies,
+    prepositions and verbs one by one), from ``data/recognition_words.json``."""
+    return read_json("recognition_words.json")
+
+
+@cache
+def recognition_set(key: str) -> frozenset[str]:
+    """One list of ``data/recognition_words.json`` as a set ("organisation_after")."""
+    return frozenset(recognition_words()[key])
+
+
+@cache
+def word_frequencies(lang: str) -> dict[str, float]:
+    """Zipf frequencies of lower-case words of ``lang`` that are also one-word place names
+    (``data/word_frequencies.json``; a word it lacks is rare as an ordinary word)."""
+    return read_json("word_frequencies.json").get(lang, {})

@@ -48,15 +48,22 @@ def candidate_places(mention: Mention, gazetteer: Gazetteer, text: str) -> list[
 
 def qualifier_of(mention: Mention, text: str, gazetteer: Gazetteer) -> Place | None:
     """The larger place named right after a mention: "Paris, Texas", "Tripoli (Lebanon)"."""
+    places = qualifiers_of(mention, text, gazetteer)
+    return places[0] if places else None
+
+
+def qualifiers_of(mention: Mention, text: str, gazetteer: Gazetteer) -> list[Place]:
+    """Every country or region the words right after a mention may name, most important
+    first ("Georgia" in "Athens, Georgia": the country and the state)."""
     _, _, larger_place = _qualifier_patterns()
     match = larger_place.match(text, mention.end, min(len(text), mention.end + 60))
     if not match:
-        return None
+        return []
     for words in (match.group(1), match.group(1).split()[0]):
         places = [p for p in gazetteer.lookup(words) if p.kind in ("country", "region")]
         if places:
-            return places[0]
-    return None
+            return places
+    return []
 
 
 def without_unlikely_namesakes(pool: list[Place], key: str) -> list[Place]:
@@ -89,8 +96,10 @@ def _candidates(mention: Mention, gazetteer: Gazetteer, region_word: bool = Fals
     hint, name = mention.kind_hint, mention.name
     if hint == "region_part" and not name:
         return []  # filled in from the country focus
-    if hint == "demonym":
-        country = gazetteer.demonym(mention.text)
+    if hint == "demonym":  # "Iraqi", or the "US" of "US-led"
+        country = gazetteer.demonym(mention.text) or next(
+            (p for p in gazetteer.lookup(mention.text) if p.kind == "country"), None
+        )
         return [country] if country else []
     places = gazetteer.lookup(name)[:MAX_CANDIDATES]
     if hint == "border":

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from geo.model import Place
+from geo.model import EARTH_RADIUS_KM, Place
 
 Anchor = tuple[str, Place]  # (folded name of the mention, the place it was first resolved to)
 StateKey = tuple[str, str]  # (country code, first-level region code)
@@ -131,13 +131,17 @@ class Neighbours:
 
 
 class StateShares:
-    """The share of each state or province among those an article names, counted once."""
+    """The share of each state or province (or country) among those an article names, counted
+    once; an entry may weigh more than one."""
 
-    def __init__(self, states: Sequence[tuple[str, StateKey]]) -> None:
-        self._all = Counter(state for _, state in states)
+    def __init__(
+        self, states: Sequence[tuple[str, StateKey]], weights: Sequence[float] = ()
+    ) -> None:
+        self._all: Counter = Counter()
         self._by_key: dict[str, Counter] = defaultdict(Counter)
-        for key, state in states:
-            self._by_key[key][state] += 1
+        for (key, state), weight in zip(states, weights or [1] * len(states), strict=True):
+            self._all[state] += weight
+            self._by_key[key][state] += weight
 
     def without(self, key: str) -> Counter:
         """The shares among the states not named by mentions folding to ``key``."""
@@ -146,6 +150,36 @@ class StateShares:
         return Counter(
             {state: (n - own[state]) / total for state, n in self._all.items() if n > own[state]}
         )
+
+
+def _unit(place: Place) -> tuple[float, float, float]:
+    """The place as a point of the unit sphere."""
+    lat, lon = math.radians(place.lat), math.radians(place.lon)
+    return (math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat))
+
+
+class Centroid:
+    """The middle of an article's anchors (their mean on the sphere), summed once."""
+
+    def __init__(self, anchors: Sequence[Anchor]) -> None:
+        self._all = [0.0, 0.0, 0.0]
+        self._by_key: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        for key, place in anchors:
+            for total in (self._all, self._by_key[key]):
+                for axis, value in enumerate(_unit(place)):
+                    total[axis] += value
+
+    def km_without(self, key: str, place: Place) -> float | None:
+        """Distance from ``place`` to the middle of the anchors not named by mentions folding
+        to ``key``; None if there are none (or they cancel out)."""
+        own = self._by_key.get(key, (0.0, 0.0, 0.0))
+        x, y, z = (a - b for a, b in zip(self._all, own, strict=True))
+        norm = math.sqrt(x * x + y * y + z * z)
+        if norm < 1e-9:
+            return None
+        px, py, pz = _unit(place)
+        cosine = max(-1.0, min(1.0, (x * px + y * py + z * pz) / norm))
+        return math.acos(cosine) * EARTH_RADIUS_KM
 
 
 def rank_each(

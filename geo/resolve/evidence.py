@@ -11,10 +11,19 @@
   only towns and counties bear the name;
 - ``proximity``: how close the article's other places are (1.0 on top of one, 1/e at 250 km);
 - ``qualifier``: 1.0 when the place lies in the country or near the region named right after
-  it ("Paris, Texas").
+  it ("Paris, Texas");
+- ``top_country``: 1.0 when the place lies in the country the article is most about (for a
+  border, when one of its countries is);
+- ``admin1``: the share of the article's other places that lie in the place's first-level
+  division (state, province, governorate);
+- ``centroid``: how close the place is to the middle of the article's other places (1.0 on
+  it, 1/e at 1,000 km);
+- ``others_focus``: the share of the article's other mentions (not those of the same name)
+  that are about the place's country: ``focus`` counts a mention's own first choice too.
 
 The kind of phrase ("the Haditha dam", "la frontière syrienne") is no feature: it chooses the
-candidates (:mod:`geo.resolve.candidates`).
+candidates (:mod:`geo.resolve.candidates`). How much each feature counts is fitted on data
+(:mod:`geo.resolve.ranker`).
 """
 
 from __future__ import annotations
@@ -23,24 +32,25 @@ import dataclasses
 import functools
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from geo.gazetteer.folding import fold
 from geo.model import Place, PlaceKind, haversine_km
-from geo.resolve.context_index import AnchorIndex, Neighbours, StateShares
+from geo.resolve.context_index import AnchorIndex, Centroid, Neighbours, StateShares
 
-# In the order the score adds them, which must not change: floating-point sums are exact only
-# in one order, and a different order could move a close ranking.
-WEIGHTS = {
-    "prior": 1.0,
-    "kind": 1.0,
-    "name_match": 0.25,
-    "focus": 0.6,
-    "state": 0.5,
-    "proximity": 0.5,
-    "qualifier": 2.0,
-}
-EVIDENCE_NAMES = tuple(WEIGHTS)
+EVIDENCE_NAMES = (
+    "prior",
+    "kind",
+    "name_match",
+    "focus",
+    "state",
+    "proximity",
+    "qualifier",
+    "top_country",
+    "admin1",
+    "centroid",
+    "others_focus",
+)
 KIND_PRIOR: dict[PlaceKind, float] = {
     "country": 1.0,
     "region": 0.8,
@@ -49,6 +59,7 @@ KIND_PRIOR: dict[PlaceKind, float] = {
     "border": 0.7,
 }
 NEAR_KM = 250.0  # proximity halves about every 170 km
+CENTROID_KM = 1000.0
 QUALIFIER_REGION_KM = 700  # "Paris, Texas": within a state-sized distance of the state's point
 ANCHOR_KINDS = ("city", "dam", "region", "county")
 
@@ -60,6 +71,28 @@ class Context:
     focus: Counter
     anchors: tuple[tuple[str, Place], ...] = ()  # (folded name, place)
     states: tuple[tuple[str, tuple[str, str]], ...] = ()  # (folded name, (country, admin1))
+    divisions: tuple[tuple[str, tuple[str, str]], ...] = ()  # of every first choice with one
+    votes: tuple[tuple[tuple[str, str], float], ...] = ()  # ((folded name, country), weight)
+
+    @functools.cached_property
+    def others_focus(self) -> StateShares:
+        """The countries of the article, counted so that a mention's own can be left out."""
+        return StateShares([v for v, _ in self.votes], [w for _, w in self.votes])
+
+    @functools.cached_property
+    def top_country(self) -> str | None:
+        """The country the article is most about (the first of equals in focus order)."""
+        return max(self.focus, key=self.focus.__getitem__) if self.focus else None
+
+    @functools.cached_property
+    def division_shares(self) -> StateShares:
+        """The first-level divisions of the article's places, counted."""
+        return StateShares(self.divisions)
+
+    @functools.cached_property
+    def middle(self) -> Centroid:
+        """The middle of the anchors."""
+        return Centroid(self.anchors)
 
     @functools.cached_property
     def nearby(self) -> AnchorIndex:
@@ -79,52 +112,74 @@ def evidence(
     qualifier: Place | None,
     anchors: Neighbours | None = None,
     state_shares: Counter | None = None,
+    division_shares: Counter | None = None,
+    others_focus: Counter | None = None,
 ) -> dict[str, float]:
     """The evidence for ``place`` as the referent of a name folding to ``key``, given the
     article's other places (``anchors``) and, when no country or region bears the name, the
-    shares of the states the article names (``state_shares``) to choose among its towns."""
-    in_focus = context.focus.get(place.country_code, 0.0)
-    for country in place.countries:
-        in_focus = max(
-            in_focus, 0.5 * context.focus.get(country, 0.0) + 0.5 * (country in context.focus)
-        )
+    shares of the states the article names (``state_shares``) to choose among its towns;
+    ``division_shares``: those of the first-level divisions of its other places;
+    ``others_focus``: those of the countries its other mentions are about."""
     nearest = anchors.nearest_km(place) if anchors is not None else None
     near = math.exp(-nearest / NEAR_KM) if nearest is not None else 0.0
-    fits = 0.0
-    if qualifier is not None and place.country_code == qualifier.country_code:
-        fits = (
-            1.0
-            if qualifier.kind == "country"
-            else float(haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM)
-        )
+    fits = float(qualifier is not None and fits_qualifier(place, qualifier))
     same_name = fold(place.name) == key
     # Local news names its state and its towns: a namesake in another state is less likely.
     in_state = 0.0
     if state_shares and same_name and place.admin1:
         in_state = state_shares.get((place.country_code, place.admin1), 0.0)
     by_kind = place.kind in KIND_PRIOR
+    top = context.top_country
+    division = (place.country_code, place.admin1) if place.admin1 else None
+    middle_km = context.middle.km_without(key, place)
     return {
         "prior": 0.0 if by_kind else min(1.0, math.log10(place.population + 10) / 7),
         "kind": KIND_PRIOR[place.kind] if by_kind else 0.0,
         "name_match": float(same_name),
-        "focus": in_focus,
+        "focus": _in_focus(place, context.focus),
         "state": in_state,
         "proximity": near,
         "qualifier": fits,
+        "top_country": float(
+            top is not None and (place.country_code == top or top in place.countries)
+        ),
+        "admin1": division_shares.get(division, 0.0) if division and division_shares else 0.0,
+        "centroid": math.exp(-middle_km / CENTROID_KM) if middle_km is not None else 0.0,
+        "others_focus": _country_share(place, others_focus) if others_focus else 0.0,
     }
 
 
-def score(features: Mapping[str, float]) -> float:
-    """The weighted sum of the evidence."""
-    total = 0.0
-    for name, weight in WEIGHTS.items():  # not sum(): from Python 3.12 it compensates rounding
-        total += weight * features[name]
-    return total
+def _country_share(place: Place, shares: Counter) -> float:
+    """The share of the place's country (a border: the better of its countries')."""
+    return max(
+        [shares.get(place.country_code, 0.0), *(shares.get(c, 0.0) for c in place.countries)]
+    )
+
+
+def _in_focus(place: Place, focus: Counter) -> float:
+    """The share of the place's country; for a border, the better of its countries', each
+    counting half its share and half whether it is named at all."""
+    share = focus.get(place.country_code, 0.0)
+    for country in place.countries:
+        share = max(share, 0.5 * focus.get(country, 0.0) + 0.5 * (country in focus))
+    return share
 
 
 def country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Counter:
     """How much of the article is about each country, as shares summing to 1."""
     weights: Counter = Counter()
+    for (_, code), weight in country_votes(pools, chosen, [""] * len(pools)):
+        weights[code] += weight
+    total = sum(weights.values()) or 1.0
+    return Counter({code: w / total for code, w in weights.items()})
+
+
+def country_votes(
+    pools: Sequence[list[Place]], chosen: dict[int, Place], keys: Sequence[str]
+) -> tuple[tuple[tuple[str, str], float], ...]:
+    """What each mention says of the countries the article is about: ``((key, country), weight)``
+    as :func:`country_focus` counts them."""
+    votes = []
     for i, pool in enumerate(pools):
         place = chosen.get(i) or (pool[0] if len(pool) == 1 else None)
         if place is None and pool and pool[0].kind == "country":
@@ -132,11 +187,9 @@ def country_focus(pools: Sequence[list[Place]], chosen: dict[int, Place]) -> Cou
         if place is None:
             continue
         if place.country_code:
-            weights[place.country_code] += 2.0 if place.kind == "country" else 1.0
-        for country in place.countries:
-            weights[country] += 0.5
-    total = sum(weights.values()) or 1.0
-    return Counter({code: w / total for code, w in weights.items()})
+            votes.append(((keys[i], place.country_code), 2.0 if place.kind == "country" else 1.0))
+        votes += [((keys[i], country), 0.5) for country in place.countries]
+    return tuple(votes)
 
 
 def named_states(
@@ -149,6 +202,23 @@ def named_states(
         for i, place in chosen.items()
         if place.admin1
         and (place.kind == "region" or (place.kind == "county" and len(pools[i]) == 1))
+    )
+
+
+def divisions_of(chosen: dict[int, Place], keys: Sequence[str]) -> tuple[tuple[str, tuple], ...]:
+    """The first-level division of every first choice that lies in one."""
+    return tuple(
+        (keys[i], (place.country_code, place.admin1)) for i, place in chosen.items() if place.admin1
+    )
+
+
+def fits_qualifier(place: Place, qualifier: Place) -> bool:
+    """Whether a place lies in the country, or near the region, named right after it."""
+    if place.country_code != qualifier.country_code:
+        return False
+    return (
+        qualifier.kind == "country"
+        or haversine_km(place.point, qualifier.point) < QUALIFIER_REGION_KM
     )
 
 

@@ -2,21 +2,25 @@
 an ACLED geo precision and up to five ranked alternatives.
 
 The candidates of a mention depend on the kind of phrase it is (a dam, a border, a river, a
-part of a city: :mod:`geo.resolve.candidates`); each is scored on named evidence, the features
-of a log-linear score (:mod:`geo.resolve.evidence`): importance, how well the name matches the
-place's own name, the article's country focus and states, proximity to the article's other
-places, and explicit qualifiers ("Paris, Texas", "Tripoli (Lebanon)", "Homs in Syria"). Two
-passes: the first choices of every mention make the focus and the anchors the second pass
-ranks against.
+part of a city: :mod:`geo.resolve.candidates`); each gets named evidence
+(:mod:`geo.resolve.evidence`): importance, how well the name matches the place's own name, the
+article's country focus, states and divisions, proximity to the article's other places and to
+their middle, and explicit qualifiers ("Paris, Texas", "Tripoli (Lebanon)", "Homs in Syria").
+A ranker fitted on data (:mod:`geo.resolve.ranker`) turns the evidence and the candidate's
+standing among the others (:mod:`geo.resolve.features`) into the probability that it is the
+place meant (against the others and "none of these"), calibrated as the probability that it
+lies within 161 km of it (:mod:`geo.resolve.calibration`). Two passes: the
+first choices of every mention make the focus and the anchors the second pass ranks against.
 
-Every :class:`~geo.model.Candidate` carries its evidence; ``Resolution.alternatives`` holds
-the runners-up, best first, without the chosen place.
+Every :class:`~geo.model.Candidate` carries its evidence and its calibrated probability;
+``Resolution.alternatives`` holds runners-up, best first, without the chosen place, with the
+best namesake of each other country among them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
+import functools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -26,7 +30,7 @@ from geo.model import Candidate, Mention, Place, PlaceKind, Resolution
 from geo.resolve.candidates import (
     candidate_places,
     names_a_country_and_a_region,
-    qualifier_of,
+    qualifiers_of,
     without_unlikely_namesakes,
 )
 from geo.resolve.context_index import rank_each
@@ -34,14 +38,16 @@ from geo.resolve.evidence import (
     Context,
     anchors_of,
     country_focus,
+    country_votes,
+    divisions_of,
     evidence,
+    fits_qualifier,
     named_states,
-    score,
 )
+from geo.resolve.features import pool_features
+from geo.resolve.ranker import Ranker, load_ranker
 
 MAX_ALTERNATIVES = 5
-TEMPERATURE = 0.15
-DEMONYM_CONFIDENCE = 0.5
 PRECISION: dict[PlaceKind, int] = {
     "city": 1,
     "dam": 1,
@@ -56,10 +62,11 @@ PRECISION: dict[PlaceKind, int] = {
 
 
 def resolve_mentions(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, ranker: Ranker | None = None
 ) -> list[Resolution]:
-    """A resolution for every mention that has at least one candidate, in mention order."""
-    ranked = ranked_candidates(mentions, gazetteer, text)
+    """A resolution for every mention that has at least one candidate, in mention order
+    (``ranker``: the shipped one when None)."""
+    ranked = ranked_candidates(mentions, gazetteer, text, ranker)
     resolutions = [
         _resolution(mention, r) for mention, r in zip(mentions, ranked, strict=True) if r
     ]
@@ -67,13 +74,18 @@ def resolve_mentions(
 
 
 def ranked_candidates(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str, ranker: Ranker | None = None
 ) -> list[list[Candidate]]:
     """Every candidate of every mention with its evidence and its probability, best first
     ([] for a mention without candidates); the first is the one :func:`resolve_mentions`
     chooses."""
+    rank = functools.partial(_rank, ranker=ranker or load_ranker())
     pools = [candidate_places(m, gazetteer, text) for m in mentions]
-    qualifiers = [qualifier_of(m, text, gazetteer) for m in mentions]
+    # "Athens, Georgia": the state, not the country, since an Athens lies in it
+    qualifiers = [
+        _fitting(qualifiers_of(m, text, gazetteer), pool)
+        for m, pool in zip(mentions, pools, strict=True)
+    ]
     keys = [fold(m.name) for m in mentions]
     # "California" alone is the state, not California, Maryland ("California, Md." still is)
     pools = [
@@ -82,7 +94,7 @@ def ranked_candidates(
     ]
 
     def ranked_all(context: Context) -> list[list[Candidate]]:
-        return rank_each(_rank, pools, keys, qualifiers, context)
+        return rank_each(rank, pools, keys, qualifiers, context)
 
     def choices(ranked: list[list[Candidate]]) -> dict[int, Place]:
         return {i: r[0].place for i, r in enumerate(ranked) if r}
@@ -93,7 +105,12 @@ def ranked_candidates(
         [] if names_a_country_and_a_region(p, k) else p for p, k in zip(pools, keys, strict=True)
     ]
     votes = {i: place for i, place in first.items() if voters[i]}
-    context = Context(country_focus(voters, votes), anchors_of(first, keys))
+    context = Context(
+        country_focus(voters, votes),
+        anchors_of(first, keys),
+        divisions=divisions_of(first, keys),
+        votes=country_votes(voters, votes, keys),
+    )
     ranked = ranked_all(context)
     # The states come from choices made knowing the country focus: alone, "Florida" is as
     # likely Uruguay's department as the American state.
@@ -103,10 +120,17 @@ def ranked_candidates(
     return ranked
 
 
+def _fitting(qualifiers: list[Place], pool: list[Place]) -> Place | None:
+    """The first of the places a qualifier may name that one of the candidates lies in."""
+    fitted = (q for q in qualifiers if any(fits_qualifier(p, q) for p in pool))
+    return next(fitted, qualifiers[0] if qualifiers else None)
+
+
 def _rank(
-    pool: list[Place], key: str, context: Context, qualifier: Place | None
+    pool: list[Place], key: str, context: Context, qualifier: Place | None, ranker: Ranker
 ) -> list[Candidate]:
-    """Candidates with their probabilities (a softmax of the scores), best first."""
+    """Candidates with their calibrated probabilities, best first (equals in pool order); the
+    places an explicit qualifier fits before the others."""
     if not pool:
         return []
     # a mention's own first choice is no evidence for it ("Londres" chose London: City of London
@@ -116,13 +140,17 @@ def _rank(
     state_shares = None
     if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
         state_shares = context.state_shares.without(key)
-    features = [evidence(p, key, context, qualifier, anchors, state_shares) for p in pool]
-    scores = [score(f) for f in features]
-    top = max(scores)
-    exp = [math.exp((s - top) / TEMPERATURE) for s in scores]
-    total = sum(exp)
-    ranked = sorted(zip(pool, (e / total for e in exp), features, strict=True), key=lambda x: -x[1])
-    return [Candidate(place, p, f) for place, p, f in ranked]
+    divisions = context.division_shares.without(key)
+    others = context.others_focus.without(key)
+    found = [
+        evidence(p, key, context, qualifier, anchors, state_shares, divisions, others) for p in pool
+    ]
+    raw = ranker.probabilities(pool_features(pool, found))
+    # "Paris, Texas": the places the qualifier fits come first, the others stay alternatives
+    fits = [qualifier is not None and fits_qualifier(p, qualifier) for p in pool]
+    first = any(fits)
+    order = sorted(range(len(pool)), key=lambda i: (first and not fits[i], -raw[i]))
+    return [Candidate(pool[i], ranker.confidence(raw[i]), found[i]) for i in order]
 
 
 def _resolution(mention: Mention, ranked: list[Candidate]) -> Resolution:
@@ -137,13 +165,26 @@ def _resolution(mention: Mention, ranked: list[Candidate]) -> Resolution:
         precision = 2
     else:
         precision = PRECISION.get(place.kind, 1)
-    if hint == "demonym":
-        # "l'armée irakienne" is not a visit to Iraq
-        confidence = min(confidence, DEMONYM_CONFIDENCE)
     alternatives = tuple(
-        dataclasses.replace(c, score=round(c.score, 4)) for c in ranked[1 : MAX_ALTERNATIVES + 1]
+        dataclasses.replace(c, score=round(c.score, 4)) for c in _alternatives(ranked)
     )
     return Resolution(mention, place, round(confidence, 4), precision, alternatives)
+
+
+def _alternatives(ranked: list[Candidate]) -> list[Candidate]:
+    """Up to MAX_ALTERNATIVES runners-up, best first: the best of each country the choice is
+    not in (an English town's US namesakes do not crowd it out), then the next best."""
+    countries = {ranked[0].place.country_code}
+    firsts = []
+    for candidate in ranked[1:]:
+        if candidate.place.country_code not in countries:
+            countries.add(candidate.place.country_code)
+            firsts.append(candidate)
+    picked = firsts[:MAX_ALTERNATIVES]
+    taken = {id(c) for c in picked}
+    picked += [c for c in ranked[1:] if id(c) not in taken][: MAX_ALTERNATIVES - len(picked)]
+    order = {id(c): i for i, c in enumerate(ranked)}
+    return sorted(picked, key=lambda c: order[id(c)])
 
 
 def _with_country_parts(

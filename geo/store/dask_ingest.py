@@ -175,10 +175,10 @@ def ingest_on_dask(
     """Geoparse every article of ``paths`` on a Dask cluster into the archive at
     ``archive_path``; ``progress`` is True for a bar on standard error, False for none, or a
     callable that hears each partition's result as it comes back."""
-    batch = files_to_read(paths, suffixes=PARTITION_SUFFIXES)
-    report = IngestReport(failed=list(batch.refused))
+    chosen = files_to_read(paths, suffixes=PARTITION_SUFFIXES)
+    report = IngestReport(failed=list(chosen.refused))
     options = {"lines": partition_lines} if partition_lines else {}
-    partitions = partitions_of(file_refs(batch.files), **options)
+    partitions = partitions_of(file_refs(chosen.files), **options)
     with Archive(archive_path).writing() as archive, dask_client(scheduler, workers) as client:
         print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
         client.register_plugin(GazetteerPreload())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import secrets
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -32,13 +33,15 @@ WRITE_BATCH = 16
 @dataclass
 class IngestReport:
     """What an ingest did: sources added (and those of them in which no place was found), skipped
-    as already stored, failed with why, and read in another encoding than UTF-8 (which)."""
+    as already stored, failed with why, and read in another encoding than UTF-8 (which); the
+    articles it adds are stored as one import, ``batch``, which can be undone."""
 
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     placeless: list[str] = field(default_factory=list)
     decoded: list[tuple[str, str]] = field(default_factory=list)
+    batch: str = field(default_factory=lambda: new_batch_id())
 
     def counts(self) -> str:
         """How many articles were added (without a place among them), skipped and failed."""
@@ -72,12 +75,17 @@ class IngestReport:
         )
 
     def merge(self, other: IngestReport) -> None:
-        """Add what ``other`` did to this report."""
+        """Add what ``other`` did to this report (its batch stays this one's)."""
         self.added += other.added
         self.skipped += other.skipped
         self.failed += other.failed
         self.placeless += other.placeless
         self.decoded += other.decoded
+
+
+def new_batch_id() -> str:
+    """A new import's id: when it began (UTC) and a random part, ``20170105T101500-3f9a1c``."""
+    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
 
 
 def ingest_received(
@@ -94,9 +102,9 @@ def ingest_received(
     workers: int = 1,
 ) -> None:
     """Uploaded files (``(name, bytes)``), then the articles of a folder (named relative to
-    ``root``, and read only inside it), as one batch; ``progress`` hears ``(done, total, name)``
-    article by article and ``report`` what happened. ``published`` dates the uploaded
-    articles that give no publication date of their own."""
+    ``root``, and read only inside it), as one import (``report.batch``); ``progress`` hears
+    ``(done, total, name)`` article by article and ``report`` what happened. ``published``
+    dates the uploaded articles that give no publication date of their own."""
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for number, (name, data) in enumerate(uploads):
@@ -114,9 +122,9 @@ def ingest_received(
         )
         found: Iterable[Article] = ()
         if folder is not None:
-            batch = files_to_read([folder], root=root)
-            report.failed += batch.refused
-            found = read_files(batch.files, report, max_bytes=max_bytes)
+            chosen = files_to_read([folder], root=root)
+            report.failed += chosen.refused
+            found = read_files(chosen.files, report, max_bytes=max_bytes)
         articles = new_articles(itertools.chain(uploaded, found), store, report)
         ingest_articles(articles, store, geoparse, report, progress=progress, workers=workers)
 
@@ -130,9 +138,10 @@ def ingest_paths(
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     workers: int = 1,
+    batch: str | None = None,
 ) -> IngestReport:
-    """Geoparse and store every article of ``paths``; a bad file or record is reported and
-    the rest goes in.
+    """Geoparse and store every article of ``paths`` as one import (``batch``, else a new one);
+    a bad file or record is reported and the rest goes in.
 
     ``progress`` is True for a progress bar on standard error, False for none, or a callable
     ``(done, total, name)`` called after each article (the dashboard's progress bar). With a
@@ -140,10 +149,10 @@ def ingest_paths(
     above 1, that many processes geoparse (``geoparse`` must pickle, as
     :class:`~geo.store.pool.EmbeddedGeoparser` does) and this one stores.
     """
-    batch = files_to_read(paths, root=root, suffixes=PARTITION_SUFFIXES)
-    report = IngestReport(failed=list(batch.refused))
+    chosen = files_to_read(paths, root=root, suffixes=PARTITION_SUFFIXES)
+    report = IngestReport(failed=list(chosen.refused), batch=batch or new_batch_id())
     ingest_files(
-        batch.files,
+        chosen.files,
         store,
         geoparse,
         report,
@@ -165,7 +174,7 @@ def ingest_files(
     workers: int = 1,
 ) -> None:
     """Read the files, then geoparse the articles not stored yet (in ``workers`` processes)
-    and store each one as its features come back."""
+    and store each one as its features come back, as part of the import ``report.batch``."""
     articles = new_articles(read_files(files, report, max_bytes=max_bytes), store, report)
     ingest_articles(articles, store, geoparse, report, progress=progress, workers=workers)
 
@@ -180,7 +189,7 @@ def ingest_articles(
     workers: int = 1,
 ) -> None:
     """Geoparse articles (in ``workers`` processes) and store them as their features come
-    back, a few to a transaction."""
+    back, a few to a transaction, each recorded as part of the import ``report.batch``."""
     with _progress(progress, len(articles), "article") as step:
         outcomes = geoparsed(articles, geoparse, workers)
         pending: list[tuple[Article, Outcome]] = []
@@ -242,18 +251,19 @@ def ingest_article(
 
 
 def store_outcomes(
-    batch: Sequence[tuple[Article, Outcome]], store: Store, report: IngestReport
+    group: Sequence[tuple[Article, Outcome]], store: Store, report: IngestReport
 ) -> None:
-    """Store a batch of geoparsed articles in one transaction; when the store refuses it,
-    each article is stored alone, so that the refusal names the one at fault."""
-    good = [(article, found) for article, found in batch if not isinstance(found, GeoError)]
+    """Store a group of geoparsed articles in one transaction, in the import ``report.batch``;
+    when the store refuses it, each article is stored alone, so that the refusal names the one
+    at fault."""
+    good = [(article, found) for article, found in group if not isinstance(found, GeoError)]
     try:
-        added = store.add_articles(good)
+        added = store.add_articles(good, batch=report.batch)
     except GeoError:
-        for article, found in batch:
+        for article, found in group:
             store_outcome(article, found, store, report)
         return
-    for article, found in batch:
+    for article, found in group:
         if isinstance(found, GeoError):
             store_outcome(article, found, store, report)
     for (article, features), was_added in zip(good, added, strict=True):
@@ -263,11 +273,12 @@ def store_outcomes(
 
 
 def store_outcome(article: Article, outcome: Outcome, store: Store, report: IngestReport) -> None:
-    """Store an article with its features, or report the GeoError that refused it."""
+    """Store an article with its features in the import ``report.batch``, or report the
+    GeoError that refused it."""
     try:
         if isinstance(outcome, GeoError):
             raise outcome
-        if store.add_article(article, outcome):
+        if store.add_article(article, outcome, batch=report.batch):
             report.added.append(article.source)
             if not outcome:
                 report.placeless.append(article.source)

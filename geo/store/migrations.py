@@ -99,5 +99,23 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE event_type IN (SELECT former FROM acled_names);
     DROP TABLE acled_names;
     """,
+    # 5: the import (batch) each article came in with, so that an import can be undone, and a
+    # log of deleted articles (what they were, with how many features and corrections)
+    """
+    ALTER TABLE articles ADD COLUMN batch TEXT;
+    CREATE INDEX articles_by_batch ON articles(batch);
+    CREATE TABLE deletions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT,
+        batch TEXT,
+        features INTEGER NOT NULL,
+        corrections INTEGER NOT NULL,
+        reason TEXT,
+        deleted_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

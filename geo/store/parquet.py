@@ -120,10 +120,14 @@ class ParquetStore:
         )
         return [(number, article_of_row(row)) for number, row in enumerate(rows, start=1)]
 
-    def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
+    def add_article(
+        self, article: Article, features: Sequence[Feature], *, batch: str | None = None
+    ) -> bool:
         raise StoreError(f"{self.archive.path}: {READ_ONLY}")
 
-    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Feature]]]) -> list[bool]:
+    def add_articles(
+        self, pairs: Sequence[tuple[Article, Sequence[Feature]]], *, batch: str | None = None
+    ) -> list[bool]:
         raise StoreError(f"{self.archive.path}: {READ_ONLY}")
 
     def replace_features(self, article_id: int, features: Sequence[Feature]) -> bool:
@@ -134,6 +138,20 @@ class ParquetStore:
 
     def corrections_log(self) -> list[dict[str, Any]]:
         """No corrections: the archive is read-only."""
+        return []
+
+    def delete_article(self, article_id: int, *, reason: str | None = None) -> dict[str, Any]:
+        raise StoreError(f"{self.archive.path}: {READ_ONLY}")
+
+    def delete_batch(self, batch: str, *, reason: str | None = None) -> list[dict[str, Any]]:
+        raise StoreError(f"{self.archive.path}: {READ_ONLY}")
+
+    def batches(self) -> list[dict[str, Any]]:
+        """No imports to undo: the archive is read-only."""
+        return []
+
+    def deletions_log(self) -> list[dict[str, Any]]:
+        """No deletions: the archive is read-only."""
         return []
 
 

@@ -19,6 +19,7 @@ from geo.errors import InputError, StoreError
 from geo.export.geojson import position
 from geo.model import Article
 from geo.schema import Feature, properties
+from geo.store.deletion import batches, delete_rows, deletions_log
 from geo.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from geo.view.filter import ViewFilter, apply_filter
 
@@ -86,48 +87,55 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
                 raise
 
-    def version(self) -> tuple[int, int, int]:
-        """A stamp that changes whenever an article or a correction is added, or an article
-        re-geoparsed (for caches)."""
+    def version(self) -> tuple[int, int, int, int]:
+        """A stamp that changes whenever an article or a correction is added, an article
+        re-geoparsed or deleted (for caches)."""
         row = self._db.execute(
             "SELECT (SELECT COALESCE(MAX(id), 0) FROM articles),"
             " (SELECT COALESCE(MAX(id), 0) FROM corrections),"
-            " (SELECT COALESCE(SUM(revision), 0) FROM articles)"
+            " (SELECT COALESCE(SUM(revision), 0) FROM articles),"
+            " (SELECT COALESCE(MAX(id), 0) FROM deletions)"
         ).fetchone()
-        return row[0], row[1], row[2]
+        return row[0], row[1], row[2], row[3]
 
     def has_article(self, content_hash_: str) -> bool:
         """Whether an article with this content hash is stored."""
         row = self._db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash_,))
         return row.fetchone() is not None
 
-    def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
-        """Store an article and its features in one transaction; False if already stored."""
-        return self.add_articles([(article, features)])[0]
+    def add_article(
+        self, article: Article, features: Sequence[Feature], *, batch: str | None = None
+    ) -> bool:
+        """Store an article and its features in one transaction, as part of the import
+        ``batch``; False if already stored."""
+        return self.add_articles([(article, features)], batch=batch)[0]
 
-    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Feature]]]) -> list[bool]:
-        """Store articles with their features in one transaction (one wait for the disk);
-        for each, False if it was already stored. A feature that cannot be stored refuses
-        the whole batch, and nothing of it is written."""
-        rows = [(article, [_feature_row(f) for f in features]) for article, features in batch]
+    def add_articles(
+        self, pairs: Sequence[tuple[Article, Sequence[Feature]]], *, batch: str | None = None
+    ) -> list[bool]:
+        """Store articles with their features in one transaction (one wait for the disk), as
+        part of the import ``batch``; for each, False if it was already stored. A feature that
+        cannot be stored refuses the whole group, and nothing of it is written."""
+        rows = [(article, [_feature_row(f) for f in features]) for article, features in pairs]
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            added = [self._insert(article, feature_rows) for article, feature_rows in rows]
+            added = [self._insert(article, feature_rows, batch) for article, feature_rows in rows]
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as err:
             self._db.execute("ROLLBACK")
-            sources = ", ".join(article.source for article, _ in batch[:3])
+            sources = ", ".join(article.source for article, _ in pairs[:3])
             raise StoreError(f"{self.path}: cannot store {sources} ({err})") from err
         return added
 
-    def _insert(self, article: Article, rows: list[tuple]) -> bool:
-        """Insert one article and its feature rows inside the open transaction."""
+    def _insert(self, article: Article, rows: list[tuple], batch: str | None) -> bool:
+        """Insert one article of the import ``batch`` and its feature rows inside the open
+        transaction."""
         digest = content_hash(article.text)
         if self.has_article(digest):
             return False
         cursor = self._db.execute(
             "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
-            " feature_count, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " feature_count, ingested_at, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 digest,
                 article.source,
@@ -138,6 +146,7 @@ class SQLiteStore:
                 article.text,
                 len(rows),
                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                batch,
             ),
         )
         self._db.executemany(INSERT_FEATURE, [(r[0], cursor.lastrowid, *r[1:]) for r in rows])
@@ -160,7 +169,8 @@ class SQLiteStore:
     def articles(self) -> list[dict[str, Any]]:
         """Every stored article's metadata (no text), oldest first."""
         cursor = self._db.execute(
-            "SELECT id, source, title, url, published, lang, feature_count, ingested_at FROM articles ORDER BY id"
+            "SELECT id, source, title, url, published, lang, feature_count, ingested_at, batch"
+            " FROM articles ORDER BY id"
         )
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -220,6 +230,44 @@ class SQLiteStore:
                 f"{self.path}: cannot replace the features of article {article_id} ({err})"
             ) from err
         return True
+
+    def delete_article(self, article_id: int, *, reason: str | None = None) -> dict[str, Any]:
+        """Delete one article with its features and corrections, in one transaction, and log
+        it; returns the log entry. An unknown id is an InputError."""
+        return self._delete(
+            "id = ?", article_id, f"no stored article with id {article_id!r}", reason
+        )[0]
+
+    def delete_batch(self, batch: str, *, reason: str | None = None) -> list[dict[str, Any]]:
+        """Undo an import: delete every article of ``batch`` (with features and corrections)
+        in one transaction, logging each; an unknown batch is an InputError."""
+        return self._delete("batch = ?", batch, f"no stored article of import {batch!r}", reason)
+
+    def _delete(self, where: str, value: object, missing: str, reason: str | None) -> list[dict]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            ids = [
+                r[0] for r in self._db.execute(f"SELECT id FROM articles WHERE {where}", (value,))
+            ]
+            if not ids:
+                raise InputError(missing)
+            entries = delete_rows(self._db, ids, reason)
+            self._db.execute("COMMIT")
+        except InputError:
+            self._db.execute("ROLLBACK")
+            raise
+        except sqlite3.DatabaseError as err:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: cannot delete ({err})") from err
+        return entries
+
+    def batches(self) -> list[dict[str, Any]]:
+        """The imports in the store, newest first (batch, articles, ingested_at, features)."""
+        return batches(self._db)
+
+    def deletions_log(self) -> list[dict[str, Any]]:
+        """Every article ever deleted, oldest first."""
+        return deletions_log(self._db)
 
     def article_text(self, source: str) -> str | None:
         """The stored text of the article from ``source``, or None."""

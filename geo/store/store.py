@@ -23,20 +23,42 @@ class Store(Protocol):
 
     def version(self) -> tuple[int, ...]:
         """A stamp that changes whenever an article or a correction is added, or an article
-        re-geoparsed (for caches)."""
+        re-geoparsed or deleted (for caches)."""
         ...
 
     def has_article(self, content_hash: str) -> bool:
         """Whether an article with this content hash is stored."""
         ...
 
-    def add_article(self, article: Article, features: Sequence[Feature]) -> bool:
-        """Store an article and its features atomically; False if it was already stored."""
+    def add_article(
+        self, article: Article, features: Sequence[Feature], *, batch: str | None = None
+    ) -> bool:
+        """Store an article and its features atomically, as part of the import ``batch``;
+        False if it was already stored."""
         ...
 
-    def add_articles(self, batch: Sequence[tuple[Article, Sequence[Feature]]]) -> list[bool]:
-        """Store several articles with their features atomically; for each, False if it was
-        already stored."""
+    def delete_article(self, article_id: int, *, reason: str | None = None) -> dict[str, Any]:
+        """Delete an article with its features and corrections atomically, logged; returns the
+        log entry."""
+        ...
+
+    def delete_batch(self, batch: str, *, reason: str | None = None) -> list[dict[str, Any]]:
+        """Undo an import: delete the articles of ``batch`` atomically, each logged."""
+        ...
+
+    def batches(self) -> list[dict[str, Any]]:
+        """The imports in the store, newest first."""
+        ...
+
+    def deletions_log(self) -> list[dict[str, Any]]:
+        """Every article ever deleted, oldest first."""
+        ...
+
+    def add_articles(
+        self, pairs: Sequence[tuple[Article, Sequence[Feature]]], *, batch: str | None = None
+    ) -> list[bool]:
+        """Store several articles with their features atomically, as part of the import
+        ``batch``; for each, False if it was already stored."""
         ...
 
     def features(self, view: ViewFilter | None = None) -> list[Feature]:

@@ -1,5 +1,6 @@
 """Fill a store from a GeoParquet archive: each article with the features it was stored with,
-one transaction per article; an article already in the store is skipped."""
+one transaction per article, the whole load one import that can be undone; an article already
+in the store is skipped."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ def fill_from_archive(
     *,
     progress: Callable[[int, str], None] | None = None,
 ) -> IngestReport:
-    """Add every article of the archive, commit by commit, with its features; ``progress``
-    hears ``(articles done, source)``."""
+    """Add every article of the archive, commit by commit, with its features, as one import
+    (``report.batch``); ``progress`` hears ``(articles done, source)``."""
     archive = Archive(archive_path)
     report = IngestReport()
     done = 0
@@ -35,7 +36,7 @@ def fill_from_archive(
             for row in pq.read_table(archive.path / name).to_pylist():
                 article = article_of_row(row)
                 added = not store.has_article(row["content_hash"]) and store.add_article(
-                    article, features.get(row["content_hash"], [])
+                    article, features.get(row["content_hash"], []), batch=report.batch
                 )
                 (report.added if added else report.skipped).append(article.source)
                 done += 1

@@ -1,10 +1,11 @@
-"""The view: what a user asks to see (filters, date window), its URL form, the timeline's
-play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
+"""The view: what a user asks to see (filters, date window, map view, search), its URL form,
+the timeline's play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
 from geo.view.front import control_day, control_features, latest_statements
 from geo.view.literal import markdown_literal
 from geo.view.reports import REPORTS_HELP, fuse_reports, reported_by
+from geo.view.search import fitted_view, search_features
 from geo.view.table import (
     alternative_label,
     choices,
@@ -24,11 +25,19 @@ from geo.view.timeline import (
     step_window,
     window_caption,
 )
-from geo.view.url import from_query_params, to_query_params
+from geo.view.url import (
+    MapView,
+    from_query_params,
+    map_view_from_query_params,
+    map_view_params,
+    map_view_seen,
+    to_query_params,
+)
 
 __all__ = [
     "PLAY_STEPS",
     "REPORTS_HELP",
+    "MapView",
     "ViewFilter",
     "alternative_label",
     "apply_filter",
@@ -40,13 +49,18 @@ __all__ = [
     "events_per_day",
     "evidence_rows",
     "first_play_window",
+    "fitted_view",
     "from_query_params",
     "fuse_reports",
     "initial_window",
     "latest_statements",
+    "map_view_from_query_params",
+    "map_view_params",
+    "map_view_seen",
     "markdown_literal",
     "passes",
     "reported_by",
+    "search_features",
     "selected_id",
     "step_window",
     "table_rows",

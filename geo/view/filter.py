@@ -20,6 +20,8 @@ class ViewFilter:
 
     ``undated``: whether features of unknown date show; None (the default) shows them only
     when the window sets no date, since an undated event is not known to lie inside a window.
+    ``demonyms``: whether nationality mentions ("Iraqi", "syrienne") show; they say who acts,
+    not where, so they are off unless asked for.
     """
 
     window: DateWindow = field(default_factory=DateWindow)
@@ -30,6 +32,7 @@ class ViewFilter:
     max_geo_precision: int = 3
     undated: bool | None = None
     separate_reports: bool = False  # True: each article's report of an event apart, not fused
+    demonyms: bool = False
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +55,8 @@ class ViewFilter:
 def passes(feature: Mapping[str, Any], view: ViewFilter) -> bool:
     """Whether one feature passes the view."""
     p = properties(feature)
+    if p.get("demonym") and not view.demonyms:
+        return False
     dates = feature_dates(p)
     if not (view.window.overlaps(dates) if dates else view.shows_undated):
         return False

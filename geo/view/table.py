@@ -83,15 +83,34 @@ def typed_coordinates(typed: str) -> tuple[str | None, str | None]:
 
 
 def alternative_label(alternative: Alternative) -> str:
-    """How a ranked alternative reads in a list: name, coordinates, score."""
+    """How a ranked alternative reads in a list: name, where it lies (first-level division,
+    country), kind, population, probability and coordinates; what an older store did not keep
+    is left out."""
     a = alternative
-    return f"{a['name']} ({a['lat']:.3f}, {a['lon']:.3f}) score {a['score']:.2f}"
+    within = ", ".join(str(part) for part in (a.get("admin1"), a.get("country_code")) if part)
+    what = [a.get("kind") or ""]
+    if a.get("population"):
+        what.append(f"pop. {a['population']:,}")
+    described = " · ".join(part for part in (within, *what) if part)
+    return (
+        f"{a['name']}{f' — {described}' if described else ''} · {a['score']:.0%} "
+        f"({a['lat']:.3f}, {a['lon']:.3f})"
+    )
 
 
 def evidence_rows(alternatives: Sequence[Alternative]) -> list[dict[str, Any]]:
-    """One row per ranked alternative with the evidence its score was decided on: why this place."""
+    """One row per ranked alternative: what it is and the evidence its probability was decided
+    on: why this place."""
     return [
-        {"candidate": a["name"], "score": a["score"], **(a.get("evidence") or {})}
+        {
+            "candidate": a["name"],
+            "division": a.get("admin1") or "",
+            "country": a.get("country_code") or "",
+            "kind of place": a.get("kind") or "",  # "kind" is a feature of the evidence
+            "population": a.get("population") or 0,
+            "probability": a["score"],
+            **(a.get("evidence") or {}),
+        }
         for a in alternatives
     ]
 

@@ -1,15 +1,33 @@
-"""A view in a link: URL query parameters to :class:`ViewFilter` and back."""
+"""A view in a link: URL query parameters to :class:`ViewFilter` and :class:`MapView` and back."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from geo.schema import DateWindow
 from geo.view.filter import ViewFilter
 
 LIST_SEPARATOR = ","
+MAX_ZOOM = 18
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Where the map looks: its centre and zoom level."""
+
+    lat: float
+    lon: float
+    zoom: int
+
+
+def _text(params: Mapping[str, Any], key: str) -> str | None:
+    value = params.get(key)
+    if isinstance(value, list):
+        value = value[-1] if value else None
+    return value or None
 
 
 def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
@@ -17,10 +35,7 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
     problems: list[str] = []
 
     def text(key: str) -> str | None:
-        value = params.get(key)
-        if isinstance(value, list):
-            value = value[-1] if value else None
-        return value or None
+        return _text(params, key)
 
     def date(key: str) -> dt.date | None:
         value = text(key)
@@ -54,6 +69,10 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
     reports = text("reports")
     if reports not in (None, "separate", "fused"):
         problems.append(f"reports={reports!r} must be separate or fused")
+    demonyms = text("demonyms")
+    if demonyms not in (None, "0", "1"):
+        problems.append(f"demonyms={demonyms!r} must be 0 or 1")
+        demonyms = None
     return ViewFilter(
         window=DateWindow(date("from"), date("to")),
         event_types=listed("types"),
@@ -63,6 +82,7 @@ def from_query_params(params: Mapping[str, Any]) -> ViewFilter:
         max_geo_precision=number("precision", int, 3, 1, 3),
         undated=None if undated is None else undated == "1",
         separate_reports=reports == "separate",
+        demonyms=demonyms == "1",
         problems=tuple(problems),
     )
 
@@ -89,4 +109,43 @@ def to_query_params(view: ViewFilter) -> dict[str, str]:
         params["undated"] = "1" if view.undated else "0"
     if view.separate_reports:
         params["reports"] = "separate"
+    if view.demonyms:
+        params["demonyms"] = "1"
     return params
+
+
+def map_view_from_query_params(params: Mapping[str, Any]) -> tuple[MapView | None, tuple[str, ...]]:
+    """The map view of a link (``lat``, ``lon``, ``zoom``, all three or none), and the problems
+    of its bad values, each named; a bad value leaves the map where the events are."""
+    raw = {key: _text(params, key) for key in ("lat", "lon", "zoom")}
+    if not any(raw.values()):
+        return None, ()
+    limits = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0), "zoom": (0, MAX_ZOOM)}
+    values, problems = {}, []
+    for key, (low, high) in limits.items():
+        try:
+            value = (int if key == "zoom" else float)(raw[key] or "")
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            problems.append(f"{key}={raw[key]!r} must be a number between {low:g} and {high:g}")
+        values[key] = value
+    return (None, tuple(problems)) if problems else (MapView(**values), ())
+
+
+def map_view_params(view: MapView | None) -> dict[str, str]:
+    """The URL query parameters of a map view (none for None)."""
+    if view is None:
+        return {}
+    return {"lat": f"{view.lat:.4f}", "lon": f"{view.lon:.4f}", "zoom": str(view.zoom)}
+
+
+def map_view_seen(returned: Mapping[str, Any] | None) -> MapView | None:
+    """The view a map reports (streamlit-folium's ``{"center": {"lat", "lng"}, "zoom"}``), its
+    longitude brought back within [-180, 180) after a pan around the world; None if it says none."""
+    centre = (returned or {}).get("center") or {}
+    zoom = (returned or {}).get("zoom")
+    if centre.get("lat") is None or centre.get("lng") is None or zoom is None:
+        return None
+    lon = (float(centre["lng"]) + 180.0) % 360.0 - 180.0
+    return MapView(round(float(centre["lat"]), 4), round(lon, 4), int(zoom))

@@ -1,6 +1,8 @@
 import datetime as dt
 import json
 
+import pytest
+
 from geo.export.downloads import export_bytes, export_file, export_name
 from tests.mapview.examples import FEATURES
 
@@ -25,3 +27,21 @@ def test_an_export_file_has_its_name_media_type_and_bytes():
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(
         FEATURES
     )
+
+
+def test_an_animation_of_no_dated_window_is_refused():
+
+    from geo.errors import InputError
+
+    with pytest.raises(InputError, match="date window"):
+        export_bytes("Animated GIF", FEATURES, None, "Events")
+
+
+@pytest.mark.browser
+def test_the_animated_export_plays_the_window_in_about_twelve_frames():
+    import imageio.v3 as iio
+
+    window = (dt.date(2017, 1, 1), dt.date(2017, 1, 12))
+    name, media, data = export_file("Animated GIF", FEATURES, window, "Events")
+    assert (name, media) == ("events_2017-01-01_2017-01-12.gif", "image/gif")
+    assert iio.imread(data, index=None, extension=".gif").shape[0] == 12

@@ -14,7 +14,7 @@ def test_a_plain_path_opens_an_sqlite_store(tmp_path):
 def test_an_sqlite_url_opens_the_file_it_names(tmp_path):
     for url in (f"sqlite:{tmp_path / 'a.sqlite3'}", f"sqlite://{tmp_path / 'b.sqlite3'}"):
         with open_store(url) as store:
-            assert store.version() == (0, 0, 0)
+            assert store.version() == (0, 0, 0, 0)
     assert {p.name for p in tmp_path.iterdir()} >= {"a.sqlite3", "b.sqlite3"}
 
 

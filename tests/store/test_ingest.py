@@ -12,6 +12,7 @@ import pytest
 from geo.errors import GeoError, InputError
 from geo.model import Article
 from geo.store.ingest import (
+    WRITE_BATCH,
     IngestReport,
     ReprocessReport,
     ingest_paths,
@@ -126,6 +127,37 @@ def test_uploads_then_a_folder_are_ingested_as_one_batch(folder, tmp_path):
         )
     assert len(report.added) == 5 and [name for name, _ in report.failed] == ["bad.json"]
     assert heard[0] == (1, 5, "up.txt") and heard[-1][:2] == (5, 5)
+
+
+def test_uploads_and_a_folder_are_one_import(folder, tmp_path):
+    report = IngestReport()
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        uploads = [("up.txt", "Des renforts à Kirkouk.".encode())]
+        ingest_received(uploads, folder, store, fake_geoparse, report, progress=lambda *_: None)
+        assert [b["batch"] for b in store.batches()] == [report.batch]
+        assert {a["batch"] for a in store.articles()} == {report.batch}
+
+
+def test_an_ingest_written_a_group_at_a_time_is_undone_whole(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2 * WRITE_BATCH + 3):
+        (folder / f"{n:02}.txt").write_text(f"Combats numéro {n} à Bagdad.", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        store.add_article(Article("Stored before.", "before.txt"), [], batch="earlier")
+        report = ingest_paths([folder], store, fake_geoparse, progress=False)
+        assert len(store.delete_batch(report.batch)) == 2 * WRITE_BATCH + 3
+        assert [a["source"] for a in store.articles()] == ["before.txt"]
+
+
+def test_an_article_stored_alone_after_its_group_was_refused_keeps_the_import(folder, tmp_path):
+    def same_feature_id(article):
+        return [{**fake_geoparse(article)[0], "id": "shared"}]
+
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([folder], store, same_feature_id, progress=False)
+        assert len(report.added) == 1 and len(report.failed) == 3
+        assert [a["batch"] for a in store.articles()] == [report.batch]
 
 
 def test_reports_speak_to_people_failures_first_and_counts_last():

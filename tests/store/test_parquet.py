@@ -66,6 +66,14 @@ def test_the_sqlite_store_filled_from_an_archive_holds_the_same_features(archive
         assert sqlite.features(JANUARY) == parquet.features(JANUARY)
 
 
+def test_a_load_from_an_archive_is_one_import_that_can_be_undone(archive, tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite3") as sqlite:
+        report = fill_from_archive(archive, sqlite)
+        assert {a["batch"] for a in sqlite.articles()} == {report.batch}
+        sqlite.delete_batch(report.batch)
+        assert sqlite.articles() == [] and sqlite.features() == []
+
+
 def test_export_reads_the_archive(archive):
     command = [sys.executable, "-m", "geo", "export", "--format", "csv", "--store"]
     done = subprocess.run(

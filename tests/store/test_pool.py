@@ -76,6 +76,24 @@ def test_an_ingest_with_two_workers_stores_every_article_once(pool_for_any_batch
         assert len(report.skipped) == len(report.added)  # the folder named twice
 
 
+def placed_at_mosul(article: Article) -> list[dict]:
+    """A geoparser that pickles and loads no gazetteer: one point per article."""
+    point = {"type": "Point", "coordinates": [43.1, 36.3]}
+    properties = {"feature_type": "place", "name": "Mosul", "source": article.source}
+    return [{"type": "Feature", "id": article.source, "geometry": point, "properties": properties}]
+
+
+@pytest.mark.slow
+def test_the_articles_two_workers_geoparse_are_stored_in_the_ingest_s_import(
+    pool_for_any_batch, tmp_path
+):
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([DEMO], store, placed_at_mosul, progress=False, workers=2)
+        assert report.added and {a["batch"] for a in store.articles()} == {report.batch}
+        store.delete_batch(report.batch)
+        assert store.articles() == [] and store.features() == []
+
+
 @pytest.mark.slow
 def test_the_workers_of_a_killed_ingest_exit_too(tmp_path):
     records = [json.dumps({"text": f"Fighting in Mosul, report {n}."}) for n in range(200)]

@@ -46,3 +46,18 @@ def test_a_view_at_any_date_keeps_what_it_does_of_the_undated():
     window = DateWindow(dt.date(2017, 1, 1), dt.date(2017, 1, 31))
     assert ViewFilter(window).at_any_date() == ViewFilter(undated=False)
     assert ViewFilter(window, undated=True).at_any_date() == ViewFilter(undated=True)
+
+
+NATIONALITY = {
+    "id": "n",
+    "geometry": {"type": "Point", "coordinates": [44.0, 33.0]},
+    "properties": {"mention": "Iraqi", "demonym": True},
+}
+
+
+def test_nationality_mentions_are_off_the_map_by_default():
+    assert ids(apply_filter([NATIONALITY], ViewFilter())) == []
+
+
+def test_nationality_mentions_show_once_asked_for():
+    assert ids(apply_filter([NATIONALITY], ViewFilter(demonyms=True))) == ["n"]
