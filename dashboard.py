@@ -37,6 +37,7 @@ from geo.store.ingest import (
     ingest_received,
     reprocess_store,
 )
+from geo.store.pool import EmbeddedGeoparser, default_workers
 from geo.text.reading import SUFFIXES
 from geo.view.import_report import article_label, batch_label, import_result
 
@@ -84,6 +85,12 @@ def page_store() -> Store:
 
 def geoparse(article: Article) -> list[Feature]:
     return geoparse_features(article, gazetteer(), max_bytes=settings.max_article_bytes)
+
+
+def pool_geoparser() -> EmbeddedGeoparser:
+    """What an import's worker processes run (each loads its gazetteer; this one's first)."""
+    gazetteer()
+    return EmbeddedGeoparser(settings.max_article_bytes)
 
 
 def say(kind: str, text: object) -> None:
@@ -320,12 +327,13 @@ def ingest_files(
         received,
         folder_path,
         store,
-        geoparse,
+        pool_geoparser(),
         report,
         progress=progress,
         root=settings.folder_root,
         max_bytes=settings.max_article_bytes,
         published=published,
+        workers=default_workers(),
     )
 
 

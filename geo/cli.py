@@ -9,10 +9,14 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.errors import GeoError, InputError
 from geo.model import Article
 from geo.settings import load_settings
+
+if TYPE_CHECKING:
+    from geo.store.ingest import IngestReport
 
 
 def iso_date(value: str) -> dt.date:
@@ -21,6 +25,16 @@ def iso_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as err:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from err
+
+
+def workers_count(value: str) -> int:
+    """A ``--workers`` argument: a whole number of at least 1."""
+    from geo.store.pool import checked_workers
+
+    try:
+        return checked_workers(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from err
 
 
 STORE_HELP = "SQLite store file (default: the GEO_STORE setting)"
@@ -57,7 +71,35 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--store", type=Path, help=STORE_HELP)
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument(
+        "--workers",
+        type=workers_count,
+        metavar="N",
+        help="processes that geoparse (default: this machine's cores); one process writes",
+    )
+    ingest.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool into the SQLite store; dask: a Dask cluster into a "
+        "GeoParquet archive (--store FOLDER, default var/archive)",
+    )
+    ingest.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running Dask scheduler (tcp://HOST:8786); default: a local cluster",
+    )
     ingest.set_defaults(run=run_ingest)
+
+    load = commands.add_parser(
+        "load",
+        help="fill the SQLite store from a GeoParquet archive",
+        description="Add every article of a GeoParquet archive (made by ingest --engine dask) "
+        "with its features to the SQLite store; an article already stored is skipped.",
+    )
+    load.add_argument("archive", type=Path, metavar="ARCHIVE", help="the archive's folder")
+    load.add_argument("--store", type=Path, help=STORE_HELP)
+    load.set_defaults(run=run_load)
 
     reprocess = commands.add_parser(
         "reprocess",
@@ -279,19 +321,62 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest files and folders; exit 1 when some article failed, after storing the rest."""
     from geo.store import open_store
     from geo.store.ingest import ingest_paths
+    from geo.store.pool import default_workers
 
+    if args.engine == "dask":
+        return _reported(_dask_ingest(args))
+    if args.scheduler:
+        raise InputError("--scheduler needs --engine dask")
     path = _store_path(args)
     max_bytes = load_settings().max_article_bytes
-    geoparse = _embedded_geoparser(max_bytes)
     with open_store(path) as store:
         report = ingest_paths(
-            args.paths, store, geoparse, progress=not args.quiet, max_bytes=max_bytes
+            args.paths,
+            store,
+            _embedded_geoparser(max_bytes),
+            progress=not args.quiet,
+            max_bytes=max_bytes,
+            workers=args.workers or default_workers(),
         )
+    _print_import(report)
+    return _reported(report)
+
+
+def _print_import(report: IngestReport) -> None:
+    """Name the import an ingest or a load stored, and how to undo it."""
     if report.added:
         print(
             f"import {report.batch} (undo: python -m geo delete --batch {report.batch})",
             file=sys.stderr,
         )
+
+
+def _dask_ingest(args: argparse.Namespace):
+    """Ingest on a Dask cluster into the GeoParquet archive ``--store`` names."""
+    from geo.store.dask_ingest import ingest_on_dask
+
+    archive = str(args.store or "var/archive").removeprefix("parquet:")
+    return ingest_on_dask(
+        args.paths,
+        archive,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        progress=not args.quiet,
+        max_bytes=load_settings().max_article_bytes,
+    )
+
+
+def run_load(args: argparse.Namespace) -> int:
+    """Fill the SQLite store from a GeoParquet archive."""
+    from geo.store import open_store
+    from geo.store.transfer import fill_from_archive
+
+    archive = Path(str(args.archive).removeprefix("parquet:"))
+    if not (archive / "_commits").is_dir():
+        raise InputError(f"{archive}: no GeoParquet archive there (no _commits folder)")
+    with open_store(_store_path(args)) as store:
+        report = fill_from_archive(archive, store)
+    _print_import(report)
     return _reported(report)
 
 
@@ -315,13 +400,11 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 
 def _embedded_geoparser(max_bytes: int):
-    """Article -> features, over the embedded gazetteer (loaded once), for articles of at
-    most ``max_bytes``."""
-    from geo.gazetteer.embedded import load_embedded_gazetteer
-    from geo.pipeline import geoparse_features
+    """Article -> features, over the embedded gazetteer (loaded once per process), for
+    articles of at most ``max_bytes``."""
+    from geo.store.pool import EmbeddedGeoparser
 
-    gazetteer = load_embedded_gazetteer()
-    return lambda article: geoparse_features(article, gazetteer, max_bytes=max_bytes)
+    return EmbeddedGeoparser(max_bytes)
 
 
 def _reported(report) -> int:

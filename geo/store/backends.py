@@ -1,4 +1,5 @@
-"""Which store a URL names: ``open_store("var/store.sqlite3")`` or ``open_store("sqlite:PATH")``."""
+"""Which store a URL names: ``open_store("var/store.sqlite3")``, ``open_store("sqlite:PATH")``,
+or ``open_store("parquet:FOLDER")`` for a GeoParquet archive (read-only, queried with DuckDB)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from geo.errors import InputError
 from geo.store.store import Store
 
-SCHEMES = ("sqlite",)
+SCHEMES = ("sqlite", "parquet")
 
 
 def open_store(url: str | Path) -> Store:
@@ -18,9 +19,13 @@ def open_store(url: str | Path) -> Store:
         scheme, rest = "sqlite", text
     if scheme not in SCHEMES:
         raise InputError(f"unknown store {text!r}: use a file path or one of {', '.join(SCHEMES)}:")
-    from geo.store.sqlite import SQLiteStore
-
     path = rest[2:] if rest.startswith("//") else rest
     if not path:
         raise InputError(f"store {text!r} names no file")
+    if scheme == "parquet":
+        from geo.store.parquet import ParquetStore
+
+        return ParquetStore(path)
+    from geo.store.sqlite import SQLiteStore
+
     return SQLiteStore(path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,16 +66,21 @@ def server_folder(typed: str, root: Path) -> Path:
     return folder
 
 
-def files_to_read(paths: Iterable[str | Path], *, root: Path | None = None) -> Batch:
+def files_to_read(
+    paths: Iterable[str | Path],
+    *,
+    root: Path | None = None,
+    suffixes: Sequence[str] = SUFFIXES,
+) -> Batch:
     """The files named, and the article files inside the folders named (links to folders
-    are not followed), in order. With a ``root``, names are relative to it and a link to
-    anything outside it is refused."""
+    are not followed; a file's name ends with one of ``suffixes``), in order. With a
+    ``root``, names are relative to it and a link to anything outside it is refused."""
     batch = Batch()
     base = root.resolve() if root is not None else None
     for path in map(Path, paths):
         if _is_folder(path):
             found = Batch()
-            _walk(path, base, found)
+            _walk(path, base, found, tuple(s.lower() for s in suffixes))
             batch.files += sorted(found.files, key=lambda f: str(f.path))
             batch.refused += sorted(found.refused)
         else:
@@ -99,7 +104,7 @@ def _name(path: Path, base: Path | None) -> str:
         return path.name
 
 
-def _walk(folder: Path, base: Path | None, batch: Batch) -> None:
+def _walk(folder: Path, base: Path | None, batch: Batch, suffixes: tuple[str, ...]) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as err:
@@ -110,11 +115,11 @@ def _walk(folder: Path, base: Path | None, batch: Batch) -> None:
         path = Path(entry.path)
         try:
             if entry.is_dir(follow_symlinks=False):
-                _walk(path, base, batch)
+                _walk(path, base, batch, suffixes)
                 continue
         except OSError:
             pass
-        if path.suffix.lower() not in SUFFIXES:
+        if not path.name.lower().endswith(suffixes):
             continue
         problem = _unreadable(path, base)
         name = _name(path, base)

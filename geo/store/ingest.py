@@ -7,23 +7,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import secrets
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
 from geo.model import Article
-from geo.schema import Feature
 from geo.settings import DEFAULT_MAX_ARTICLE_BYTES
 from geo.store import Store
 from geo.store.folders import FileToRead, files_to_read, shown_name
+from geo.store.pool import Geoparse, Outcome, geoparsed, outcome
 from geo.store.sqlite import content_hash
-from geo.text.reading import SUFFIXES, read_articles
+from geo.text.partitions import PARTITION_SUFFIXES, FileRef, Partition, read_partition
+from geo.text.reading import SUFFIXES
 
-Geoparse = Callable[[Article], list[Feature]]
+# Articles stored per transaction: one wait for the disk for all of them (each article is
+# still whole or absent after a crash), and the progress bar moves at least this often.
+WRITE_BATCH = 16
 
 
 @dataclass
@@ -95,36 +99,34 @@ def ingest_received(
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
     published: dt.date | None = None,
+    workers: int = 1,
 ) -> None:
     """Uploaded files (``(name, bytes)``), then the articles of a folder (named relative to
-    ``root``, and read only inside it); ``progress`` hears ``(done, total, name)`` and
-    ``report`` what happened. ``published`` dates the uploaded articles that give no
-    publication date of their own."""
+    ``root``, and read only inside it), as one import (``report.batch``); ``progress`` hears
+    ``(done, total, name)`` article by article and ``report`` what happened. ``published``
+    dates the uploaded articles that give no publication date of their own."""
     with tempfile.TemporaryDirectory() as tmp:
-        for done, (name, data) in enumerate(uploads, start=1):
-            ingest_bytes(
-                name,
-                data,
-                Path(tmp),
-                store,
-                geoparse,
-                report,
-                max_bytes=max_bytes,
-                published=published,
-            )
-            progress(done, len(uploads) + (folder is not None), name)
-    if folder is not None:
-        report.merge(
-            ingest_paths(
-                [folder],
-                store,
-                geoparse,
-                progress=progress,
-                root=root,
-                max_bytes=max_bytes,
-                batch=report.batch,
-            )
+        files = []
+        for number, (name, data) in enumerate(uploads):
+            try:
+                shown, suffix = upload_name(name)
+            except InputError as err:
+                report.failed.append((shown_name(name), str(err)))
+                continue
+            path = Path(tmp) / f"upload-{number}{suffix}"  # our name, never the uploader's
+            path.write_bytes(data)
+            files.append(FileToRead(path, shown))
+        uploaded = (
+            with_published(article, published)
+            for article in read_files(files, report, max_bytes=max_bytes)
         )
+        found: Iterable[Article] = ()
+        if folder is not None:
+            chosen = files_to_read([folder], root=root)
+            report.failed += chosen.refused
+            found = read_files(chosen.files, report, max_bytes=max_bytes)
+        articles = new_articles(itertools.chain(uploaded, found), store, report)
+        ingest_articles(articles, store, geoparse, report, progress=progress, workers=workers)
 
 
 def ingest_paths(
@@ -135,46 +137,84 @@ def ingest_paths(
     progress: bool | Callable[[int, int, str], None] = True,
     root: Path | None = None,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    workers: int = 1,
     batch: str | None = None,
 ) -> IngestReport:
     """Geoparse and store every article of ``paths`` as one import (``batch``, else a new one);
     a bad file or record is reported and the rest goes in.
 
     ``progress`` is True for a progress bar on standard error, False for none, or a callable
-    ``(done, total, name)`` called after each file (the dashboard's progress bar). With a
-    ``root``, files are named relative to it and nothing outside it is read.
+    ``(done, total, name)`` called after each article (the dashboard's progress bar). With a
+    ``root``, files are named relative to it and nothing outside it is read. With ``workers``
+    above 1, that many processes geoparse (``geoparse`` must pickle, as
+    :class:`~geo.store.pool.EmbeddedGeoparser` does) and this one stores.
     """
-    chosen = files_to_read(paths, root=root)
+    chosen = files_to_read(paths, root=root, suffixes=PARTITION_SUFFIXES)
     report = IngestReport(failed=list(chosen.refused), batch=batch or new_batch_id())
-    with _progress(progress, len(chosen.files), "file") as step:
-        for done, file in enumerate(chosen.files, start=1):
-            ingest_file(file, store, geoparse, report, max_bytes=max_bytes)
-            step(done, file.path.name)
+    ingest_files(
+        chosen.files,
+        store,
+        geoparse,
+        report,
+        progress=progress,
+        max_bytes=max_bytes,
+        workers=workers,
+    )
     return report
 
 
-def ingest_file(
-    file: FileToRead,
+def ingest_files(
+    files: Sequence[FileToRead],
     store: Store,
     geoparse: Geoparse,
     report: IngestReport,
     *,
+    progress: bool | Callable[[int, int, str], None] = True,
     max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
-    published: dt.date | None = None,
+    workers: int = 1,
 ) -> None:
-    """Ingest every article of one file into ``report``: a record that cannot be read is
-    reported, and the records after it still go in; ``published`` dates the articles that
-    give no publication date of their own."""
-    try:
-        for article in read_articles(file.path, file.name, max_bytes=max_bytes):
-            if isinstance(article, InputError):
-                report.failed.append((file.name, str(article)))
-                continue
-            if article.encoding not in (None, "utf-8", "utf-8-sig"):
-                report.decoded.append((article.source, article.encoding))
-            ingest_article(with_published(article, published), store, geoparse, report)
-    except GeoError as err:
-        report.failed.append((file.name, str(err)))
+    """Read the files, then geoparse the articles not stored yet (in ``workers`` processes)
+    and store each one as its features come back, as part of the import ``report.batch``."""
+    articles = new_articles(read_files(files, report, max_bytes=max_bytes), store, report)
+    ingest_articles(articles, store, geoparse, report, progress=progress, workers=workers)
+
+
+def ingest_articles(
+    articles: Sequence[Article],
+    store: Store,
+    geoparse: Geoparse,
+    report: IngestReport,
+    *,
+    progress: bool | Callable[[int, int, str], None] = True,
+    workers: int = 1,
+) -> None:
+    """Geoparse articles (in ``workers`` processes) and store them as their features come
+    back, a few to a transaction, each recorded as part of the import ``report.batch``."""
+    with _progress(progress, len(articles), "article") as step:
+        outcomes = geoparsed(articles, geoparse, workers)
+        pending: list[tuple[Article, Outcome]] = []
+        for done, (article, outcome) in enumerate(zip(articles, outcomes, strict=True), start=1):
+            pending.append((article, outcome))
+            if len(pending) == WRITE_BATCH or done == len(articles):
+                store_outcomes(pending, store, report)
+                for number, (stored, _) in enumerate(pending, start=done - len(pending) + 1):
+                    step(number, stored.source)
+                pending = []
+
+
+def new_articles(articles: Iterable[Article], store: Store, report: IngestReport) -> list[Article]:
+    """The articles that are not stored yet, each text once; the stored and repeated ones
+    are reported as skipped."""
+    seen: set[str] = set()
+    new = []
+    for article in articles:
+        digest = content_hash(article.text)
+        if digest in seen or store.has_article(digest):
+            report.skipped.append(article.source)
+        else:
+            seen.add(digest)
+            new.append(article)
+    return new
 
 
 def with_published(article: Article, published: dt.date | None) -> Article:
@@ -184,16 +224,63 @@ def with_published(article: Article, published: dt.date | None) -> Article:
     return dataclasses.replace(article, published=published)
 
 
+def read_files(
+    files: Iterable[FileToRead], report: IngestReport, *, max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+) -> Iterator[Article]:
+    """Every article of the files: a record that cannot be read is reported, and the records
+    after it are still read; an encoding other than UTF-8 is noted."""
+    for file in files:
+        whole_file = Partition((FileRef(str(file.path), file.name),))
+        for article in read_partition(whole_file, max_bytes=max_bytes):
+            if isinstance(article, InputError):
+                report.failed.append((file.name, str(article)))
+                continue
+            if article.encoding not in (None, "utf-8", "utf-8-sig"):
+                report.decoded.append((article.source, article.encoding))
+            yield article
+
+
 def ingest_article(
     article: Article, store: Store, geoparse: Geoparse, report: IngestReport
 ) -> None:
     """Store one article unless it is stored already; a failure is reported by its source."""
+    if store.has_article(content_hash(article.text)):
+        report.skipped.append(article.source)
+    else:
+        store_outcome(article, outcome(geoparse, article), store, report)
+
+
+def store_outcomes(
+    group: Sequence[tuple[Article, Outcome]], store: Store, report: IngestReport
+) -> None:
+    """Store a group of geoparsed articles in one transaction, in the import ``report.batch``;
+    when the store refuses it, each article is stored alone, so that the refusal names the one
+    at fault."""
+    good = [(article, found) for article, found in group if not isinstance(found, GeoError)]
     try:
-        if store.has_article(content_hash(article.text)):
-            report.skipped.append(article.source)
-        elif store.add_article(article, features := geoparse(article), batch=report.batch):
+        added = store.add_articles(good, batch=report.batch)
+    except GeoError:
+        for article, found in group:
+            store_outcome(article, found, store, report)
+        return
+    for article, found in group:
+        if isinstance(found, GeoError):
+            store_outcome(article, found, store, report)
+    for (article, features), was_added in zip(good, added, strict=True):
+        (report.added if was_added else report.skipped).append(article.source)
+        if was_added and not features:
+            report.placeless.append(article.source)
+
+
+def store_outcome(article: Article, outcome: Outcome, store: Store, report: IngestReport) -> None:
+    """Store an article with its features in the import ``report.batch``, or report the
+    GeoError that refused it."""
+    try:
+        if isinstance(outcome, GeoError):
+            raise outcome
+        if store.add_article(article, outcome, batch=report.batch):
             report.added.append(article.source)
-            if not features:
+            if not outcome:
                 report.placeless.append(article.source)
         else:
             report.skipped.append(article.source)
@@ -267,34 +354,6 @@ def _progress(progress: bool | Callable[[int, int, str], None], total: int, unit
         yield lambda done, name: progress(done, total, name)
     else:
         yield lambda done, name: None
-
-
-def ingest_bytes(
-    name: str,
-    data: bytes,
-    folder: Path,
-    store: Store,
-    geoparse: Geoparse,
-    report: IngestReport,
-    *,
-    max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
-    published: dt.date | None = None,
-) -> None:
-    """Store the articles of an uploaded file under the file's own name, dated ``published``
-    where they give no date; its bytes are written to ``folder`` under a name of this
-    program's, never the uploader's."""
-    try:
-        shown, suffix = upload_name(name)
-    except InputError as err:
-        report.failed.append((shown_name(name), str(err)))
-        return
-    path = folder / f"upload-{len(list(folder.iterdir()))}{suffix}"
-    path.write_bytes(data)
-    try:
-        file = FileToRead(path, shown)
-        ingest_file(file, store, geoparse, report, max_bytes=max_bytes, published=published)
-    finally:
-        path.unlink(missing_ok=True)
 
 
 def upload_name(name: str) -> tuple[str, str]:

@@ -108,34 +108,48 @@ class SQLiteStore:
     ) -> bool:
         """Store an article and its features in one transaction, as part of the import
         ``batch``; False if already stored."""
-        digest = content_hash(article.text)
-        rows = [_feature_row(f) for f in features]
+        return self.add_articles([(article, features)], batch=batch)[0]
+
+    def add_articles(
+        self, pairs: Sequence[tuple[Article, Sequence[Feature]]], *, batch: str | None = None
+    ) -> list[bool]:
+        """Store articles with their features in one transaction (one wait for the disk), as
+        part of the import ``batch``; for each, False if it was already stored. A feature that
+        cannot be stored refuses the whole group, and nothing of it is written."""
+        rows = [(article, [_feature_row(f) for f in features]) for article, features in pairs]
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_article(digest):
-                self._db.execute("ROLLBACK")
-                return False
-            cursor = self._db.execute(
-                "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
-                " feature_count, ingested_at, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    digest,
-                    article.source,
-                    article.title,
-                    article.url,
-                    article.published.isoformat() if article.published else None,
-                    article.lang,
-                    article.text,
-                    len(rows),
-                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    batch,
-                ),
-            )
-            self._db.executemany(INSERT_FEATURE, [(r[0], cursor.lastrowid, *r[1:]) for r in rows])
+            added = [self._insert(article, feature_rows, batch) for article, feature_rows in rows]
             self._db.execute("COMMIT")
         except sqlite3.DatabaseError as err:
             self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot store {article.source} ({err})") from err
+            sources = ", ".join(article.source for article, _ in pairs[:3])
+            raise StoreError(f"{self.path}: cannot store {sources} ({err})") from err
+        return added
+
+    def _insert(self, article: Article, rows: list[tuple], batch: str | None) -> bool:
+        """Insert one article of the import ``batch`` and its feature rows inside the open
+        transaction."""
+        digest = content_hash(article.text)
+        if self.has_article(digest):
+            return False
+        cursor = self._db.execute(
+            "INSERT INTO articles (content_hash, source, title, url, published, lang, text,"
+            " feature_count, ingested_at, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                digest,
+                article.source,
+                article.title,
+                article.url,
+                article.published.isoformat() if article.published else None,
+                article.lang,
+                article.text,
+                len(rows),
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                batch,
+            ),
+        )
+        self._db.executemany(INSERT_FEATURE, [(r[0], cursor.lastrowid, *r[1:]) for r in rows])
         return True
 
     def features(self, view: ViewFilter | None = None) -> list[Feature]:

@@ -54,6 +54,13 @@ class Store(Protocol):
         """Every article ever deleted, oldest first."""
         ...
 
+    def add_articles(
+        self, pairs: Sequence[tuple[Article, Sequence[Feature]]], *, batch: str | None = None
+    ) -> list[bool]:
+        """Store several articles with their features atomically, as part of the import
+        ``batch``; for each, False if it was already stored."""
+        ...
+
     def features(self, view: ViewFilter | None = None) -> list[Feature]:
         """The stored features that the view lets through (every one for None), corrections applied."""
         ...

@@ -12,6 +12,7 @@ import pytest
 from geo.errors import GeoError, InputError
 from geo.model import Article
 from geo.store.ingest import (
+    WRITE_BATCH,
     IngestReport,
     ReprocessReport,
     ingest_paths,
@@ -84,7 +85,7 @@ def test_a_bad_file_is_reported_by_name_and_the_rest_goes_in(folder, tmp_path):
     assert len(report.added) == 4
 
 
-def test_progress_is_reported_file_by_file(folder, tmp_path):
+def test_progress_is_reported_article_by_article(folder, tmp_path):
     seen = []
     with SQLiteStore(tmp_path / "s.sqlite3") as store:
         ingest_paths(
@@ -93,7 +94,7 @@ def test_progress_is_reported_file_by_file(folder, tmp_path):
             fake_geoparse,
             progress=lambda done, total, name: seen.append((done, total)),
         )
-    assert seen[-1] == (3, 3)
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_reprocessing_replaces_what_a_newer_geoparser_finds(folder, tmp_path):
@@ -116,7 +117,7 @@ def test_reprocessing_replaces_what_a_newer_geoparser_finds(folder, tmp_path):
         assert len(store.features()) == 2  # a failed article keeps its features
 
 
-def test_uploads_then_a_folder_are_ingested_with_their_progress(folder, tmp_path):
+def test_uploads_then_a_folder_are_ingested_as_one_batch(folder, tmp_path):
     heard = []
     report = IngestReport()
     with SQLiteStore(tmp_path / "s.sqlite3") as store:
@@ -125,7 +126,38 @@ def test_uploads_then_a_folder_are_ingested_with_their_progress(folder, tmp_path
             uploads, folder, store, fake_geoparse, report, progress=lambda *step: heard.append(step)
         )
     assert len(report.added) == 5 and [name for name, _ in report.failed] == ["bad.json"]
-    assert heard[:2] == [(1, 3, "up.txt"), (2, 3, "bad.json")]
+    assert heard[0] == (1, 5, "up.txt") and heard[-1][:2] == (5, 5)
+
+
+def test_uploads_and_a_folder_are_one_import(folder, tmp_path):
+    report = IngestReport()
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        uploads = [("up.txt", "Des renforts à Kirkouk.".encode())]
+        ingest_received(uploads, folder, store, fake_geoparse, report, progress=lambda *_: None)
+        assert [b["batch"] for b in store.batches()] == [report.batch]
+        assert {a["batch"] for a in store.articles()} == {report.batch}
+
+
+def test_an_ingest_written_a_group_at_a_time_is_undone_whole(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(2 * WRITE_BATCH + 3):
+        (folder / f"{n:02}.txt").write_text(f"Combats numéro {n} à Bagdad.", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        store.add_article(Article("Stored before.", "before.txt"), [], batch="earlier")
+        report = ingest_paths([folder], store, fake_geoparse, progress=False)
+        assert len(store.delete_batch(report.batch)) == 2 * WRITE_BATCH + 3
+        assert [a["source"] for a in store.articles()] == ["before.txt"]
+
+
+def test_an_article_stored_alone_after_its_group_was_refused_keeps_the_import(folder, tmp_path):
+    def same_feature_id(article):
+        return [{**fake_geoparse(article)[0], "id": "shared"}]
+
+    with SQLiteStore(tmp_path / "s.sqlite3") as store:
+        report = ingest_paths([folder], store, same_feature_id, progress=False)
+        assert len(report.added) == 1 and len(report.failed) == 3
+        assert [a["batch"] for a in store.articles()] == [report.batch]
 
 
 def test_reports_speak_to_people_failures_first_and_counts_last():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.errors import InputError
+from geo.errors import InputError, StoreError
 from geo.model import Article
 from geo.schema import DateWindow
 from geo.store.migrations import SCHEMA_VERSION
@@ -71,6 +71,19 @@ def test_a_correction_moves_the_point_and_survives_a_restart(tmp_path):
         assert moved["geometry"]["coordinates"] == [42.4, 34.1]
         assert moved["properties"]["corrected"] is True
         assert s.corrections_log()[0]["note"] == "wrong town"
+
+
+def test_articles_stored_together_are_each_recorded_in_their_import(store):
+    pairs = [(Article("Un", "a.txt"), [feature("a-0")]), (Article("Deux", "b.txt"), [])]
+    assert store.add_articles(pairs, batch="20170105T101500-3f9a1c") == [True, True]
+    assert [a["batch"] for a in store.articles()] == ["20170105T101500-3f9a1c"] * 2
+
+
+def test_a_group_that_cannot_be_stored_leaves_nothing_of_it_in_the_store(store):
+    pairs = [(Article("Un", "a.txt"), [feature("x")]), (Article("Deux", "b.txt"), [feature("x")])]
+    with pytest.raises(StoreError, match=r"cannot store a\.txt, b\.txt"):
+        store.add_articles(pairs, batch="one")
+    assert store.articles() == [] and store.batches() == []
 
 
 def test_a_bad_latitude_is_refused_by_value_and_nothing_is_lost(store):
