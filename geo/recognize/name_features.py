@@ -20,6 +20,7 @@ from geo.gazetteer.folding import fold
 from geo.recognize.tokens import Token
 from geo.recognize.words import (
     dotted_abbreviations,
+    elided_words,
     facility_words,
     first_names,
     function_words,
@@ -333,8 +334,9 @@ def listed_after(words: DocumentWords, last: int, i: int) -> bool:
     if i - last == 1:
         return words.text[tokens[last].end : tokens[i].start].strip() == ","
     joining = tokens[last + 1]  # "and", "et", with or without a comma before it
+    between = words.text[joining.end : tokens[i].start].strip().rstrip("'’")
     return (
         joining.text.lower() in list_words()
         and not words.text[tokens[last].end : joining.start].strip(" ,")
-        and not words.text[joining.end : tokens[i].start].strip()
+        and (not between or between.lower() in elided_words())  # "Rawa et d'Al-Qaïm"
     )

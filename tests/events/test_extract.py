@@ -40,10 +40,6 @@ def test_actors_named_in_the_sentence_are_kept(gazetteer):
     assert {"Iraqi army", "US-led coalition"} <= set(battle.actors)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the fitted recogniser drops the second town of 'les villes de Rawa et d'Al-Qaïm'",
-)
 def test_places_named_before_holding_words_are_held_the_others_not(gazetteer):
     held = next(
         e
