@@ -174,18 +174,34 @@ def _with_orphans(
         start, end = _sentence_around(text, first)
         return [Event("other", default, text[start:end], start, end, orphans, lone_shapes)]
     main = events[0]
+    elsewhere = _countries_elsewhere(orphans, main)
     events[0] = Event(
         main.event_type,
         main.date,
         main.quote,
         main.quote_start,
         main.quote_end,
-        main.places + orphans,
+        main.places + tuple(r for r in orphans if r not in elsewhere),
         main.shapes + lone_shapes,
         main.actors,
         main.properties,
     )
+    if elsewhere:  # "the coalition led by the United States": named, but not where it happened
+        first = elsewhere[0].mention.start
+        start, end = _sentence_around(text, first)
+        events.append(Event("other", main.date, text[start:end], start, end, elsewhere, ()))
     return events
+
+
+def _countries_elsewhere(orphans: Sequence[Resolution], main: Event) -> tuple[Resolution, ...]:
+    """The orphan countries in which none of the main event's places lies: context of the
+    story (who leads, who backs), not where its main event happened."""
+    where = {r.place.country_code for r in main.places if r.place.kind != "country"}
+    if not where - {None}:  # the main event says no more than a country: nothing to compare
+        return ()
+    return tuple(
+        r for r in orphans if r.place.kind == "country" and r.place.country_code not in where
+    )
 
 
 def _sentence_around(text: str, offset: int) -> tuple[int, int]:

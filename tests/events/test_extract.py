@@ -139,3 +139,17 @@ def test_the_parties_of_the_syrian_war_are_actors():
         "Turkish army",
         "Syrian Democratic Forces",
     ]
+
+
+def test_a_country_named_only_as_who_leads_the_coalition_is_not_where_the_battle_was(gazetteer):
+    text = (
+        "Iraqi forces launched an offensive on Thursday against the Islamic State in Anbar.\n\n"
+        "Backed by the aircraft of the coalition led by the United States, the troops moved "
+        "up the Euphrates from the Haditha dam.\n"
+    )
+    document = geoparse(Article(text=text, source="t", published=dt.date(2017, 1, 6)), gazetteer)
+    battle = document.events[0]
+    assert "Anbar" in [r.mention.text for r in battle.places]
+    assert "United States" not in [r.place.name for r in battle.places]
+    (context,) = [e for e in document.events if any(r.place.country_code == "US" for r in e.places)]
+    assert context.event_type == "other" and context.date == battle.date
