@@ -237,7 +237,8 @@ def test_ingest_stores_every_good_article_of_a_folder_and_names_the_bad_ones(tmp
 
 
 def test_export_keeps_nationality_mentions_only_when_asked():
-    from geo.cli import build_parser, view_of
+    from geo.cli import build_parser
+    from geo.commands import view_of
 
     assert view_of(build_parser().parse_args(["export", "--demonyms"])).demonyms is True
     assert view_of(build_parser().parse_args(["export"])).demonyms is False
