@@ -11,7 +11,8 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +118,24 @@ class SQLiteStore:
         part of the import ``batch``; for each, False if it was already stored. A feature that
         cannot be stored refuses the whole group, and nothing of it is written."""
         rows = [(article, [_feature_row(f) for f in features]) for article, features in pairs]
+        sources = ", ".join(article.source for article, _ in pairs[:3])
+        with self._transaction(f"cannot store {sources}"):
+            return [self._insert(article, feature_rows, batch) for article, feature_rows in rows]
+
+    @contextmanager
+    def _transaction(self, failing: str) -> Iterator[None]:
+        """One write transaction: committed when the block ends, rolled back when it raises;
+        a database error becomes a StoreError saying what ``failing`` could not be done."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            added = [self._insert(article, feature_rows, batch) for article, feature_rows in rows]
-            self._db.execute("COMMIT")
+            yield
+        except InputError:
+            self._db.execute("ROLLBACK")
+            raise
         except sqlite3.DatabaseError as err:
             self._db.execute("ROLLBACK")
-            sources = ", ".join(article.source for article, _ in pairs[:3])
-            raise StoreError(f"{self.path}: cannot store {sources} ({err})") from err
-        return added
+            raise StoreError(f"{self.path}: {failing} ({err})") from err
+        self._db.execute("COMMIT")
 
     def _insert(self, article: Article, rows: list[tuple], batch: str | None) -> bool:
         """Insert one article of the import ``batch`` and its feature rows inside the open
@@ -200,8 +210,7 @@ class SQLiteStore:
         when they are the same. Corrections stay in the log and apply to the new feature of the
         same mention (article and character span), if there is one."""
         rows = [_feature_row(f) for f in features]
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction(f"cannot replace the features of article {article_id}"):
             if (
                 self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
                 is None
@@ -212,23 +221,13 @@ class SQLiteStore:
                 (article_id,),
             ).fetchall()
             if [(r[0], r[-1]) for r in rows] == old:
-                self._db.execute("ROLLBACK")
-                return False
+                return False  # nothing written: the commit is empty
             self._db.execute("DELETE FROM features WHERE article_id = ?", (article_id,))
             self._db.executemany(INSERT_FEATURE, [(r[0], article_id, *r[1:]) for r in rows])
             self._db.execute(
                 "UPDATE articles SET feature_count = ?, revision = revision + 1 WHERE id = ?",
                 (len(rows), article_id),
             )
-            self._db.execute("COMMIT")
-        except InputError:
-            self._db.execute("ROLLBACK")
-            raise
-        except sqlite3.DatabaseError as err:
-            self._db.execute("ROLLBACK")
-            raise StoreError(
-                f"{self.path}: cannot replace the features of article {article_id} ({err})"
-            ) from err
         return True
 
     def delete_article(self, article_id: int, *, reason: str | None = None) -> dict[str, Any]:
@@ -244,22 +243,13 @@ class SQLiteStore:
         return self._delete("batch = ?", batch, f"no stored article of import {batch!r}", reason)
 
     def _delete(self, where: str, value: object, missing: str, reason: str | None) -> list[dict]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction("cannot delete"):
             ids = [
                 r[0] for r in self._db.execute(f"SELECT id FROM articles WHERE {where}", (value,))
             ]
             if not ids:
                 raise InputError(missing)
-            entries = delete_rows(self._db, ids, reason)
-            self._db.execute("COMMIT")
-        except InputError:
-            self._db.execute("ROLLBACK")
-            raise
-        except sqlite3.DatabaseError as err:
-            self._db.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: cannot delete ({err})") from err
-        return entries
+            return delete_rows(self._db, ids, reason)
 
     def batches(self) -> list[dict[str, Any]]:
         """The imports in the store, newest first (batch, articles, ingested_at, features)."""
@@ -296,23 +286,22 @@ class SQLiteStore:
             "INSERT INTO corrections (feature_id, article_id, char_start, char_end, lat, lon, name,"
             " geonameid, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
-        self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute(
-            with_tx,
-            (
-                feature_id,
-                row[0],
-                properties.get("char_start"),
-                properties.get("char_end"),
-                lat,
-                lon,
-                name,
-                geonameid,
-                note,
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            ),
-        )
-        self._db.execute("COMMIT")
+        with self._transaction(f"cannot store a correction of feature {feature_id}"):
+            self._db.execute(
+                with_tx,
+                (
+                    feature_id,
+                    row[0],
+                    properties.get("char_start"),
+                    properties.get("char_end"),
+                    lat,
+                    lon,
+                    name,
+                    geonameid,
+                    note,
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                ),
+            )
 
     def corrections_log(self) -> list[dict[str, Any]]:
         """Every correction ever made, oldest first."""
