@@ -121,6 +121,12 @@ def page(browser):
     context.close()
 
 
+def wait_until_idle(page, timeout: float = 60) -> None:
+    """Wait until the app has finished its rerun: Streamlit's "Running" status is gone."""
+    page.wait_for_timeout(300)  # a rerun that was just triggered shows its status first
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=timeout * 1000)
+
+
 def map_frame(page, timeout: float = 45):
     """The frame of the map component, once its map has drawn."""
     deadline = time.monotonic() + timeout

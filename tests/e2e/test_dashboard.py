@@ -6,7 +6,14 @@ import urllib.parse
 import pytest
 
 from geo.store.sqlite import SQLiteStore
-from tests.e2e.conftest import in_map, ingest_demo, serve_dashboard, shown_features, wait_for_change
+from tests.e2e.conftest import (
+    in_map,
+    ingest_demo,
+    serve_dashboard,
+    shown_features,
+    wait_for_change,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -238,9 +245,12 @@ def test_a_correction_saved_from_the_table_is_stored(page, tmp_path):
             box["x"] + 16, box["y"] + 54
         )  # the first row: only the table's part reruns
         page.get_by_text("Correct this place").wait_for(timeout=30_000)
-        page.get_by_label("Or coordinates: lat, lon").fill("33.5, 43.5")
+        coords = page.get_by_label("Or coordinates: lat, lon")
+        coords.fill("33.5, 43.5")
+        coords.press("Enter")  # the value reaches the app before the button is pressed
+        wait_until_idle(page)
         page.get_by_role("button", name="Save correction").click()
-        page.get_by_text("Correction saved").wait_for(timeout=30_000)
+        page.get_by_text("Correction saved").wait_for(timeout=60_000)
     with SQLiteStore(store) as stored:
         moved = [f for f in stored.features() if f["geometry"]["coordinates"] == [43.5, 33.5]]
     assert len(moved) == 1
