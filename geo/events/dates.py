@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geo.datafiles import DataFile, read_json
+from geo.events.date_scan import DateScan, date_kind_keys
 from geo.model import EventDate
 from geo.spans import DisjointSpans
 
@@ -121,6 +122,12 @@ def _weekday_patterns(w: dict) -> dict[str, re.Pattern]:
     }
 
 
+@cache
+def _keys() -> dict:
+    """The words each kind's expressions hold (see :mod:`geo.events.date_scan`)."""
+    return date_kind_keys(date_words())
+
+
 FULL_DATES = ("iso", "day_month", "month_day")  # the kinds that can name a day without a reference
 
 
@@ -138,10 +145,11 @@ def find_dates(
     end = len(text) if end is None else end
     found: list[DateMention] = []
     taken = DisjointSpans()
+    scan = DateScan(text, start, end, _keys())
     for kind, pattern in _patterns().items():
         if kinds is not None and kind not in kinds:
             continue
-        for match in pattern.finditer(text, start, end):
+        for match in scan.matches(kind, pattern):
             if taken.overlaps(match.start(), match.end()):
                 continue
             date = _resolve(kind, match, reference)
