@@ -46,7 +46,7 @@ from metrics import (
 from geo.errors import DataFileError
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.model import Article, Mention
-from geo.pipeline import geoparse
+from geo.pipeline import STAGES, geoparse
 from geo.recognize.recogniser import Recogniser, load_recogniser
 from geo.resolve.features import pool_features
 from geo.resolve.ranker import Ranker, fitted_corpora, load_ranker
@@ -92,15 +92,18 @@ def places_and_nationalities(
     rivers,
     ranker: Ranker | None = None,
     recogniser: Recogniser | None = None,
+    timings: dict[str, float] | None = None,
 ) -> tuple[list[tuple[int, int, float, float, float]], set[tuple[int, int]]]:
     """(start, end, lat, lon, confidence) of every mention this project finds in a document, and
-    the spans of those that are nationality mentions ("Iraqi"), which the map leaves out by default."""
+    the spans of those that are nationality mentions ("Iraqi"), which the map leaves out by
+    default; ``timings`` gets the seconds of each stage added to it."""
     parsed = geoparse(
         Article(text=document.text, source=document.doc_id, lang=document.lang),
         gazetteer,
         rivers=rivers,
         ranker=ranker,
         recogniser=recogniser,
+        timings=timings,
     )
     found = [
         (r.mention.start, r.mention.end, r.place.lat, r.place.lon, r.confidence)
@@ -285,7 +288,8 @@ def run(
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     gazetteer, rivers = load_embedded_gazetteer(), load_rivers()
-    predictions(Document("warm", "Warm up in Paris.", []), gazetteer, rivers)
+    # a part of a region, so that the outlines are loaded before any corpus is timed
+    predictions(Document("warm", "Warm up in Paris and in eastern Syria.", []), gazetteer, rivers)
     results = {}
     for name, reader in CORPORA.items():
         if only and name not in only:
@@ -310,8 +314,12 @@ def run(
 def corpus_figures(documents, gazetteer, rivers, ranker: Ranker, recogniser: Recogniser) -> dict:
     """The measures of one corpus: this project end to end and given the gold spans, the
     reliability of its confidences, and the two baselines."""
+    stage_seconds: dict[str, float] = {}
     started = time.perf_counter()
-    parsed = [places_and_nationalities(d, gazetteer, rivers, ranker, recogniser) for d in documents]
+    parsed = [
+        places_and_nationalities(d, gazetteer, rivers, ranker, recogniser, stage_seconds)
+        for d in documents
+    ]
     outputs = [found for found, _ in parsed]
     elapsed = time.perf_counter() - started
     counts, errors, confidences, located = score_end_to_end(documents, outputs)
@@ -336,6 +344,10 @@ def corpus_figures(documents, gazetteer, rivers, ranker: Ranker, recogniser: Rec
         "geotext_a161": accuracy(baseline_errors),
         "population_a161": population_accuracy(documents, gazetteer),
         "docs_per_second": len(documents) / elapsed if elapsed else float("nan"),
+        "stage_docs_per_second": {
+            stage: len(documents) / seconds if seconds else float("nan")
+            for stage, seconds in stage_seconds.items()
+        },
         **recognition_of_places(documents, parsed),
     }
 
@@ -367,6 +379,18 @@ def table(results: dict) -> str:
         f"\nCold start (fresh process, load and parse one article): {run_info['cold_start_s']:.2f} s. "
         f"Peak memory of the benchmark process: {run_info['peak_memory_mb']:.0f} MB."
     )
+    return "\n".join(rows)
+
+
+def speed_table(results: dict) -> str:
+    """Documents per second of each stage alone and end to end (one core, after a warm start),
+    per corpus: the slowest stage is the next to make faster."""
+    head = "| Corpus | " + " | ".join(s.capitalize() for s in STAGES) + " | End to end |"
+    rows = [head, "|---|" + "---|" * (len(STAGES) + 1)]
+    for name, r in _corpora(results):
+        stages = r["stage_docs_per_second"]
+        cells = [_f(stages.get(stage, float("nan")), ".0f") for stage in STAGES]
+        rows.append(f"| {name} | " + " | ".join(cells) + f" | {_f(r['docs_per_second'], '.0f')} |")
     return "\n".join(rows)
 
 
@@ -419,6 +443,10 @@ def main() -> None:
         if args.evidence_only:
             return
     print(table(results))
+    print()
+    print("Documents per second, per stage (one core):")
+    print()
+    print(speed_table(results))
     print()
     print("Reliability (n / mean confidence / share within 161 km), correctly recognised toponyms:")
     print()

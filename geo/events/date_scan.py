@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
 Window = tuple[int, int]
-KindKeys = tuple[tuple[str, ...], int]  # (words one of which every match holds, most words a match spans)
+KindKeys = tuple[
+    tuple[str, ...], int
+]  # (words one of which every match holds, most words a match spans)
 
 _GAP = re.compile(r"[\s-]+")  # the words a match spans lie between spaces and hyphens
 

@@ -23,7 +23,7 @@ from geo.events.dates import DAY, DateMention, dateline, find_dates, publication
 from geo.events.triggers import actors_in, event_type, statements
 from geo.model import Article, Event, EventDate, Resolution, Shape
 from geo.spans import ItemsByOffset
-from geo.text.sentences import split_sentences
+from geo.text.sentences import sentences_within, split_sentences
 
 
 def extract_events(
@@ -32,15 +32,20 @@ def extract_events(
     shapes: Sequence[Shape],
     lang: str = "en",
     content_spans: Sequence[tuple[int, int]] | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Event]:
-    """The events of an article, in text order; the first one is the article's main event."""
+    """The events of an article, in text order; the first one is the article's main event
+    (``sentences``: those of the whole text, as :func:`split_sentences` gives them)."""
     text = article.text
     content = "\n".join(text[a:b] for a, b in content_spans) if content_spans else text
     reference = publication_date(content, article.published)
     default = EventDate(reference[0], reference[0], DAY, reference[1]) if reference else None
     events, seen = [], set()
     spans = list(content_spans or [(0, len(text))])
-    sentences = statements(text, split_sentences(text, _body(text, spans)))
+    if sentences is None:
+        sentences = split_sentences(text)
+    whole = sentences
+    sentences = statements(text, sentences_within(text, whole, _body(text, spans)))
     dating = EventDating(text, _event_dates(text, reference, sentences), default)
     # "Iraqi forces", "the US-led coalition": a nationality says who acts, not where
     resolutions = [r for r in resolutions if r.mention.kind_hint != "demonym"]
@@ -80,7 +85,7 @@ def extract_events(
                 props,
             )
         )
-    return _with_orphans(events, resolutions, shapes, text, dating.lead or default)
+    return _with_orphans(events, resolutions, shapes, text, dating.lead or default, whole)
 
 
 def _locates(places: Sequence[Resolution], shapes: Sequence[Shape]) -> bool:
@@ -160,7 +165,12 @@ class EventDating:
 
 
 def _with_orphans(
-    events: list[Event], resolutions, shapes, text: str, default: EventDate | None
+    events: list[Event],
+    resolutions,
+    shapes,
+    text: str,
+    default: EventDate | None,
+    sentences: Sequence[tuple[int, int]],
 ) -> list[Event]:
     """Attach the places and shapes no event names to the main event (made if there is none)."""
     named = {id(r) for e in events for r in e.places}
@@ -171,7 +181,7 @@ def _with_orphans(
         return events
     if not events:
         first = min((r.mention.start for r in resolutions), default=0)
-        start, end = _sentence_around(text, first)
+        start, end = _sentence_around(text, first, sentences)
         return [Event("other", default, text[start:end], start, end, orphans, lone_shapes)]
     main = events[0]
     elsewhere = _countries_elsewhere(orphans, main)
@@ -188,7 +198,7 @@ def _with_orphans(
     )
     if elsewhere:  # "the coalition led by the United States": named, but not where it happened
         first = elsewhere[0].mention.start
-        start, end = _sentence_around(text, first)
+        start, end = _sentence_around(text, first, sentences)
         events.append(Event("other", main.date, text[start:end], start, end, elsewhere, ()))
     return events
 
@@ -204,8 +214,10 @@ def _countries_elsewhere(orphans: Sequence[Resolution], main: Event) -> tuple[Re
     )
 
 
-def _sentence_around(text: str, offset: int) -> tuple[int, int]:
-    for start, end in split_sentences(text):
+def _sentence_around(
+    text: str, offset: int, sentences: Sequence[tuple[int, int]]
+) -> tuple[int, int]:
+    for start, end in sentences:
         if start <= offset < end:
             return start, end
     return 0, min(len(text), 200)

@@ -139,17 +139,25 @@ class StateShares:
     ) -> None:
         self._all: Counter = Counter()
         self._by_key: dict[str, Counter] = defaultdict(Counter)
+        self._without: dict[str, Counter] = {}
         for (key, state), weight in zip(states, weights or [1] * len(states), strict=True):
             self._all[state] += weight
             self._by_key[key][state] += weight
 
     def without(self, key: str) -> Counter:
-        """The shares among the states not named by mentions folding to ``key``."""
-        own = self._by_key.get(key, Counter())
-        total = self._all.total() - own.total()
-        return Counter(
-            {state: (n - own[state]) / total for state, n in self._all.items() if n > own[state]}
-        )
+        """The shares among the states not named by mentions folding to ``key`` (counted once
+        per key; not to be changed)."""
+        if key not in self._without:
+            own = self._by_key[key] if key in self._by_key else Counter()
+            total = self._all.total() - own.total()
+            self._without[key] = Counter(
+                {
+                    state: (n - own[state]) / total
+                    for state, n in self._all.items()
+                    if n > own[state]
+                }
+            )
+        return self._without[key]
 
 
 def _unit(place: Place) -> tuple[float, float, float]:
@@ -164,6 +172,7 @@ class Centroid:
     def __init__(self, anchors: Sequence[Anchor]) -> None:
         self._all = [0.0, 0.0, 0.0]
         self._by_key: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        self._sums: dict[str, tuple[float, float, float, float]] = {}  # without each key
         for key, place in anchors:
             for total in (self._all, self._by_key[key]):
                 for axis, value in enumerate(_unit(place)):
@@ -172,9 +181,11 @@ class Centroid:
     def km_without(self, key: str, place: Place) -> float | None:
         """Distance from ``place`` to the middle of the anchors not named by mentions folding
         to ``key``; None if there are none (or they cancel out)."""
-        own = self._by_key.get(key, (0.0, 0.0, 0.0))
-        x, y, z = (a - b for a, b in zip(self._all, own, strict=True))
-        norm = math.sqrt(x * x + y * y + z * z)
+        if key not in self._sums:
+            own = self._by_key.get(key, (0.0, 0.0, 0.0))
+            x, y, z = (a - b for a, b in zip(self._all, own, strict=True))
+            self._sums[key] = (x, y, z, math.sqrt(x * x + y * y + z * z))
+        x, y, z, norm = self._sums[key]
         if norm < 1e-9:
             return None
         px, py, pz = _unit(place)

@@ -89,6 +89,11 @@ class Context:
         return StateShares([v for v, _ in self.votes], [w for _, w in self.votes])
 
     @functools.cached_property
+    def points(self) -> dict[str, tuple[float, float]]:
+        """The point of each country, by code."""
+        return dict(self.country_points)
+
+    @functools.cached_property
     def top_country(self) -> str | None:
         """The country the article is most about (the first of equals in focus order)."""
         return max(self.focus, key=self.focus.__getitem__) if self.focus else None
@@ -155,7 +160,7 @@ def evidence(
         "admin1": division_shares.get(division, 0.0) if division and division_shares else 0.0,
         "centroid": math.exp(-middle_km / CENTROID_KM) if middle_km is not None else 0.0,
         "others_focus": _country_share(place, others_focus) if others_focus else 0.0,
-        "near_focus": _near_focus(place, others_focus, dict(context.country_points)),
+        "near_focus": _near_focus(place, others_focus, context.points),
         "sibling_divisions": _siblings(place, division_shares) if place.kind == "region" else 0.0,
     }
 

@@ -34,10 +34,14 @@ class Ranker:
     calibration: Calibration
     name: str = "all corpora"
 
+    @functools.cached_property
+    def _named_weights(self) -> tuple[tuple[str, float], ...]:
+        return tuple(zip(FEATURE_NAMES, self.weights, strict=True))
+
     def score(self, features: Mapping[str, float]) -> float:
         """A candidate's score: the weighted sum of its features."""
         total = 0.0
-        for name, weight in zip(FEATURE_NAMES, self.weights, strict=True):
+        for name, weight in self._named_weights:
             total += weight * features[name]
         return total
 

@@ -116,8 +116,14 @@ def ranked_candidates(
     # The states come from choices made knowing the country focus: alone, "Florida" is as
     # likely Uruguay's department as the American state.
     states = named_states(choices(ranked), keys, pools)
-    if states:
-        ranked = ranked_all(dataclasses.replace(context, states=states))
+    if states:  # they weigh only among towns and counties: the others rank as they did
+        weighed = [pool if states_weigh(pool) else [] for pool in pools]
+        again = rank_each(
+            rank, weighed, keys, qualifiers, dataclasses.replace(context, states=states)
+        )
+        ranked = [
+            new if pool else old for pool, new, old in zip(weighed, again, ranked, strict=True)
+        ]
     return ranked
 
 
@@ -136,6 +142,11 @@ def _fitting(qualifiers: list[Place], pool: list[Place]) -> Place | None:
     return next(fitted, qualifiers[0] if qualifiers else None)
 
 
+def states_weigh(pool: Sequence[Place]) -> bool:
+    """Whether the states an article names weigh among the candidates: towns and counties only."""
+    return not any(p.kind in ("country", "region") for p in pool)
+
+
 def _rank(
     pool: list[Place], key: str, context: Context, qualifier: Place | None, ranker: Ranker
 ) -> list[Candidate]:
@@ -147,9 +158,7 @@ def _rank(
     # is not "near" the story's other places for that)
     candidates = {(p.name, p.lat, p.lon) for p in pool}
     anchors = context.nearby.excluding(key, candidates)
-    state_shares = None
-    if not any(p.kind in ("country", "region") for p in pool):  # towns and counties only
-        state_shares = context.state_shares.without(key)
+    state_shares = context.state_shares.without(key) if states_weigh(pool) else None
     divisions = context.division_shares.without(key)
     others = context.others_focus.without(key)
     found = [

@@ -50,18 +50,20 @@ def compose_shapes(
     lang: str,
     rivers: RiverIndex,
     outlines: Outlines | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Shape]:
     """Routes along rivers (one per river named after a route word) and the parts of places named.
 
     ``lang`` ("fr", "en") is accepted for symmetry with the other stages: the route words of both
     languages are tried, as articles quote place phrases of the other language. ``outlines``
-    (countries, regions, urban areas) default to those of ``data/``.
+    (countries, regions, urban areas) default to those of ``data/``; ``sentences``, to those of
+    :func:`~geo.text.sentences.split_sentences` over the whole text.
     """
     ordered = sorted(resolutions, key=lambda r: r.mention.start)
     starts = [r.mention.start for r in ordered]
     shapes: list[Shape] = []
     routes: dict = {}  # drawn once each, for every sentence that names them
-    for start, end in split_sentences(text):
+    for start, end in split_sentences(text) if sentences is None else sentences:
         inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
         shapes.extend(routes_in_sentence(text, start, inside, rivers, routes))
     drawn = [r for r in ordered if not locates_another_place(text, r, ordered)]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from geo.datafiles import read_json
@@ -47,6 +48,32 @@ def split_sentences(
             start = match.end()
         result.extend(_bounded(text, start, span_end))
     return result
+
+
+def sentences_within(
+    text: str, sentences: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``split_sentences(text, spans)``, taken from ``sentences`` (those of the whole text) when
+    the spans are whole lines of at most ``MAX_SENTENCE_CHARS``: no sentence crosses a line
+    break, and none of those lines is cut, so both splits find the same sentences in them."""
+    if "\r" in text or not all(_whole_line(text, a, b) for a, b in spans):
+        return split_sentences(text, spans)
+    starts = [a for a, _ in spans]
+    inside = []
+    for start, end in sentences:
+        line = bisect_right(starts, start) - 1
+        if line >= 0 and end <= spans[line][1]:
+            inside.append((start, end))
+    return inside
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of at most ``MAX_SENTENCE_CHARS``."""
+    return (
+        end - start <= MAX_SENTENCE_CHARS
+        and (start == 0 or text[start - 1] == "\n")
+        and (end == len(text) or text[end] == "\n")
+    )
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
