@@ -7,13 +7,14 @@ So the left bank is on the left when facing along the line. See ``data/README.md
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from shapely.geometry import LineString, Point, shape
 from shapely.strtree import STRtree
 
 from geo.datafiles import DATA_DIR, read_geojson
+from geo.errors import DataFileError
 from geo.gazetteer.folding import fold
 
 KM_PER_DEG = 111.2
@@ -30,9 +31,16 @@ class RiverIndex:
     ):
         self._rivers = rivers
         self._aliases = aliases
-        self._names = list(rivers)
-        self._tree = STRtree([rivers[n] for n in self._names])
         self._borders = borders
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return list(self._rivers)
+
+    @cached_property
+    def _tree(self) -> STRtree:
+        """The courses by place, built when a place is first asked about."""
+        return STRtree([self._rivers[n] for n in self._names])
 
     def name(self, any_name: str) -> str | None:
         """The English name of a river known under ``any_name`` ("Euphrate" -> "Euphrates")."""
@@ -68,16 +76,48 @@ def main_stem(geometry) -> LineString:
     return LineString(geometry.geoms[0]) if geometry.geom_type == "MultiLineString" else geometry
 
 
+class _RiversInFiles(RiverIndex):
+    """The index of two GeoJSON files, read when first asked for: an article that names no
+    river, no border and no part of a place does not wait for them."""
+
+    def __init__(self, rivers: Path, borders: Path) -> None:
+        for path in (rivers, borders):
+            if not path.is_file():
+                raise DataFileError(f"cannot read {path}: no such file")
+        self._files = rivers, borders
+
+    @cached_property
+    def _made(self) -> tuple[dict, dict, dict]:
+        return _index(*(read_geojson(path) for path in self._files))
+
+    @cached_property
+    def _rivers(self) -> dict[str, LineString]:
+        return self._made[0]
+
+    @cached_property
+    def _aliases(self) -> dict[str, str]:
+        return self._made[1]
+
+    @cached_property
+    def _borders(self) -> dict[frozenset, object]:
+        return self._made[2]
+
+
 @cache
 def load_rivers(data_dir: Path = DATA_DIR) -> RiverIndex:
-    """The river and border index of ``rivers.geojson`` and ``borders.geojson`` in ``data_dir``."""
-    features = read_geojson(Path(data_dir) / "rivers.geojson")
+    """The river and border index of ``rivers.geojson`` and ``borders.geojson`` in ``data_dir``
+    (a missing file is an error at once, a malformed one when the index is first used)."""
+    return _RiversInFiles(Path(data_dir) / "rivers.geojson", Path(data_dir) / "borders.geojson")
+
+
+def _index(features: list[dict], border_features: list[dict]) -> tuple[dict, dict, dict]:
+    """Rivers by name, their names by folded alias, and borders by pair of countries."""
     rivers = {f["properties"]["name"]: main_stem(shape(f["geometry"])) for f in features}
     aliases = {fold(name): name for name in rivers}  # a river's own name wins over another's alias
     for feature in features:
         for alias in feature["properties"].get("names") or ():
             aliases.setdefault(fold(alias), feature["properties"]["name"])
     borders = {}
-    for feature in read_geojson(Path(data_dir) / "borders.geojson"):
+    for feature in border_features:
         borders[frozenset(feature["properties"]["countries"])] = shape(feature["geometry"])
-    return RiverIndex(rivers, aliases, borders)
+    return rivers, aliases, borders
