@@ -288,8 +288,12 @@ def run(
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     gazetteer, rivers = load_embedded_gazetteer(), load_rivers()
-    # a part of a region, so that the outlines are loaded before any corpus is timed
-    predictions(Document("warm", "Warm up in Paris and in eastern Syria.", []), gazetteer, rivers)
+    # parts of a city, a country and a state: rivers and outlines are loaded before any timing
+    predictions(
+        Document("warm", "Warm up in east Mosul, in eastern Syria and in northern Texas.", []),
+        gazetteer,
+        rivers,
+    )
     results = {}
     for name, reader in CORPORA.items():
         if only and name not in only:

@@ -36,7 +36,9 @@ def flat_km(place: Place, other: Place) -> float:
 
 def nearest_km(place: Place, others: Sequence[Place]) -> float:
     """Distance to the nearest of ``others`` (not empty), by :func:`flat_km`."""
-    return min(flat_km(place, o) for o in others)
+    lat, lon = place.lat, place.lon
+    kx = math.cos(math.radians(lat)) * KM_PER_DEG_LON_AT_EQUATOR
+    return min(math.hypot((o.lon - lon) * kx, (o.lat - lat) * KM_PER_DEG_LAT) for o in others)
 
 
 def _cell(place: Place) -> tuple[int, int]:

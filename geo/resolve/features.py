@@ -33,26 +33,30 @@ FEATURE_NAMES = (
 def pool_features(
     places: Sequence[Place], evidences: Sequence[Mapping[str, float]]
 ) -> list[dict[str, float]]:
-    """The features of every candidate of one mention, in the order given."""
+    """The features of every candidate of one mention, by name, in the order given."""
+    return [dict(zip(FEATURE_NAMES, v, strict=True)) for v in pool_vectors(places, evidences)]
+
+
+def pool_vectors(
+    places: Sequence[Place], evidences: Sequence[Mapping[str, float]]
+) -> list[list[float]]:
+    """The same features as vectors in the order of ``FEATURE_NAMES``, as the ranker reads them."""
     top_importance = max(p.importance for p in places)
     standing = [e["prior"] + e["kind"] for e in evidences]
     best = max(standing)
     many = math.log10(len(places)) / 2
     return [
-        _features(place, found, place.importance >= top_importance, best - own, many)
+        _vector(place, found, place.importance >= top_importance, best - own, many)
         for place, found, own in zip(places, evidences, standing, strict=True)
     ]
 
 
-def _features(
+def _vector(
     place: Place, found: Mapping[str, float], first: bool, gap: float, many: float
-) -> dict[str, float]:
-    """One candidate's features."""
-    features = {name: found[name] for name in EVIDENCE_NAMES}
-    features["log_population"] = min(1.0, math.log10(place.population + 1) / 7)
-    for kind in ONE_HOT_KINDS:
-        features[f"kind_{kind}"] = float(place.kind == kind)
-    features["most_important"] = float(first)
-    features["prior_gap"] = gap
-    features["candidates"] = many
-    return features
+) -> list[float]:
+    """One candidate's features, in the order of ``FEATURE_NAMES``."""
+    vector = [found[name] for name in EVIDENCE_NAMES]
+    vector.append(min(1.0, math.log10(place.population + 1) / 7))
+    vector.extend(float(place.kind == kind) for kind in ONE_HOT_KINDS)
+    vector += [float(first), gap, many]
+    return vector

@@ -34,21 +34,25 @@ class Ranker:
     calibration: Calibration
     name: str = "all corpora"
 
-    @functools.cached_property
-    def _named_weights(self) -> tuple[tuple[str, float], ...]:
-        return tuple(zip(FEATURE_NAMES, self.weights, strict=True))
-
     def score(self, features: Mapping[str, float]) -> float:
         """A candidate's score: the weighted sum of its features."""
+        return self.score_vector([features[name] for name in FEATURE_NAMES])
+
+    def score_vector(self, vector: Sequence[float]) -> float:
+        """The score of features given in the order of ``FEATURE_NAMES``."""
         total = 0.0
-        for name, weight in self._named_weights:
-            total += weight * features[name]
+        for weight, value in zip(self.weights, vector, strict=True):
+            total += weight * value
         return total
 
     def probabilities(self, pool: Sequence[Mapping[str, float]]) -> list[float]:
         """Each candidate's raw probability of being the place meant, in pool order; what
         they leave to 1 is the probability that none of them is."""
-        scores = [self.score(f) for f in pool]
+        return self.vector_probabilities([[f[name] for name in FEATURE_NAMES] for f in pool])
+
+    def vector_probabilities(self, pool: Sequence[Sequence[float]]) -> list[float]:
+        """:meth:`probabilities` of features given as vectors (see :meth:`score_vector`)."""
+        scores = [self.score_vector(v) for v in pool]
         top = max(self.none, *scores)
         exps = [math.exp(s - top) for s in scores]
         total = math.exp(self.none - top) + sum(exps)

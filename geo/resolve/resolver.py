@@ -44,7 +44,7 @@ from geo.resolve.evidence import (
     fits_qualifier,
     named_states,
 )
-from geo.resolve.features import pool_features
+from geo.resolve.features import pool_vectors
 from geo.resolve.ranker import Ranker, load_ranker
 
 MAX_ALTERNATIVES = 5
@@ -164,7 +164,7 @@ def _rank(
     found = [
         evidence(p, key, context, qualifier, anchors, state_shares, divisions, others) for p in pool
     ]
-    raw = ranker.probabilities(pool_features(pool, found))
+    raw = ranker.vector_probabilities(pool_vectors(pool, found))
     # "Paris, Texas": the places the qualifier fits come first, the others stay alternatives
     fits = [qualifier is not None and fits_qualifier(p, qualifier) for p in pool]
     first = any(fits)
