@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from geo.errors import InputError
 from geo.export.geojson import document_features
 from geo.model import Article
-from geo.pipeline import geoparse
+from geo.pipeline import STAGES, geoparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from long_article import PLACES, SENTENCES, long_article
@@ -89,3 +89,29 @@ def test_a_four_times_longer_article_takes_about_four_times_as_long(gazetteer, r
 def test_an_article_over_the_limit_is_refused_before_any_work(gazetteer):
     with pytest.raises(InputError, match=r"long: 3,000 bytes of text, more than the 2,000"):
         geoparse(Article("é" * 1500, "long"), gazetteer, max_bytes=2_000)
+
+
+def test_an_article_is_split_into_sentences_once_for_every_stage(gazetteer, monkeypatch):
+    import geo.events.extract
+    import geo.pipeline
+    import geo.shapes.compose
+    import geo.text.sentences
+
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return geo.text.sentences.split_sentences(*args, **kwargs)
+
+    for module in (geo.pipeline, geo.shapes.compose, geo.events.extract):
+        monkeypatch.setattr(module, "split_sentences", counted)
+    text = "Iraqi forces entered east Mosul on Monday.\n\nThe army said the Tigris bridges fell."
+    geoparse(Article(text, "a.txt"), gazetteer)
+    assert len(calls) == 1
+
+
+def test_the_seconds_of_every_stage_are_added_to_the_timings_given(gazetteer):
+    timings = {"recognition": 1.0}
+    geoparse(Article("Floods hit Basra and Mosul on Monday.", "a.txt"), gazetteer, timings=timings)
+    assert set(timings) == set(STAGES) and timings["recognition"] > 1.0
+    assert all(seconds > 0 for seconds in timings.values())

@@ -45,6 +45,14 @@ def test_the_probabilities_of_a_pool_leave_room_for_none_of_these():
     assert sum(probabilities) < 1.0
 
 
+def test_a_vector_of_features_scores_as_the_same_features_by_name():
+    ranker = load_ranker()
+    features = {name: (i % 7) / 7 for i, name in enumerate(FEATURE_NAMES)}
+    vector = [features[name] for name in FEATURE_NAMES]
+    assert ranker.score_vector(vector) == ranker.score(features)
+    assert ranker.vector_probabilities([vector]) == ranker.probabilities([features])
+
+
 def test_confidence_is_a_probability(gazetteer):
     found = places_in(SOLDIER, ["England", "Boston", "Grantham", "Lincoln"], gazetteer)
     for resolution in found.values():

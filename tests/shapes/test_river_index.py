@@ -55,3 +55,11 @@ def test_rivers_load_from_any_data_folder(tmp_path):
 def test_a_folder_without_river_data_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match=r"rivers\.geojson"):
         load_rivers(tmp_path)
+
+
+def test_the_river_files_are_read_when_the_index_is_first_used(tmp_path):
+    for name in ("rivers.geojson", "borders.geojson"):
+        (tmp_path / name).write_text("not json")
+    index = load_rivers(tmp_path)  # an article naming no river does not wait for them
+    with pytest.raises(InputError, match=r"rivers\.geojson"):
+        index.name("Tigris")
