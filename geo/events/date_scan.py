@@ -1,12 +1,13 @@
 """Where in a text each kind of date expression can stand, so that its pattern reads only there.
 
 Every expression of a kind contains one of a few words: a month name, a weekday, "days",
-"ago"'s companions, a hyphen for an ISO date. One pass over the lower-cased text finds those
-words; each kind's pattern then reads only the few words around them (as many as its longest
-expression spans, and one more on each side for what its lookarounds see). An expression
-cannot lie elsewhere, so the matches are those of the pattern read over the whole range, to
-the character; a text holding a letter that ``str.lower`` does not fold as the pattern's case
-rule does (the long s, the dotless i) is read whole.
+"semaine", a hyphen for an ISO date. A search of the lower-cased text finds those words; each
+kind's pattern then reads only the few words around them (as many as its longest expression
+spans, and one more on each side for what its lookarounds see). An expression cannot lie
+elsewhere, so the matches are those of the pattern read over the whole range, to the
+character. A kind without such words is read whole, and so is a text holding a letter that
+``str.lower`` does not fold as a case-insensitive pattern compares it (the long s, the
+dotless i).
 """
 
 from __future__ import annotations
@@ -16,10 +17,19 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
 Window = tuple[int, int]
-KindKeys = tuple[
-    tuple[str, ...], int
-]  # (words one of which every match holds, most words a match spans)
+# the words one of which every match holds, and the most words a match spans
+KindKeys = tuple[tuple[str, ...], int]
 
+WORD_KINDS = (
+    "days_ago",
+    "last_week",
+    "last_month",
+    "last_weekend",
+    "this_week",
+    "this_month",
+    "day_before",
+    "day_after",
+)
 _GAP = re.compile(r"[\s-]+")  # the words a match spans lie between spaces and hyphens
 
 
@@ -53,9 +63,7 @@ def date_kind_keys(w: Mapping) -> dict[str, KindKeys]:
             words_in(w["span_after"]) + words_in(w["span_about"]) + number + 1,
         ),
     }
-    for kind in ("days_ago", "last_week", "last_month", "last_weekend", "this_week"):
-        keys[kind] = (tuple(w[kind]), words_in(w[kind]))
-    for kind in ("this_month", "day_before", "day_after"):
+    for kind in WORD_KINDS:  # the expressions are the words themselves
         keys[kind] = (tuple(w[kind]), words_in(w[kind]))
     return {kind: (tuple(k.lower() for k in found), span) for kind, (found, span) in keys.items()}
 

@@ -185,7 +185,7 @@ def _resolution(mention: Mention, ranked: list[Candidate]) -> Resolution:
     else:
         precision = PRECISION.get(place.kind, 1)
     alternatives = tuple(
-        dataclasses.replace(c, score=round(c.score, 4)) for c in _alternatives(ranked)
+        Candidate(c.place, round(c.score, 4), c.evidence) for c in _alternatives(ranked)
     )
     return Resolution(mention, place, round(confidence, 4), precision, alternatives)
 
