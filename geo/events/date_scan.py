@@ -86,6 +86,8 @@ class DateScan:
     """The windows of ``text[start:end]`` in which each kind of date expression may stand."""
 
     def __init__(self, text: str, start: int, end: int, keys: Mapping[str, KindKeys]) -> None:
+        end = min(end, len(text))  # as a pattern reads a range: within the text
+        start = max(0, min(start, end))
         self.text, self.start, self.end, self._keys = text, start, end, keys
         segment = text[start:end]
         self._lowered = segment.lower() if folds_as_patterns(segment) else None

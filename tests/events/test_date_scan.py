@@ -67,3 +67,9 @@ def test_the_dates_of_a_range_are_those_found_inside_it():
     text = "On 5 March 2016 they met. On 7 March 2016 they left."
     (found,) = find_dates(text, None, 26)
     assert text[found.start : found.end] == "7 March 2016"
+
+
+def test_a_range_past_the_end_of_the_text_reads_up_to_its_end():
+    text = "They met on 5 March 2016"
+    (found,) = find_dates(text, None, 3, 500)
+    assert text[found.start : found.end] == "5 March 2016"
