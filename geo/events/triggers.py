@@ -43,9 +43,30 @@ def _groups(vocabulary: str) -> dict[str, list[str]]:
 
 
 def _words(items) -> re.Pattern:
-    """Any of ``items`` at a word start, case-insensitively, the longest first."""
-    body = "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+    """Any of ``items`` at a word start, case-insensitively, the longest first.
+
+    The items are folded into a prefix tree, so that the pattern reads each character once
+    at a position instead of trying every item there.
+    """
+    tree: dict = {}
+    for item in items:
+        node = tree
+        for char in item.lower():
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return re.compile(rf"(?<!\w)(?:{_branches(tree)})", re.IGNORECASE)
+
+
+_END = ""  # the key of a prefix tree's node that marks the end of an item
+
+
+def _branches(node: dict) -> str:
+    """The pattern of a prefix tree's node: its longest continuation, else its end."""
+    children = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    if not children:
+        return ""
+    body = children[0] if len(children) == 1 else f"(?:{'|'.join(children)})"
+    return f"(?:{body})?" if _END in node else body
 
 
 @cache
