@@ -18,6 +18,7 @@ from geo.datafiles import read_json
 MAX_CLAUSE_BREAKS = 16
 _WORD_CHAR = re.compile(r"\w")
 _INTENT = "intent"
+DISASTER = "disaster"  # the event type of floods and earthquakes, outside ACLED's
 # What a sentence of non-conflict news (sport, elections, commemorations) cannot be.
 _CONFLICT_ONLY = (
     "Battles",
@@ -150,7 +151,8 @@ class _TriggersAfterBreaks:
 
 def event_type(sentence: str) -> str | None:
     """The first event class (in the order of data/event_types.json) whose trigger occurs in the
-    sentence, or None; news that is no conflict event gets no conflict class."""
+    sentence, or None, read as the ACLED Codebook defines the classes (:func:`_by_codebook`);
+    news that is no conflict event gets no conflict class."""
     pattern, type_of = _one_pass("types")
     found = {
         type_of.get(m.group().lower())
@@ -160,7 +162,66 @@ def event_type(sentence: str) -> str | None:
     if found and _is_non_conflict(sentence):
         found -= _conflict_classes()
     first = next((name for name in _groups("types") if name in found), None)
-    return _event_data()["intent_class"] if first == _INTENT else first
+    first = _event_data()["intent_class"] if first == _INTENT else first
+    return _by_codebook(first, found, sentence)
+
+
+def _by_codebook(first: str | None, found: set, sentence: str) -> str | None:
+    """Demonstrators who attack or loot make a riot; an attack or a killing whose targets are
+    civilians, with no state force in the sentence, is violence against civilians."""
+    data = _event_data()
+    riot = data["riot_escalation"]
+    if found & set(riot["protest"]) and found & set(riot["violence"]):
+        return riot["to"]
+    attack = data["civilian_attack"]
+    attacked = first in attack["from"] and _has_word("attack_words", sentence)
+    killed = first is None and _has_word("killing_words", sentence)
+    if (attacked or killed) and _on_civilians(sentence):
+        return attack["to"]
+    return first
+
+
+def _on_civilians(sentence: str) -> bool:
+    """Whether the sentence names civilians or their places and no state force."""
+    return _has_word("civilian_targets", sentence) and not _has_word("state_sides", sentence)
+
+
+def _has_word(vocabulary: str, sentence: str) -> bool:
+    """Whether a word of a list of data/event_types.json starts a word of the sentence."""
+    return _list_pattern(vocabulary).search(sentence) is not None
+
+
+@cache
+def _list_pattern(vocabulary: str) -> re.Pattern:
+    return _words(_event_data()[vocabulary])
+
+
+def sentence_types(sentences: Sequence[str]) -> list[str | None]:
+    """The event class of each sentence of an article, in text order: :func:`event_type`, read
+    with the article around it. A report of sport or an election with no word of conflict
+    anywhere has no conflict class; "a similar attack" is the kind of event told before it; an
+    evacuation in a story of a flood is the flood."""
+    kinds = [event_type(s) for s in sentences]
+    if _is_non_conflict(" ".join(sentences)):
+        kinds = [None if k in _conflict_classes() else k for k in kinds]
+    data, told = _event_data(), None
+    disaster = next((k for k in kinds if k and _class_type(k) == DISASTER), None)
+    for i, (sentence, kind) in enumerate(zip(sentences, kinds, strict=True)):
+        if (
+            told
+            and kind in (None, *data["generic_classes"])
+            and _has_word("likeness_words", sentence)
+        ):
+            kinds[i] = kind = told
+        if disaster and kind in data["follows_disaster"]:
+            kinds[i] = kind = disaster
+        told = kind or told
+    return kinds
+
+
+def _class_type(event_class: str) -> str:
+    """ACLED's event type of a class."""
+    return _event_data()["classes"][event_class]["event_type"]
 
 
 def _in_support(sentence: str, at: int) -> bool:
