@@ -1,6 +1,6 @@
 """Event triggers: each vocabulary in one pattern, and the class a sentence's words give."""
 
-from geo.events.triggers import _words, event_type, sentence_types
+from geo.events.triggers import _words, event_type, fold_case, sentence_types
 
 
 def test_the_longest_word_listed_at_a_position_is_the_match():
@@ -87,3 +87,14 @@ def test_civilians_evacuated_in_a_war_story_are_a_strategic_development():
         ["Fighting raged around Baghouz.", "Hundreds of women were evacuated to Hajin."]
     )
     assert kinds == ["armed_clash", "evacuation"]
+
+
+def test_an_article_is_typed_sentence_by_sentence_as_each_sentence_alone():
+    sentences = ["Jets struck a depot near Rutba.", "Protesters marched in Basra."]
+    assert sentence_types(sentences) == [event_type(s) for s in sentences]
+
+
+def test_folding_case_keeps_every_offset():
+    text = "İstanbul: ÉMEUTES à Paris"
+    assert len(fold_case(text)) == len(text)
+    assert fold_case(text).endswith("émeutes à paris")
