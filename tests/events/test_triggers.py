@@ -1,6 +1,6 @@
 """Event triggers: each vocabulary in one pattern, and the class a sentence's words give."""
 
-from geo.events.triggers import _words, event_type, fold_case, sentence_types
+from geo.events.triggers import _words, event_type, fold_case, sentence_types, statements
 
 
 def test_the_longest_word_listed_at_a_position_is_the_match():
@@ -98,3 +98,9 @@ def test_folding_case_keeps_every_offset():
     text = "İstanbul: ÉMEUTES à Paris"
     assert len(fold_case(text)) == len(text)
     assert fold_case(text).endswith("émeutes à paris")
+
+
+def test_an_attack_told_since_another_began_is_a_statement_of_its_own():
+    text = "Rebels fired rockets into the city since they launched an offensive on Friday."
+    parts = [text[a:b] for a, b in statements(text, [(0, len(text))])]
+    assert [event_type(p) for p in parts] == ["shelling", "armed_clash"]
