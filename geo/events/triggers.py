@@ -20,24 +20,29 @@ from geo.datafiles import read_json
 MAX_CLAUSE_BREAKS = 16
 _WORD_CHAR = re.compile(r"\w")
 _INTENT = "intent"
+_NOT_TRIGGERS = "not_triggers"  # words that begin like a trigger and hide it ("firefighters")
 DISASTER = "disaster"  # the event type of floods and earthquakes, outside ACLED's
-# What a sentence of non-conflict news (sport, elections, commemorations) cannot be.
+# What a sentence of non-conflict news (sport, elections, commemorations) cannot be; in an
+# article of such news with no word of conflict anywhere, no sentence can be the first three
+# (an arrest of activists in an election story stays an arrest).
 _CONFLICT_ONLY = (
     "Battles",
     "Explosions/Remote violence",
     "Violence against civilians",
     "Strategic developments",
 )
+_VIOLENT = _CONFLICT_ONLY[:3]
 
 
 @cache
 def _groups(vocabulary: str) -> dict[str, list[str]]:
-    """Event classes (``"types"``, the intent phrases first) or actors (``"actors"``), each with
-    its trigger words or aliases, in the order of their data file."""
+    """Event classes (``"types"``, the intent phrases first, the words that are no trigger
+    last) or actors (``"actors"``), each with its trigger words or aliases, in the order of
+    their data file."""
     if vocabulary == "types":
         data = read_json("event_types.json")
         classes = {name: c["triggers"] for name, c in data["classes"].items()}
-        return {_INTENT: data["intent"], **classes}
+        return {_INTENT: data["intent"], **classes, _NOT_TRIGGERS: data["not_triggers"]}
     return read_json("actors.json")["actors"]
 
 
@@ -71,13 +76,13 @@ def _branches(node: dict) -> str:
 
 
 @cache
-def _one_pass(vocabulary: str) -> tuple[re.Pattern, dict[str, str]]:
+def _one_pass(vocabulary: str) -> tuple[re.Pattern, dict[str, str | None]]:
     """Every word of a vocabulary in one pattern, and the group each word names (the first
-    group of the file that lists it)."""
-    group_of: dict[str, str] = {}
+    group of the file that lists it; None for the words that are no trigger)."""
+    group_of: dict[str, str | None] = {}
     for group, items in _groups(vocabulary).items():
         for item in items:
-            group_of.setdefault(item.lower(), group)
+            group_of.setdefault(item.lower(), None if group == _NOT_TRIGGERS else group)
     return _words(group_of), group_of
 
 
@@ -168,7 +173,7 @@ def sentence_types(sentences: Sequence[str]) -> list[str | None]:
     if {"non_conflict"} <= (cues := {n for words in read for n in words.lists}) and (
         "conflict_cues" not in cues
     ):
-        kinds = [None if k in _conflict_classes() else k for k in kinds]
+        kinds = [None if k in _conflict_classes(_VIOLENT) else k for k in kinds]
     data, told = _event_data(), None
     disaster = next((k for k in kinds if k and _class_type(k) == DISASTER), None)
     for i, (words, kind) in enumerate(zip(read, kinds, strict=True)):
@@ -189,6 +194,7 @@ _CUE_LISTS = (
     "state_sides",
     "killing_words",
     "attack_words",
+    "armed_perpetrators",
     "likeness_words",
 )
 
@@ -249,7 +255,7 @@ def _folded_pass(vocabulary: str) -> re.Pattern:
 
 def _type_of(words: _SentenceWords) -> str | None:
     """The class of one sentence by its own words."""
-    found = {kind for at, kind in words.triggers if not _in_support(words, at)}
+    found = {kind for at, kind in words.triggers if kind and not _in_support(words, at)}
     if found and "non_conflict" in words.lists and "conflict_cues" not in words.lists:
         found -= _conflict_classes()
     first = next((name for name in _groups("types") if name in found), None)
@@ -268,15 +274,16 @@ def _in_support(words: _SentenceWords, at: int) -> bool:
 
 
 def _by_codebook(first: str | None, found: set, lists: frozenset[str]) -> str | None:
-    """Demonstrators who attack or loot make a riot; an attack or a killing whose targets are
-    civilians or their places, with no state force named, is violence against civilians."""
+    """Demonstrators who attack or loot make a riot; an attack, or a killing by armed men, whose
+    targets are civilians or their places, with no state force named, is violence against
+    civilians."""
     data = _event_data()
     riot = data["riot_escalation"]
     if found & set(riot["protest"]) and found & set(riot["violence"]):
         return riot["to"]
     attack = data["civilian_attack"]
     attacked = first in attack["from"] and "attack_words" in lists
-    killed = first is None and "killing_words" in lists
+    killed = first is None and {"killing_words", "armed_perpetrators"} <= lists
     on_civilians = "civilian_targets" in lists and "state_sides" not in lists
     return attack["to"] if (attacked or killed) and on_civilians else first
 
@@ -293,10 +300,11 @@ def _event_data() -> dict:
 
 
 @cache
-def _conflict_classes() -> frozenset[str]:
-    """The classes (and the intent phrases) that non-conflict news cannot have."""
+def _conflict_classes(types: tuple[str, ...] = _CONFLICT_ONLY) -> frozenset[str]:
+    """The classes of some event types (and the intent phrases): by default those that
+    non-conflict news cannot have."""
     classes = read_json("event_types.json")["classes"]
-    names = {name for name, c in classes.items() if c["event_type"] in _CONFLICT_ONLY}
+    names = {name for name, c in classes.items() if c["event_type"] in types}
     return frozenset(names | {_INTENT})
 
 

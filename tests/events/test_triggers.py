@@ -104,3 +104,23 @@ def test_an_attack_told_since_another_began_is_a_statement_of_its_own():
     text = "Rebels fired rockets into the city since they launched an offensive on Friday."
     parts = [text[a:b] for a, b in statements(text, [(0, len(text))])]
     assert [event_type(p) for p in parts] == ["shelling", "armed_clash"]
+
+
+def test_a_death_with_no_armed_men_named_is_no_violence_against_civilians():
+    assert event_type("The driver was killed when his car hit a bus full of passengers.") is None
+
+
+def test_a_firefighter_is_no_firefight():
+    assert event_type("Firefighters cleared the scene near Lyon.") is None
+
+
+def test_a_similar_bill_is_no_similar_attack():
+    kinds = sentence_types(["A bomb exploded in Kabul.", "He wrote a similar bill in Herat."])
+    assert kinds == ["remote_explosive", None]
+
+
+def test_activists_arrested_in_an_election_story_are_still_arrests():
+    kinds = sentence_types(
+        ["Voters go to the polls in Tbilisi on Sunday.", "Nine activists were arrested in Batumi."]
+    )
+    assert kinds == [None, "arrests"]
