@@ -164,15 +164,19 @@ def sentence_types(sentences: Sequence[str]) -> list[str | None]:
 
     A sentence's class is the first (in the order of data/event_types.json) whose trigger it
     has, read as the ACLED Codebook defines the classes (:func:`_by_codebook`); news that is no
-    conflict event gets no conflict class. The article around it counts too: a report of sport
-    or an election with no word of conflict anywhere has no conflict class; "a similar attack"
-    is the kind of event told before it; an evacuation in a story of a flood is the flood.
+    conflict event gets no conflict class. Then the article around it (:func:`_by_article`).
     """
     read = _read(sentences)
-    kinds = [_type_of(words) for words in read]
-    if {"non_conflict"} <= (cues := {n for words in read for n in words.lists}) and (
-        "conflict_cues" not in cues
-    ):
+    return _by_article([_type_of(words) for words in read], read)
+
+
+def _by_article(kinds: list[str | None], read: list[_SentenceWords]) -> list[str | None]:
+    """The classes of an article's sentences read together: a report of sport or an election
+    with no word of conflict anywhere has no battle, explosion or violence against civilians;
+    "a similar attack" is the kind of event told before it; an evacuation in a story of a
+    flood is the flood."""
+    cues = frozenset().union(*(words.lists for words in read))
+    if "non_conflict" in cues and "conflict_cues" not in cues:
         kinds = [None if k in _conflict_classes(_VIOLENT) else k for k in kinds]
     data, told = _event_data(), None
     disaster = next((k for k in kinds if k and _class_type(k) == DISASTER), None)
