@@ -1,5 +1,6 @@
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -272,6 +273,16 @@ def test_the_newest_cached_versions_are_kept_for_other_checkouts(
 def test_an_unreadable_cache_file_is_rebuilt(tmp_path, monkeypatch, no_memory_cache):
     monkeypatch.setattr(embedded, "input_fingerprint", lambda: "same")
     (tmp_path / "gazetteer-same.pickle").write_bytes(b"not a pickle")
+    monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
+    assert load_embedded_gazetteer(tmp_path).lookup("Testville")[0].name == "Testville"
+
+
+def test_a_cache_file_removed_by_another_checkout_while_opened_is_rebuilt(
+    tmp_path, monkeypatch, no_memory_cache
+):
+    monkeypatch.setattr(embedded, "input_fingerprint", lambda: "same")
+    exists = Path.exists  # it was there when looked for, and gone when opened
+    monkeypatch.setattr(Path, "exists", lambda p: p.name == "gazetteer-same.pickle" or exists(p))
     monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
     assert load_embedded_gazetteer(tmp_path).lookup("Testville")[0].name == "Testville"
 
