@@ -176,7 +176,7 @@ def _word_shape(word: str, lang: str | None, single: bool) -> dict[str, float | 
         "function_word": single and lower in function_words(),
         "function_word_of_language": single and lower in function_words(lang),
         "title_word": single and lower.rstrip(".") in person_titles(),
-        # a dotted abbreviation written without its stop, unless a full stop follows it
+        # a dotted abbreviation written without its stop (_shape looks for a stop after it)
         "abbreviation_without_stop": single
         and not acronym
         and fold(word) in dotted_abbreviations()
