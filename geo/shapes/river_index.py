@@ -42,6 +42,12 @@ class RiverIndex:
         """The courses by place, built when a place is first asked about."""
         return STRtree([self._rivers[n] for n in self._names])
 
+    def warm_up(self) -> RiverIndex:
+        """Build now what is otherwise built on first use (the files read, the courses' tree),
+        for a server or a worker that starts before its first article."""
+        _ = self._tree, self._borders, self._aliases
+        return self
+
     def name(self, any_name: str) -> str | None:
         """The English name of a river known under ``any_name`` ("Euphrate" -> "Euphrates")."""
         return self._aliases.get(fold(any_name))

@@ -94,7 +94,7 @@ class GazetteerPreload(WorkerPlugin):
         from geo.shapes import load_rivers
 
         load_embedded_gazetteer()
-        load_rivers()
+        load_rivers().warm_up()
 
 
 class CommitBuffer:
