@@ -26,6 +26,7 @@ from metrics import overlaps  # noqa: E402
 from sklearn.ensemble import GradientBoostingClassifier  # noqa: E402
 
 from geo.gazetteer.embedded import load_embedded_gazetteer  # noqa: E402
+from geo.recognize.entity_features import french_entities  # noqa: E402
 from geo.recognize.plain_names import name_candidates  # noqa: E402
 from geo.recognize.recogniser import recogniser_from_dict  # noqa: E402
 from geo.recognize.tokens import tokenize  # noqa: E402
@@ -42,17 +43,38 @@ def corpus_rows(name: str, corpora: Path, gazetteer) -> tuple[list[dict], list[i
     """The feature rows of every candidate of one corpus and their labels (1: a gold toponym)."""
     rows, labels = [], []
     for document in CORPORA[name](corpora):
-        text = document.text
-        tokens = tokenize(text, content_spans(text))
-        gold = [(t.start, t.end) for t in document.toponyms]
-        for mention, values in name_candidates(text, tokens, gazetteer, document.lang):
-            span = (mention.start, mention.end)
-            positive = any(overlaps(span, g) for g in gold)
-            if not positive and any(overlaps(span, i) for i in document.ignored):
-                continue  # GeoWebNews' demonyms and expressions: neither right nor wrong
-            rows.append(values)
+        document_rows, document_labels = document_candidates(document, gazetteer)
+        rows.extend(document_rows)
+        labels.extend(document_labels)
+    return rows, labels
+
+
+def document_candidates(document, gazetteer) -> tuple[list[dict], list[int]]:
+    """The feature rows of the candidates of one document and their labels. A French document
+    gives each candidate twice, with spaCy's entity tags and without them, so that the model
+    reads French articles with ``GEO_FRENCH_NER=off`` as well as with it on."""
+    text = document.text
+    spans = content_spans(text)
+    tokens = tokenize(text, spans)
+    entities = french_entities(text, spans) if document.lang == "fr" else None
+    gold = [(t.start, t.end) for t in document.toponyms]
+    rows, labels = [], []
+    for mention, values in name_candidates(text, tokens, gazetteer, document.lang, entities):
+        span = (mention.start, mention.end)
+        positive = any(overlaps(span, g) for g in gold)
+        if not positive and any(overlaps(span, i) for i in document.ignored):
+            continue  # GeoWebNews' demonyms and expressions: neither right nor wrong
+        rows.append(values)
+        labels.append(int(positive))
+        if entities is not None:
+            rows.append(without_entities(values))
             labels.append(int(positive))
     return rows, labels
+
+
+def without_entities(values: dict[str, float]) -> dict[str, float]:
+    """A candidate's features as they are when spaCy's entity tags are not read."""
+    return {name: value for name, value in values.items() if not name.startswith("ner_")}
 
 
 Matrices = dict[str, tuple[np.ndarray, np.ndarray]]

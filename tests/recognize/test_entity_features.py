@@ -1,0 +1,77 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from geo.recognize.entity_features import article_entities, french_entities
+from geo.recognize.plain_names import name_candidates
+from geo.recognize.tokens import tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def entity_features(text, word):
+    start = text.index(word)
+    return french_entities(text, [(0, len(text))]).features(text, start, start + len(word))
+
+
+def test_a_persons_name_is_tagged_as_a_person():
+    text = "Le maire, Jean-Pierre Dijon, a inauguré la nouvelle médiathèque mardi."
+    values = entity_features(text, "Dijon")
+    assert values["ner_person"] == 1.0
+    assert "ner_place" not in values
+
+
+def test_a_town_after_a_preposition_is_tagged_as_a_place():
+    text = "Les pompiers sont intervenus hier soir à Nancy après un incendie."
+    values = entity_features(text, "Nancy")
+    assert values["ner_place"] == 1.0
+    assert values["ner_same_span"] == 1.0
+
+
+def test_a_name_inside_a_longer_entity_says_so():
+    text = "M. Hagenbeck est arrivé à Munich avec ses éléphants."
+    assert entity_features(text, "Hagenbeck")["ner_longer_span"] == 1.0
+
+
+def test_a_name_no_entity_covers_has_only_the_document_features():
+    text = "Les pompiers sont intervenus hier soir à Nancy après un incendie."
+    values = entity_features(text, "pompiers")
+    assert values == {"ner_read": 1.0, "ner_place_in_document": 0.0}
+
+
+def test_offsets_of_later_content_spans_are_those_of_the_whole_text():
+    text = "Partager sur Facebook\n\nLe train est arrivé à Lyon."
+    start = text.index("Le train")
+    entities = french_entities(text, [(start, len(text))])
+    lyon = text.index("Lyon")
+    assert (lyon, lyon + 4) in zip(entities.starts, entities.ends, strict=True)
+
+
+def test_french_candidates_carry_the_entity_features(gazetteer):
+    text = "Les pompiers sont intervenus hier soir à Nancy après un incendie."
+    entities = french_entities(text, [(0, len(text))])
+    candidates = dict(name_candidates(text, tokenize(text), gazetteer, "fr", entities))
+    (values,) = [v for m, v in candidates.items() if m.text == "Nancy"]
+    assert values["ner_place"] == 1.0
+
+
+def test_an_english_article_reads_no_entities():
+    assert article_entities("Floods hit Leeds.", [(0, 17)], "en") is None
+
+
+def test_french_entities_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("GEO_FRENCH_NER", "off")
+    assert article_entities("Il pleut à Nancy.", [(0, 17)], "fr") is None
+
+
+def test_geoparsing_an_english_article_never_imports_spacy():
+    code = (
+        "import sys;from geo.gazetteer.embedded import load_embedded_gazetteer;"
+        "from geo.pipeline import geoparse;from geo.model import Article;"
+        "geoparse(Article('Floods hit Leeds and York on Monday.', 'x'), load_embedded_gazetteer());"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
