@@ -50,8 +50,8 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "GEO_FRENCH_NER",
-        "on",
-        "`off` leaves spaCy's French entity tags out of the recogniser's features",
+        "off",
+        "`on` adds spaCy's French entity tags to the recogniser's features (French articles)",
     ),
 )
 
@@ -67,7 +67,7 @@ class Settings:
     chromium: Path
     folder_root: Path
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
-    french_ner: bool = True
+    french_ner: bool = False
 
     def server_folder(self, typed: str) -> Path:
         """The folder a dashboard user named, inside ``folder_root`` once links are followed
@@ -98,7 +98,7 @@ def french_ner_enabled(environ: Mapping[str, str] | None = None) -> bool:
     """Whether French articles are read with spaCy's entity tags (``GEO_FRENCH_NER``), read
     alone: recognition needs no other setting."""
     env = os.environ if environ is None else environ
-    return _on_or_off("GEO_FRENCH_NER", env.get("GEO_FRENCH_NER", "on"))
+    return _on_or_off("GEO_FRENCH_NER", env.get("GEO_FRENCH_NER", "off"))
 
 
 def _tiles(value: str) -> str | None:

@@ -75,12 +75,12 @@ def test_a_bad_article_size_limit_is_refused_and_named(value):
         load_settings({"GEO_MAX_ARTICLE_BYTES": value})
 
 
-def test_french_entity_features_are_on_by_default():
-    assert load_settings({}).french_ner is True
+def test_french_entity_features_are_off_by_default():
+    assert load_settings({}).french_ner is False
 
 
-def test_french_entity_features_can_be_turned_off():
-    assert load_settings({"GEO_FRENCH_NER": "off"}).french_ner is False
+def test_french_entity_features_can_be_turned_on():
+    assert load_settings({"GEO_FRENCH_NER": "on"}).french_ner is True
 
 
 def test_a_french_entity_setting_other_than_on_or_off_is_refused_and_named():

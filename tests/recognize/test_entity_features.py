@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,19 +60,41 @@ def test_an_english_article_reads_no_entities():
     assert article_entities("Floods hit Leeds.", [(0, 17)], "en") is None
 
 
-def test_french_entities_can_be_turned_off(monkeypatch):
-    monkeypatch.setenv("GEO_FRENCH_NER", "off")
+def test_a_french_article_reads_no_entities_by_default(monkeypatch):
+    monkeypatch.delenv("GEO_FRENCH_NER", raising=False)
     assert article_entities("Il pleut à Nancy.", [(0, 17)], "fr") is None
 
 
-def test_geoparsing_an_english_article_never_imports_spacy():
+def test_a_french_article_reads_entities_when_turned_on(monkeypatch):
+    monkeypatch.setenv("GEO_FRENCH_NER", "on")
+    entities = article_entities("Il pleut à Nancy.", [(0, 17)], "fr")
+    assert entities is not None and "LOC" in entities.labels
+
+
+def spacy_modules_after_geoparsing(article: str, setting: str) -> str:
+    """The spaCy modules a fresh process holds once it has geoparsed ``article``."""
     code = (
         "import sys;from geo.gazetteer.embedded import load_embedded_gazetteer;"
         "from geo.pipeline import geoparse;from geo.model import Article;"
-        "geoparse(Article('Floods hit Leeds and York on Monday.', 'x'), load_embedded_gazetteer());"
+        f"geoparse(Article({article!r}, 'x'), load_embedded_gazetteer());"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))"
     )
+    environment = {**os.environ, "GEO_FRENCH_NER": setting}
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
     )
-    assert done.stdout.strip() == "[]"
+    return done.stdout.strip()
+
+
+def test_geoparsing_an_english_article_never_imports_spacy_even_when_turned_on():
+    assert spacy_modules_after_geoparsing("Floods hit Leeds and York on Monday.", "on") == "[]"
+
+
+def test_geoparsing_a_french_article_imports_no_spacy_by_default():
+    article = "Des inondations ont touché Quimper et Morlaix lundi, dans le Finistère."
+    assert spacy_modules_after_geoparsing(article, "off") == "[]"
