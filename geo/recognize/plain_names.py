@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from geo.gazetteer import Gazetteer
 from geo.model import Mention
-from geo.recognize.entity_features import Entities
+from geo.recognize.entity_features import Entities, load_entity_recogniser
 from geo.recognize.name_features import Match, document_words, features, listed_after
 from geo.recognize.recogniser import Recogniser, load_recogniser
 from geo.recognize.tokens import Token
@@ -41,9 +41,10 @@ def match_names(
     recogniser: Recogniser | None = None,
     entities: Entities | None = None,
 ) -> list[Mention]:
-    """Mentions of gazetteer names that ``recogniser`` (the shipped one by default) keeps,
-    reading spaCy's ``entities`` too where the article has them."""
-    recogniser = recogniser or load_recogniser()
+    """Mentions of gazetteer names that ``recogniser`` keeps (by default the shipped one, or
+    with spaCy's ``entities`` the one fitted with them)."""
+    if recogniser is None:
+        recogniser = load_entity_recogniser() if entities is not None else load_recogniser()
     candidates = list(name_candidates(text, tokens, gazetteer, lang, entities))
     kept = [recogniser.keeps(values) for _, values in candidates]
     # one sense per discourse: a name the document uses as a place is that place wherever

@@ -3,8 +3,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from geo.recognize.entity_features import article_entities, french_entities
-from geo.recognize.plain_names import name_candidates
+from geo.recognize.entity_features import (
+    article_entities,
+    french_entities,
+    load_entity_recogniser,
+)
+from geo.recognize.plain_names import match_names, name_candidates
+from geo.recognize.recogniser import load_recogniser
 from geo.recognize.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,3 +103,17 @@ def test_geoparsing_an_english_article_never_imports_spacy_even_when_turned_on()
 def test_geoparsing_a_french_article_imports_no_spacy_by_default():
     article = "Des inondations ont touché Quimper et Morlaix lundi, dans le Finistère."
     assert spacy_modules_after_geoparsing(article, "off") == "[]"
+
+
+def test_the_recogniser_of_tagged_french_articles_reads_the_entity_features():
+    assert "ner_person" in load_entity_recogniser().features
+    assert "ner_person" not in load_recogniser().features
+
+
+def test_a_town_the_tags_call_a_place_is_kept_where_its_context_alone_would_drop_it(gazetteer):
+    text = "Des inondations ont touché Quimper et Morlaix, dans le Finistère."
+    untagged = match_names(text, tokenize(text), gazetteer, "fr")
+    entities = french_entities(text, [(0, len(text))])
+    tagged = match_names(text, tokenize(text), gazetteer, "fr", entities=entities)
+    assert "Quimper" not in [m.text for m in untagged]
+    assert "Quimper" in [m.text for m in tagged]
