@@ -1,18 +1,22 @@
-"""What spaCy's French entity tags add to recognition on HIPE-2022 French, by document folds.
+"""What spaCy's French entity tags add to recognition: HIPE-2022 French by document folds, and
+the French articles of our places dev set.
 
-    .venv/bin/python train/french_entity_folds.py [--corpora PATH] [--folds 2]
+    .venv/bin/python train/french_entity_gain.py [--corpora PATH] [--folds 2] [--dev-set-only]
 
 Left out as a whole corpus, HIPE-2022 is scored by a recogniser fitted on English news only, in
 which spaCy's French tags never occur: that model cannot learn what they say. Here the French
 documents are split into folds instead (every other document); each fold is parsed end to end
 by a recogniser fitted on the English corpora and the other folds, once without the entity
-features and once with them, so the difference is what the tags add. Prints recognition
-P / R / F1 (span overlap, every output mention) for both.
+features and once with them, so the difference is what the tags add. The French articles of
+``bench/devsets/places/`` (fitted on by no model) are parsed by the shipped recognisers, with
+``GEO_FRENCH_NER`` off and on. Prints recognition P / R / F1 (span overlap, every output
+mention) for each.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -22,7 +26,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "train"))
 
 import numpy as np  # noqa: E402
-from corpora import CORPORA  # noqa: E402
+from corpora import CORPORA, places_devset  # noqa: E402
 from fit_recogniser import (  # noqa: E402
     DEFAULT_CORPORA,
     FITTED_ON,
@@ -61,12 +65,31 @@ def fold_recogniser(english: dict, french: list, features: list[str]) -> Recogni
     return recogniser_from_dict(exported(fitted_trees(matrices, names), threshold, x), features)
 
 
+def dev_set_figures(gazetteer, rivers) -> None:
+    """Print recognition on the French articles of our dev set, the tags off and on."""
+    documents = [d for d in places_devset() if d.lang == "fr"]
+    for setting in ("off", "on"):
+        os.environ["GEO_FRENCH_NER"] = setting
+        outputs = [places_and_nationalities(d, gazetteer, rivers)[0] for d in documents]
+        counts, *_ = score_end_to_end(documents, outputs)
+        print(
+            f"places dev set, {len(documents)} French articles, GEO_FRENCH_NER={setting}:"
+            f" P {counts.precision:.3f} R {counts.recall:.3f} F1 {counts.f1:.3f}",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--folds", type=int, default=2)
+    parser.add_argument("--dev-set-only", action="store_true")
     args = parser.parse_args()
     gazetteer, rivers, ranker = load_embedded_gazetteer(), load_rivers(), load_ranker()
+    dev_set_figures(gazetteer, rivers)
+    if args.dev_set_only:
+        return
+    os.environ["GEO_FRENCH_NER"] = "on"  # the folds' French documents are parsed with the tags
     english = {n: corpus_rows(n, args.corpora, gazetteer) for n in FITTED_ON if n != FRENCH}
     documents = list(CORPORA[FRENCH](args.corpora))
     french = [document_candidates(d, gazetteer, with_entities=True) for d in documents]
