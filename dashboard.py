@@ -384,14 +384,19 @@ def correction_panel(feature: Feature, store: Store) -> None:
     st.rerun()
 
 
-def exports(features: list[Feature], window: DateWindow | None, title: str) -> None:
-    """Exports of the filtered view: GeoJSON, CSV, standalone HTML, and a PNG rendered on the server."""
+def exports(
+    features: list[Feature], window: DateWindow | None, title: str, everywhen: list[Feature]
+) -> None:
+    """Exports of the filtered view: GeoJSON, CSV, standalone HTML, a PNG rendered on the server
+    (both with the control layer, from the statements of the view at every date), animations."""
     cols = st.columns(len(EXPORTS) + 1)
     for col, kind in zip(cols, EXPORTS, strict=False):
         if col.button(kind, key=f"export_{kind}"):
             try:
                 with st.spinner(f"Making the {kind} export…"):
-                    st.session_state.export_file = export_file(kind, features, window, title)
+                    st.session_state.export_file = export_file(
+                        kind, features, window, title, everywhen
+                    )
             except GeoError as err:
                 say("error", err)
     if st.session_state.get("export_file"):
@@ -507,7 +512,7 @@ def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> 
     with page_store() as store:
         events_table(shown if found is None else found, store)
     st.subheader("Export this view")
-    exports(shown, window, MAP_TITLE)
+    exports(shown, window, MAP_TITLE, state.apply_filter(features, view.at_any_date()))
 
 
 def follow_the_map() -> None:

@@ -231,6 +231,8 @@ def load_embedded_gazetteer(cache_dir: Path | None = None) -> EmbeddedGazetteer:
                 gazetteer = _load_without_gc(f)
             os.utime(path)  # recently used: the last to be removed
             return gazetteer
+        except FileNotFoundError:
+            pass  # removed meanwhile by a checkout of another version: build it again
         except (pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             path.unlink(missing_ok=True)  # truncated or from an older layout: build it again
     gazetteer = build_gazetteer()

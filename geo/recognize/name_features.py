@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.folding import fold
@@ -67,6 +69,12 @@ class DocumentWords:
     repeated: Counter[str] = field(default_factory=Counter)
     # country code -> how many distinct names of the document have their first place there
     countries: Counter[str] = field(default_factory=Counter)
+    lower: list[str] = field(default_factory=list)  # each token's text in lower case
+    # how many tokens before token i are capitalised, are organisation nouns (running counts)
+    capitalised_before: list[int] = field(default_factory=list)
+    organisation_nouns_before: list[int] = field(default_factory=list)
+    # name_neighbour's answers, by (neighbour, edge, before): asked again by several features
+    neighbours: dict[tuple[int, int, bool], bool] = field(default_factory=dict)
 
 
 def document_words(
@@ -74,7 +82,11 @@ def document_words(
 ) -> DocumentWords:
     """The document-wide evidence about the words of ``matches``."""
     words = DocumentWords(text, tokens, gazetteer, lang)
-    words.lowercase = {t.text.lower() for t in tokens if not t.capitalised}
+    words.lower = [t.text.lower() for t in tokens]
+    words.capitalised_before = list(accumulate((t.capitalised for t in tokens), initial=0))
+    nouns = recognition_set("organisation_nouns")
+    words.organisation_nouns_before = list(accumulate((w in nouns for w in words.lower), initial=0))
+    words.lowercase = {w for w, t in zip(words.lower, tokens, strict=True) if not t.capitalised}
     words.inside_sentences = Counter(t.text for t in tokens if not t.sentence_start)
     words.repeated = Counter(_surface(words, m) for m in matches)
     first_places = {_surface(words, m): m.places[0] for m in matches}
@@ -89,18 +101,18 @@ def document_words(
 
 
 def features(words: DocumentWords, match: Match, listed: bool) -> dict[str, float]:
-    """Every feature of one match (booleans as 0 or 1)."""
-    values = {
+    """Every feature of one match: numbers, booleans among them (False and True are 0 and 1
+    to the trees, as to numpy; converting them would cost more than all the rest)."""
+    return {
         **_gazetteer_prior(words, match),
         **_shape(words, match),
         **_neighbours(words, match),
         **_person_context(words, match),
         **_organisation_context(words, match),
         **_document_context(words, match),
+        "listed_after_place": listed,
+        "french": words.lang == "fr",
     }
-    values["listed_after_place"] = listed
-    values["french"] = words.lang == "fr"
-    return {name: float(value) for name, value in values.items()}
 
 
 def _surface(words: DocumentWords, match: Match) -> str:
@@ -137,35 +149,49 @@ def _same_country_names(words: DocumentWords, match: Match) -> int:
 def _shape(words: DocumentWords, match: Match) -> dict[str, float | bool]:
     """How the name is written and where it stands."""
     token = words.tokens[match.first]
-    word, folded = token.text, fold(token.text)
-    after = words.text[words.tokens[match.last].end : words.tokens[match.last].end + 1]
     single = match.first == match.last
+    end = words.tokens[match.last].end
+    shape = _word_shape(token.text, words.lang, single)
     return {
         "tokens": match.last - match.first + 1,
         "sentence_start": token.sentence_start,
         "capitalised_share_around": _capitalised_share(words, match),
-        "acronym": is_acronym(word),
-        "dateline": token.sentence_start and is_acronym(word) and _dateline_after(words, match),
+        "dateline": token.sentence_start and shape["acronym"] and _dateline_after(words, match),
         "listed_not_place": fold(_surface(words, match)) in not_places(),
-        "function_word": single and word.lower() in function_words(),
-        "function_word_of_language": single and word.lower() in function_words(words.lang),
-        "title_word": single and word.lower().rstrip(".") in person_titles(),
-        "abbreviation_without_stop": single
-        and not is_acronym(word)
-        and folded in dotted_abbreviations()
-        and not (word.endswith(".") or after == "."),
-        # "I've", "we'll": an apostrophe second or third from the end
-        "contraction": single and (word[-3:-2] in ("'", "’") or word[-2:-1] in ("'", "’")),
-        "short": len(word) <= 3,
-        **_frequency(words, word if single else ""),
+        **shape,
+        # "Mont" is no Montana, "Mont." is
+        "abbreviation_without_stop": shape["abbreviation_without_stop"]
+        and words.text[end : end + 1] != ".",
     }
 
 
-def _frequency(words: DocumentWords, word: str) -> dict[str, float]:
+@lru_cache(maxsize=20_000)
+def _word_shape(word: str, lang: str | None, single: bool) -> dict[str, float | bool]:
+    """What the letters of the first word say, whatever its context (the same word comes
+    back many times: the answer is remembered)."""
+    lower = word.lower()
+    acronym = is_acronym(word)
+    return {
+        "acronym": acronym,
+        "function_word": single and lower in function_words(),
+        "function_word_of_language": single and lower in function_words(lang),
+        "title_word": single and lower.rstrip(".") in person_titles(),
+        # a dotted abbreviation written without its stop (_shape looks for a stop after it)
+        "abbreviation_without_stop": single
+        and not acronym
+        and fold(word) in dotted_abbreviations()
+        and not word.endswith("."),
+        # "I've", "we'll": an apostrophe second or third from the end
+        "contraction": single and (word[-3:-2] in ("'", "’") or word[-2:-1] in ("'", "’")),
+        "short": len(word) <= 3,
+        **_frequency(lang, lower if single else ""),
+    }
+
+
+def _frequency(lang: str | None, lower: str) -> dict[str, float]:
     """How common the one-word name is as an ordinary word, in the document's language and
     in the other one ("Police", "Mobile": frequent; "Tikrit": not listed)."""
-    lower = word.lower()
-    own = words.lang if words.lang in ("en", "fr") else "en"
+    own = lang if lang in ("en", "fr") else "en"
     other = "fr" if own == "en" else "en"
     return {
         "word_frequency": word_frequencies(own).get(lower, 0.0),
@@ -176,12 +202,12 @@ def _frequency(words: DocumentWords, word: str) -> dict[str, float]:
 def _capitalised_share(words: DocumentWords, match: Match) -> float:
     """The share of capitalised words among the few around the match: high in a headline in
     title case, low in running text ("Tikrit lies on the Tigris")."""
-    tokens = words.tokens
-    around = [
-        *tokens[max(0, match.first - AROUND) : match.first],
-        *tokens[match.last + 1 : match.last + 1 + AROUND],
-    ]
-    return sum(t.capitalised for t in around) / len(around) if around else 0.0
+    before, first, after = max(0, match.first - AROUND), match.first, match.last + 1
+    beyond = min(len(words.tokens), after + AROUND)
+    counts = words.capitalised_before
+    around = (first - before) + (beyond - after)
+    capitalised = (counts[first] - counts[before]) + (counts[beyond] - counts[after])
+    return capitalised / around if around else 0.0
 
 
 def _dateline_after(words: DocumentWords, match: Match) -> bool:
@@ -190,21 +216,32 @@ def _dateline_after(words: DocumentWords, match: Match) -> bool:
 
 def _neighbours(words: DocumentWords, match: Match) -> dict[str, bool]:
     """The words right before and after the name, some of them one by one."""
-    tokens = words.tokens
-    before = tokens[match.first - 1].text.lower() if match.first > 0 else ""
-    following = tokens[match.last + 1].text.lower() if match.last + 1 < len(tokens) else ""
-    vocabulary = recognition_words()
-    values = {
+    tokens, lower = words.tokens, words.lower
+    before = lower[match.first - 1] if match.first > 0 else ""
+    following = lower[match.last + 1] if match.last + 1 < len(tokens) else ""
+    return {
         "after_locative": before in locative_words(),
         "before_reporting_verb": following in reporting_verbs(),
         "before_comma": words.text[tokens[match.last].end : tokens[match.last].end + 1] == ",",
         "qualified_by_region": _qualified(words, match),
+        **_word_before(before),
+        **_word_after(following),
     }
-    for meaning, prepositions in vocabulary["preposition_classes"].items():
-        values[f"before_means_{meaning}"] = before in prepositions
-    for word in vocabulary["reporting_after"]:
-        values[f"after_is_{word}"] = following == word
-    return values
+
+
+@lru_cache(maxsize=4_096)
+def _word_before(before: str) -> dict[str, bool]:
+    """Which classes of preposition the (lower-case) word before the name belongs to."""
+    classes = recognition_words()["preposition_classes"]
+    return {f"before_means_{meaning}": before in words for meaning, words in classes.items()}
+
+
+@lru_cache(maxsize=4_096)
+def _word_after(following: str) -> dict[str, bool]:
+    """Which of the verbs the classifier sees one by one the (lower-case) word after the name is."""
+    return {
+        f"after_is_{word}": following == word for word in recognition_words()["reporting_after"]
+    }
 
 
 def _qualified(words: DocumentWords, match: Match) -> bool:
@@ -236,14 +273,15 @@ def _person_context(words: DocumentWords, match: Match) -> dict[str, bool]:
 
 def _organisation_context(words: DocumentWords, match: Match) -> dict[str, bool]:
     """Clubs, companies, newspapers: the words that make the name part of another name."""
-    tokens, i, j = words.tokens, match.first, match.last
+    lower, i, j = words.lower, match.first, match.last
     clubs_before = recognition_set("club_before")
     institutions_before = recognition_set("organisation_before")
-    before = tokens[i - 1].text.lower() if i > 0 else ""
-    before_two = tokens[i - 2].text.lower() if i > 1 else ""
-    following = tokens[j + 1].text.lower() if j + 1 < len(tokens) else ""
-    window = tokens[max(0, i - SENTENCE_WINDOW) : j + SENTENCE_WINDOW]
-    nouns = recognition_set("organisation_nouns")
+    before = lower[i - 1] if i > 0 else ""
+    before_two = lower[i - 2] if i > 1 else ""
+    following = lower[j + 1] if j + 1 < len(lower) else ""
+    # organisation nouns among the tokens from i - SENTENCE_WINDOW up to j + SENTENCE_WINDOW
+    nouns = words.organisation_nouns_before
+    window = nouns[min(len(lower), j + SENTENCE_WINDOW)] - nouns[max(0, i - SENTENCE_WINDOW)]
     return {
         # "Olympique de Marseille": the club word may sit one "de" before the name
         "club_before": before in clubs_before
@@ -252,7 +290,7 @@ def _organisation_context(words: DocumentWords, match: Match) -> dict[str, bool]
         or (before in ("de", "of") and before_two in institutions_before),
         "organisation_after": following in recognition_set("organisation_after"),
         "facility_after": following.rstrip(".") in facility_words(),
-        "organisation_nouns_near": any(t.text.lower() in nouns for t in window),
+        "organisation_nouns_near": window > 0,
     }
 
 
@@ -262,7 +300,7 @@ def _document_context(words: DocumentWords, match: Match) -> dict[str, float | b
     single = match.first == match.last
     here = 0 if token.sentence_start else 1
     return {
-        "lowercase_elsewhere": single and token.text.lower() in words.lowercase,
+        "lowercase_elsewhere": single and words.lower[match.first] in words.lowercase,
         "capitalised_elsewhere": words.inside_sentences[token.text] - here > 0,
         "located_elsewhere": single and token.text in words.located,
         "log_repetitions": math.log2(words.repeated[_surface(words, match)] or 1),
@@ -288,6 +326,13 @@ def _joined(words: DocumentWords, left: int, right: int) -> bool:
 
 def name_neighbour(words: DocumentWords, k: int, edge: int, *, before: bool) -> bool:
     """A capitalised word next to the match that is no place: "Steve Townsend", "Kelly Clarkson"."""
+    known = words.neighbours.get((k, edge, before))
+    if known is None:
+        known = words.neighbours[k, edge, before] = _name_neighbour(words, k, edge, before)
+    return known
+
+
+def _name_neighbour(words: DocumentWords, k: int, edge: int, before: bool) -> bool:
     tokens = words.tokens
     if k < 0 or k >= len(tokens):
         return False
@@ -296,7 +341,7 @@ def name_neighbour(words: DocumentWords, k: int, edge: int, *, before: bool) -> 
         return False
     if not _joined(words, *((k, edge) if before else (edge, k))):
         return False
-    word = neighbour.text.lower()
+    word = words.lower[k]
     if not neighbour.capitalised or word in function_words() or fold(word) in not_places():
         return False
     if word.rstrip(".") in facility_words() or word.rstrip(".") in person_titles():
@@ -313,7 +358,7 @@ def _used_as_a_person(words: DocumentWords, match: Match) -> bool:
     word = tokens[i].text
     if match.first != match.last or match.places[0].kind == "country" or "." in word:
         return False
-    following = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    following = words.lower[i + 1] if i + 1 < len(tokens) else ""
     return (
         titled(tokens, i)
         or name_neighbour(words, i - 1, i, before=True)

@@ -94,6 +94,9 @@ def _matches(
     found = []
     i = 0
     while i < len(tokens):
+        if not _may_open_a_name(tokens[i]):
+            i += 1
+            continue
         article = _article(tokens, i) if lang == "fr" else ""
         match = _longest_match(text, tokens, i, gazetteer)
         if match is None and article:
@@ -113,7 +116,7 @@ def _longest_match(
 ) -> tuple[int, list] | None:
     """The last token index and places of the longest name starting at token ``i`` (looked up
     after ``article`` when the text has contracted it: "au Locle" is in Le Locle)."""
-    if not tokens[i].capitalised or len(tokens[i].text) < 2:
+    if not _may_open_a_name(tokens[i]):
         return None
     limit = min(len(tokens), i + gazetteer.max_name_tokens)
     connectors = name_connectors()
@@ -130,6 +133,11 @@ def _longest_match(
         if places:
             best = (j, places)
     return best
+
+
+def _may_open_a_name(token: Token) -> bool:
+    """Whether a name may start with ``token``: a capitalised word of two letters or more."""
+    return token.capitalised and len(token.text) >= 2
 
 
 def _gap(text: str, left: Token, right: Token) -> bool:

@@ -13,7 +13,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’‘.][^\W_]+)*\.?", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?:;«»\"“”—|•]|\n")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass takes three times as long to build, an article has hundreds
+# of tokens, and nothing changes a token once ``tokenize`` has made it.
+@dataclass(slots=True)
 class Token:
     """A word of the text: its characters, offsets, and whether a sentence starts with it."""
 
@@ -43,28 +45,43 @@ def _arabic_article() -> re.Pattern:
 
 def tokenize(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Token]:
     """The words of ``text`` (or of its ``spans`` only), elisions split off."""
-    elision_pattern, arabic_article = _elision(), _arabic_article()
     tokens: list[Token] = []
     for span_start, span_end in spans if spans is not None else [(0, len(text))]:
         previous_end = span_start
         for match in _WORD.finditer(text, span_start, span_end):
-            word, start = match.group(), match.start()
-            if word.endswith(".") and not _is_abbreviation(word):
-                word = word[:-1]
-            if word[-2:] in ("'s", "’s"):
-                word = word[:-2]  # English possessive: "Iraq's north"
-            elision = elision_pattern.match(word)
-            if elision and len(word) > elision.end():
-                start += elision.end()
-                word = word[elision.end() :]
+            word, start = _word_and_start(match)
+            end = start + len(word)
             between = text[previous_end:start]
             sentence_start = previous_end == span_start or (
-                between != " " and bool(_SENTENCE_END.search(between))
+                between != " " and _SENTENCE_END.search(between) is not None
             )
-            capitalised = word[:1].isupper() or bool(arabic_article.match(word))
-            tokens.append(Token(word, start, start + len(word), sentence_start, capitalised))
-            previous_end = start + len(word)
+            tokens.append(Token(word, start, end, sentence_start, _capitalised(word)))
+            previous_end = end
     return tokens
+
+
+def _word_and_start(match: re.Match) -> tuple[str, int]:
+    """The word a match of ``_WORD`` holds, without a final full stop, a possessive or an
+    elision, and where it starts."""
+    word, start = match.group(), match.start()
+    if word[-1] == "." and not _is_abbreviation(word):
+        word = word[:-1]
+    if word[-2:] in ("'s", "’s"):
+        word = word[:-2]  # English possessive: "Iraq's north"
+    # only a word with an apostrophe can open with an elision: most skip the pattern
+    if "'" in word or "’" in word or "‘" in word:
+        elision = _elision().match(word)
+        if elision and len(word) > elision.end():
+            return word[elision.end() :], start + elision.end()
+    return word, start
+
+
+def _capitalised(word: str) -> bool:
+    """Whether ``word`` starts with a capital, or with a lower-case Arabic article and a hyphen
+    before one ("al-Bab")."""
+    if word[:1].isupper():
+        return True
+    return ("-" in word or "‑" in word) and _arabic_article().match(word) is not None
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -132,7 +132,6 @@ def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[
     for i, first in enumerate(tokens):
         if i < after:
             continue
-        spans = [(first.start, first.end)]
         second = tokens[i + 1] if i + 1 < len(tokens) else None
         if (  # two words ("South African") before one
             second is not None
@@ -140,15 +139,20 @@ def _demonyms(text: str, tokens: Sequence[Token], gazetteer: Gazetteer) -> list[
             and text[first.end : second.start] == " "
             and fold(first.text) in starts
         ):
-            spans.insert(0, (first.start, second.end))
-        for start, end in spans:
-            country = gazetteer.demonym(text[start:end])
+            words = text[first.start : second.end]
+            country = gazetteer.demonym(words)
             if country is not None:
                 found.append(
-                    Mention(text[start:end], start, end, country.name, kind_hint="demonym")
+                    Mention(words, first.start, second.end, country.name, kind_hint="demonym")
                 )
-                after = i + (2 if end != first.end else 1)
-                break
+                after = i + 2
+                continue
+        country = gazetteer.demonym(first.text)  # the token's text is its span of the text
+        if country is not None:
+            found.append(
+                Mention(first.text, first.start, first.end, country.name, kind_hint="demonym")
+            )
+            after = i + 1
     return found
 
 

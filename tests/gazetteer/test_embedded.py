@@ -1,5 +1,6 @@
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -231,9 +232,9 @@ def test_the_index_is_cached_on_disk_and_reused(tmp_path, monkeypatch, no_memory
     first = load_embedded_gazetteer(tmp_path)
     load_embedded_gazetteer.cache_clear()
     monkeypatch.setattr(embedded, "build_gazetteer", _must_not_build)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on the machine do not count
     second = load_embedded_gazetteer(tmp_path)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert second.lookup("Testville")[0] == first.lookup("Testville")[0]
 
 
@@ -272,6 +273,16 @@ def test_the_newest_cached_versions_are_kept_for_other_checkouts(
 def test_an_unreadable_cache_file_is_rebuilt(tmp_path, monkeypatch, no_memory_cache):
     monkeypatch.setattr(embedded, "input_fingerprint", lambda: "same")
     (tmp_path / "gazetteer-same.pickle").write_bytes(b"not a pickle")
+    monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
+    assert load_embedded_gazetteer(tmp_path).lookup("Testville")[0].name == "Testville"
+
+
+def test_a_cache_file_removed_by_another_checkout_while_opened_is_rebuilt(
+    tmp_path, monkeypatch, no_memory_cache
+):
+    monkeypatch.setattr(embedded, "input_fingerprint", lambda: "same")
+    exists = Path.exists  # it was there when looked for, and gone when opened
+    monkeypatch.setattr(Path, "exists", lambda p: p.name == "gazetteer-same.pickle" or exists(p))
     monkeypatch.setattr(embedded, "build_gazetteer", _tiny_build)
     assert load_embedded_gazetteer(tmp_path).lookup("Testville")[0].name == "Testville"
 

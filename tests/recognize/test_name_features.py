@@ -19,3 +19,15 @@ def test_a_name_after_and_and_an_elided_article_follows_the_place_before_it(gaze
 def test_a_name_after_and_and_another_word_is_not_listed(gazetteer):
     values = features_of("Rawa and the Al-Qaïm road.", "Al-Qaïm", gazetteer)
     assert values["listed_after_place"] == 0
+
+
+def test_the_capitalised_share_counts_three_words_either_side(gazetteer):
+    values = features_of("the talks in Amman Said Jordan was ready", "Amman", gazetteer)
+    # "the talks in" | "Said Jordan was": two capitalised words out of six
+    assert values["capitalised_share_around"] == 2 / 6
+
+
+def test_an_organisation_noun_is_near_up_to_twelve_words_before_the_name(gazetteer):
+    near = features_of("the coach" + " so" * 11 + " Amman", "Amman", gazetteer)
+    far = features_of("the coach" + " so" * 12 + " Amman", "Amman", gazetteer)
+    assert near["organisation_nouns_near"] and not far["organisation_nouns_near"]
