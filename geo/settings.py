@@ -48,6 +48,11 @@ SETTINGS: tuple[Setting, ...] = (
         str(DEFAULT_MAX_ARTICLE_BYTES),
         "the largest article, in bytes of UTF-8 text; a longer one is refused by name",
     ),
+    Setting(
+        "GEO_FRENCH_NER",
+        "off",
+        "`on` adds spaCy's French entity tags to the recogniser's features (French articles)",
+    ),
 )
 
 
@@ -62,6 +67,7 @@ class Settings:
     chromium: Path
     folder_root: Path
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    french_ner: bool = False
 
     def server_folder(self, typed: str) -> Path:
         """The folder a dashboard user named, inside ``folder_root`` once links are followed
@@ -84,7 +90,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         chromium=Path(value["GEO_CHROMIUM"]).expanduser(),
         folder_root=_folder_root(value["GEO_FOLDER_ROOT"]),
         max_article_bytes=_positive_int("GEO_MAX_ARTICLE_BYTES", value["GEO_MAX_ARTICLE_BYTES"]),
+        french_ner=_on_or_off("GEO_FRENCH_NER", value["GEO_FRENCH_NER"]),
     )
+
+
+def french_ner_enabled(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether French articles are read with spaCy's entity tags (``GEO_FRENCH_NER``), read
+    alone: recognition needs no other setting."""
+    env = os.environ if environ is None else environ
+    return _on_or_off("GEO_FRENCH_NER", env.get("GEO_FRENCH_NER", "off"))
 
 
 def _tiles(value: str) -> str | None:
@@ -121,3 +135,11 @@ def _positive_int(name: str, value: str) -> int:
     if number <= 0:
         raise _refused(name, value, "must be a whole number above 0")
     return number
+
+
+def _on_or_off(name: str, value: str) -> bool:
+    """A setting that is ``on`` or ``off``."""
+    word = value.strip().lower()
+    if word not in ("on", "off"):
+        raise _refused(name, value, "must be on or off")
+    return word == "on"

@@ -73,3 +73,16 @@ def test_the_article_size_limit_is_two_megabytes_unless_set():
 def test_a_bad_article_size_limit_is_refused_and_named(value):
     with pytest.raises(SettingsError, match=rf"^GEO_MAX_ARTICLE_BYTES={re.escape(repr(value))}: "):
         load_settings({"GEO_MAX_ARTICLE_BYTES": value})
+
+
+def test_french_entity_features_are_off_by_default():
+    assert load_settings({}).french_ner is False
+
+
+def test_french_entity_features_can_be_turned_on():
+    assert load_settings({"GEO_FRENCH_NER": "on"}).french_ner is True
+
+
+def test_a_french_entity_setting_other_than_on_or_off_is_refused_and_named():
+    with pytest.raises(SettingsError, match=r"GEO_FRENCH_NER='maybe'"):
+        load_settings({"GEO_FRENCH_NER": "maybe"})

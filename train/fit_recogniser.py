@@ -1,12 +1,15 @@
 """Fit the recogniser: gradient-boosted trees that keep or drop a candidate place name.
 
-    .venv/bin/python train/fit_recogniser.py [--corpora PATH] [--out data/models/recogniser.json]
+    .venv/bin/python train/fit_recogniser.py [--corpora PATH] [--french-entities] [--out FILE]
 
 Every capitalised gazetteer match of the corpora (read in place, never copied) is a row of
 named features (:mod:`geo.recognize.name_features`); its label says whether it overlaps a
 gold toponym. One model is fitted on every corpus, and one per corpus without it
 (leave-one-corpus-out), which the benchmark uses to score that corpus. The trees are written
 as plain arrays, applied at run time by :mod:`geo.recognize.recogniser` without scikit-learn.
+With ``--french-entities``, the French documents' candidates hold spaCy's entity tags too
+(:mod:`geo.recognize.entity_features`), and the models go to the file read for French articles
+when ``GEO_FRENCH_NER`` is on.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from metrics import overlaps  # noqa: E402
 from sklearn.ensemble import GradientBoostingClassifier  # noqa: E402
 
 from geo.gazetteer.embedded import load_embedded_gazetteer  # noqa: E402
+from geo.recognize.entity_features import ENTITY_MODEL_FILE, french_entities  # noqa: E402
 from geo.recognize.plain_names import name_candidates  # noqa: E402
-from geo.recognize.recogniser import recogniser_from_dict  # noqa: E402
+from geo.recognize.recogniser import MODEL_FILE, recogniser_from_dict  # noqa: E402
 from geo.recognize.tokens import tokenize  # noqa: E402
 from geo.text.boilerplate import content_spans  # noqa: E402
 
@@ -38,20 +42,37 @@ TREES = {"n_estimators": 80, "max_depth": 3, "learning_rate": 0.15, "subsample":
 THRESHOLDS = [round(0.2 + 0.025 * k, 3) for k in range(21)]  # 0.2 to 0.7
 
 
-def corpus_rows(name: str, corpora: Path, gazetteer) -> tuple[list[dict], list[int]]:
+def corpus_rows(
+    name: str, corpora: Path, gazetteer, with_entities: bool = False
+) -> tuple[list[dict], list[int]]:
     """The feature rows of every candidate of one corpus and their labels (1: a gold toponym)."""
     rows, labels = [], []
     for document in CORPORA[name](corpora):
-        text = document.text
-        tokens = tokenize(text, content_spans(text))
-        gold = [(t.start, t.end) for t in document.toponyms]
-        for mention, values in name_candidates(text, tokens, gazetteer, document.lang):
-            span = (mention.start, mention.end)
-            positive = any(overlaps(span, g) for g in gold)
-            if not positive and any(overlaps(span, i) for i in document.ignored):
-                continue  # GeoWebNews' demonyms and expressions: neither right nor wrong
-            rows.append(values)
-            labels.append(int(positive))
+        document_rows, document_labels = document_candidates(document, gazetteer, with_entities)
+        rows.extend(document_rows)
+        labels.extend(document_labels)
+    return rows, labels
+
+
+def document_candidates(
+    document, gazetteer, with_entities: bool = False
+) -> tuple[list[dict], list[int]]:
+    """The feature rows of the candidates of one document and their labels; ``with_entities``:
+    a French document's rows hold spaCy's entity tags too."""
+    text = document.text
+    spans = content_spans(text)
+    tokens = tokenize(text, spans)
+    tagged = with_entities and document.lang == "fr"
+    entities = french_entities(text, spans) if tagged else None
+    gold = [(t.start, t.end) for t in document.toponyms]
+    rows, labels = [], []
+    for mention, values in name_candidates(text, tokens, gazetteer, document.lang, entities):
+        span = (mention.start, mention.end)
+        positive = any(overlaps(span, g) for g in gold)
+        if not positive and any(overlaps(span, i) for i in document.ignored):
+            continue  # GeoWebNews' demonyms and expressions: neither right nor wrong
+        rows.append(values)
+        labels.append(int(positive))
     return rows, labels
 
 
@@ -127,10 +148,16 @@ def _check_against(model, result: dict, x: np.ndarray) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
-    parser.add_argument("--out", type=Path, default=ROOT / "data" / "models" / "recogniser.json")
+    parser.add_argument(
+        "--french-entities",
+        action="store_true",
+        help="fit the model that reads spaCy's French entity tags too (GEO_FRENCH_NER=on)",
+    )
+    parser.add_argument("--out", type=Path, help="default: the file the run time reads")
     args = parser.parse_args()
+    out = args.out or ROOT / "data" / (ENTITY_MODEL_FILE if args.french_entities else MODEL_FILE)
     gazetteer = load_embedded_gazetteer()
-    data = {name: corpus_rows(name, args.corpora, gazetteer) for name in FITTED_ON}
+    data = {n: corpus_rows(n, args.corpora, gazetteer, args.french_entities) for n in FITTED_ON}
     features = sorted({key for rows, _ in data.values() for row in rows for key in row})
     matrices = {
         name: (
@@ -147,21 +174,26 @@ def main() -> None:
         x = np.vstack([matrices[n][0] for n in names])
         return exported(fitted_trees(matrices, names), threshold, x)
 
+    entities = (
+        " For French articles read with spaCy's entity tags (GEO_FRENCH_NER=on)."
+        if args.french_entities
+        else ""
+    )
     output = {
         "description": "Keeps or drops a candidate place name (a capitalised gazetteer match) from"
         " its context: gradient-boosted regression trees over named features; a candidate is kept"
-        " when the probability reaches the threshold.",
+        " when the probability reaches the threshold." + entities,
         "fitted_by": "train/fit_recogniser.py",
         "corpora": list(FITTED_ON),
         "features": features,
         "model": model_without(None),
         "held_out": {name: model_without(name) for name in FITTED_ON},
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(output, ensure_ascii=False, separators=(",", ":")) + "\n")
     for name, (_, y) in matrices.items():
         print(f"{name}: {len(y)} candidates, {int(y.sum())} gold")
-    print(f"written to {args.out}")
+    print(f"written to {out}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from geo.gazetteer import Gazetteer
 from geo.model import Mention
+from geo.recognize.entity_features import Entities, load_entity_recogniser
 from geo.recognize.name_features import Match, document_words, features, listed_after
 from geo.recognize.recogniser import Recogniser, load_recogniser
 from geo.recognize.tokens import Token
@@ -38,10 +39,13 @@ def match_names(
     gazetteer: Gazetteer,
     lang: str | None = None,
     recogniser: Recogniser | None = None,
+    entities: Entities | None = None,
 ) -> list[Mention]:
-    """Mentions of gazetteer names that ``recogniser`` (the shipped one by default) keeps."""
-    recogniser = recogniser or load_recogniser()
-    candidates = list(name_candidates(text, tokens, gazetteer, lang))
+    """Mentions of gazetteer names that ``recogniser`` keeps (by default the shipped one, or
+    with spaCy's ``entities`` the one fitted with them)."""
+    if recogniser is None:
+        recogniser = load_entity_recogniser() if entities is not None else load_recogniser()
+    candidates = list(name_candidates(text, tokens, gazetteer, lang, entities))
     kept = [recogniser.keeps(values) for _, values in candidates]
     # one sense per discourse: a name the document uses as a place is that place wherever
     # nothing around it says it is a person or an organisation
@@ -54,9 +58,14 @@ def match_names(
 
 
 def name_candidates(
-    text: str, tokens: Sequence[Token], gazetteer: Gazetteer, lang: str | None = None
+    text: str,
+    tokens: Sequence[Token],
+    gazetteer: Gazetteer,
+    lang: str | None = None,
+    entities: Entities | None = None,
 ) -> Iterator[tuple[Mention, dict[str, float]]]:
-    """Every longest gazetteer match, left to right, with its features."""
+    """Every longest gazetteer match, left to right, with its features (spaCy's ``entities``
+    among them, when given)."""
     matches = _matches(text, tokens, gazetteer, lang)
     words = document_words(text, tokens, gazetteer, lang, matches)
     last = -2  # the last token of the match before
@@ -66,6 +75,8 @@ def name_candidates(
         if _another_word(values):
             continue
         start, end = tokens[match.first].start, tokens[match.last].end
+        if entities is not None:
+            values.update(entities.features(text, start, end))
         surface = text[start:end]
         yield Mention(text=surface, start=start, end=end, name=match.article + surface), values
 

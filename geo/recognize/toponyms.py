@@ -15,6 +15,7 @@ from geo.gazetteer import Gazetteer
 from geo.gazetteer.demonyms import two_word_starts
 from geo.gazetteer.folding import fold
 from geo.model import Mention
+from geo.recognize.entity_features import article_entities
 from geo.recognize.phrases import match_phrases
 from geo.recognize.plain_names import match_names
 from geo.recognize.recogniser import Recogniser
@@ -39,7 +40,8 @@ def recognize_toponyms(
     names are kept or dropped by ``recogniser`` (the shipped model by default)."""
     spans = list(spans) if spans is not None else [(0, len(text))]
     tokens = tokenize(text, spans)
-    names = match_names(text, tokens, gazetteer, lang, recogniser)
+    entities = article_entities(text, spans, lang)
+    names = match_names(text, tokens, gazetteer, lang, recogniser, entities)
     phrases = [m for m in (_checked(m, gazetteer) for m in match_phrases(text, spans)) if m]
     # "New South Wales" is a name, not the south of Wales
     phrases = [p for p in phrases if not _inside_one_of(p, names)]
