@@ -216,12 +216,30 @@ def assert_whole_articles(path):
     return len(rows)
 
 
+def wait_for_more_than(path, articles: int, timeout: float = 60) -> None:
+    """Wait until the store holds more than ``articles`` articles."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        db = sqlite3.connect(path)
+        try:
+            if db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] > articles:
+                return
+        except sqlite3.OperationalError:  # locked by the writer for a moment
+            pass
+        finally:
+            db.close()
+        time.sleep(0.05)
+    raise AssertionError(f"the writer stored nothing beyond {articles} articles in {timeout} s")
+
+
 @pytest.mark.slow
 def test_a_killed_ingest_leaves_every_article_fully_in_or_fully_out(tmp_path):
     path = tmp_path / "killed.sqlite3"
+    SQLiteStore(path).close()
     stored = 0
     for delay in (0.4, 0.9, 0.25, 1.3):
         writer = start_writer(path)
+        wait_for_more_than(path, stored)  # killed while it writes, however slow the machine
         time.sleep(delay)
         writer.kill()
         writer.wait()
