@@ -54,6 +54,9 @@ def build_map(
     context: Sequence[Mapping[str, Any]] = (),
     with_events: bool = True,
     feed: EventFeed | None = None,
+    extent: list[list[float]] | None = None,
+    legend_types: Sequence[str] | None = None,
+    legend_note: str | None = None,
 ) -> folium.Map:
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events.
 
@@ -73,8 +76,12 @@ def build_map(
     feed
         A published ``EventFeed`` the page fetches once; its ``window_layers`` then draw a
         date window from it (see ``geo.mapview.feed``).
+    extent, legend_types, legend_note
+        For a base map whose events are counted elsewhere (an archive's): the
+        ``[[south, west], [north, east]]`` to show, the event types of the legend, and a note
+        under them.
     """
-    bounds = _bounds(features)
+    bounds = extent or _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
     fmap = folium.Map(
         location=centre, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=True
@@ -95,7 +102,11 @@ def build_map(
             group.add_to(fmap)
     if with_events:
         folium.LayerControl(collapsed=False).add_to(fmap)
-    legend = _legend(features, title, date_range)
+    if legend_types is None:
+        legend = _legend(features, title, date_range)
+    else:
+        span = DateWindow(*date_range).label() if date_range else None
+        legend = Legend(title, span, list(legend_types), [], note=legend_note)
     legend.position = "topright" if timeline else "bottomright"  # the slider takes the bottom
     legend.add_to(fmap)
     if png_button:
