@@ -20,8 +20,7 @@ from geo.errors import GeoError, SettingsError
 from geo.export.downloads import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.mapview import build_map, control_layer, event_feed, event_layers, selected_layer
-from geo.mapview.build import view_of
-from geo.mapview.cells import CELLS_NOTE, cell_layers
+from geo.mapview.cells import CELLS_NOTE, cell_layers, opening_view
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.river_layer import rivers_named
@@ -563,9 +562,7 @@ def archive_window(view: state.ViewFilter, window: DateWindow | None) -> None:
     path, version = str(settings.store), features_version()
     known = summary(path, version)
     extent = known["extent"]
-    fitted = view_of([[extent.south, extent.west], [extent.north, extent.east]]) if extent else None
-    looking = st.session_state.map_view or (fitted and state.MapView(*fitted[0], fitted[1]))
-    looking = looking or state.MapView(0.0, 0.0, 2)
+    looking = st.session_state.map_view or opening_view(extent)
     seen = state.map_bounds_seen(st.session_state.get("map"))
     area = state.query_area(seen, looking, cell_degrees(looking.zoom))
     drawn = window_map(path, version, view, area, looking.zoom)
@@ -588,7 +585,7 @@ def archive_window(view: state.ViewFilter, window: DateWindow | None) -> None:
         tiles_attribution=settings.tiles_attribution,
         title=MAP_TITLE,
         with_events=False,
-        extent=fitted and [[extent.south, extent.west], [extent.north, extent.east]],
+        extent=extent and extent.corners(),
         legend_types=known["choices"]["event_type"],
         legend_note=CELLS_NOTE,
     )

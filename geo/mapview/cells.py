@@ -15,8 +15,13 @@ import folium
 from branca.element import MacroElement
 from folium.template import Template
 
+from geo.mapview.build import view_of
 from geo.mapview.layers import style_callbacks, styled_collection
 from geo.mapview.style import event_colour, event_label
+from geo.view.bounds import MapBounds
+from geo.view.url import MapView
+
+WORLD = MapView(20.0, 0.0, 2)
 
 CELLS_NOTE = (
     "Zoomed out, a disc stands for the places of one grid cell: the number on it counts them, "
@@ -43,6 +48,14 @@ class CountLabels(MacroElement):
         super().__init__()
         self._name = "CountLabels"
         self.labels = [list(label) for label in labels]
+
+
+def opening_view(extent: MapBounds | None) -> MapView:
+    """Where the map of an archive opens: fitted to the extent of its places, else the world."""
+    if extent is None:
+        return WORLD
+    (lat, lon), zoom = view_of(extent.corners())
+    return MapView(lat, lon, zoom)
 
 
 def compact_count(count: int) -> str:

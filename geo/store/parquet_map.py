@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from geo.schema import UNTYPED_EVENT, Feature
-from geo.store.geoparquet import feature_of_row
+from geo.store.geoparquet import UNDATED, feature_of_row
 from geo.store.parquet import ParquetStore, view_clause
 from geo.view.bounds import MapBounds
 from geo.view.filter import ViewFilter, apply_filter
 
 EVENTS_AT_MOST = 5_000  # more places than this in the map's bounds are drawn as cells
+PLACE_INSIDE = 2  # the group of a cell's places in the window's query
 CHOICES_AT_MOST = 500  # actors and sources offered as filters: the most frequent ones
 TYPE = f"coalesce(nullif(event_type, ''), '{UNTYPED_EVENT}')"
 PRECISE = "feature_type = 'place' AND coalesce(geo_precision, 1) < 3"
@@ -68,38 +70,38 @@ def map_window(
 ) -> MapWindow:
     """The window of ``view`` inside ``bounds`` at map ``zoom``: its features when at most
     ``most`` places lie there, else its places in cells of ``cell_degrees(zoom)``."""
-    where, parameters = view_clause(view)
-    inside, box = bounds_clause(bounds)
-    files = store.window_files(view)
-    query = (
-        f"SELECT count(*) AS total, count(*) FILTER (WHERE {inside}) AS here,"
-        f" count(*) FILTER (WHERE {inside} AND feature_type = 'place') AS places"
-        f" FROM {{source}} WHERE {where}"
-    )
-    [counts] = store.query(query, files, box + box + parameters) or [{}]
-    total, here = counts.get("total") or 0, counts.get("here") or 0
-    if (counts.get("places") or 0) <= most:
+    size = cell_degrees(zoom)
+    groups = _window_groups(store, view, bounds, size)
+    total = sum(group["count"] for group in groups)
+    here = sum(group["count"] for group in groups if group["here"])
+    cells = [_cell(group) for group in groups if group["here"] == PLACE_INSIDE]
+    if sum(cell["count"] for cell in cells) <= most:
         found = window_features(store, view, bounds)
         return MapWindow(total, here, features=tuple(found))
-    size = cell_degrees(zoom)
-    return MapWindow(
-        total, here, cells=tuple(window_cells(store, view, bounds, size)), cell_degrees=size
-    )
+    return MapWindow(total, here, cells=tuple(cells), cell_degrees=size)
 
 
 def window_features(
     store: ParquetStore, view: ViewFilter, bounds: MapBounds | None, limit: int | None = None
 ) -> list[Feature]:
     """The features of the window inside ``bounds``, by start date, at most ``limit``, with
-    every filter of the view applied (reports of one event fused unless asked apart)."""
+    every filter of the view applied (reports of one event fused unless asked apart).
+
+    A feature lies in its start's month, so the first ``limit`` are read month by month from
+    the first: the table of a window of millions reads one month or two, not all of them."""
     where, parameters = view_clause(view)
     inside, box = bounds_clause(bounds)
-    cap = f" LIMIT {int(limit)}" if limit is not None else ""
-    query = (
-        "SELECT id, geometry, properties FROM {source}"
-        f" WHERE {where} AND {inside} ORDER BY start NULLS FIRST, id{cap}"
-    )
-    rows = store.query(query, store.window_files(view), parameters + box)
+    rows: list[dict] = []
+    for files in _by_month(store.window_files(view)):
+        left = None if limit is None else limit - len(rows)
+        if left is not None and left <= 0:
+            break
+        cap = f" LIMIT {int(left)}" if left is not None else ""
+        query = (
+            "SELECT id, geometry, properties FROM {source}"
+            f" WHERE {where} AND {inside} ORDER BY start NULLS FIRST, id{cap}"
+        )
+        rows += store.query(query, files, parameters + box)
     return apply_filter([feature_of_row(row) for row in rows], view)
 
 
@@ -109,19 +111,44 @@ def window_cells(
     """The places of the window inside ``bounds`` in cells of ``size`` degrees:
     ``{"lat", "lon", "count", "event_type", "share"}`` (the places' mean position, their
     number, their most frequent event type, ties to the first name, and its share), most first."""
+    groups = _window_groups(store, view, bounds, size)
+    return [_cell(group) for group in groups if group["here"] == PLACE_INSIDE]
+
+
+def _window_groups(
+    store: ParquetStore, view: ViewFilter, bounds: MapBounds | None, size: float
+) -> list[dict[str, Any]]:
+    """The window's features in one scan: those outside ``bounds`` as one group (``here`` 0),
+    those inside that are no place as another (1), and the places inside by cell (2), each
+    group with its count, mean position and most frequent type."""
     where, parameters = view_clause(view)
     inside, box = bounds_clause(bounds)
     query = (
-        "SELECT sum(lat_sum) / sum(n) AS lat, sum(lon_sum) / sum(n) AS lon, sum(n) AS count,"
+        "SELECT here, sum(n) AS count, sum(lat_sum) / sum(n) AS lat, sum(lon_sum) / sum(n) AS lon,"
         " arg_min(type, struct_pack(fewer := -n, type := type)) AS event_type,"
         " max(n) / sum(n) AS share FROM ("
-        f" SELECT floor(lat / {size}) AS row, floor(lon / {size}) AS col, {TYPE} AS type,"
-        " count(*) AS n, sum(lat) AS lat_sum, sum(lon) AS lon_sum FROM {source}"
-        f" WHERE feature_type = 'place' AND {where} AND {inside} GROUP BY ALL)"
-        " GROUP BY row, col ORDER BY count DESC, lat, lon"
+        f" SELECT here, CASE WHEN here = 2 THEN floor(lat / {size}) END AS row,"
+        f" CASE WHEN here = 2 THEN floor(lon / {size}) END AS col, type,"
+        " count(*) AS n, sum(lat) AS lat_sum, sum(lon) AS lon_sum FROM ("
+        f" SELECT CASE WHEN {inside} THEN 1 + (feature_type = 'place')::INTEGER ELSE 0 END AS here,"
+        f" lat, lon, {TYPE} AS type FROM {{source}} WHERE {where}) GROUP BY ALL)"
+        " GROUP BY here, row, col ORDER BY count DESC, lat, lon"
     )
-    rows = store.query(query, store.window_files(view), parameters + box)
+    rows = store.query(query, store.window_files(view), box + parameters)
     return [{**row, "count": int(row["count"])} for row in rows]
+
+
+def _cell(group: dict[str, Any]) -> dict[str, Any]:
+    return {key: group[key] for key in ("lat", "lon", "count", "event_type", "share")}
+
+
+def _by_month(files: list[Path]) -> list[list[Path]]:
+    """Feature files grouped by their month's folder, the undated first, then month by month."""
+    months: dict[str, list[Path]] = {}
+    for path in files:
+        months.setdefault(path.parent.name, []).append(path)
+    order = sorted(months, key=lambda name: (not name.endswith(UNDATED), name))
+    return [months[name] for name in order]
 
 
 def archive_summary(store: ParquetStore) -> dict[str, Any]:

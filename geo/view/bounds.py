@@ -24,6 +24,10 @@ class MapBounds:
     north: float
     east: float
 
+    def corners(self) -> list[list[float]]:
+        """``[[south, west], [north, east]]``, as Leaflet and ``geo.mapview`` take bounds."""
+        return [[self.south, self.west], [self.north, self.east]]
+
     def padded(self, share: float, step: float) -> MapBounds:
         """These bounds grown by ``share`` of their size on each side, then outwards to
         multiples of ``step`` degrees, within the world."""

@@ -1,5 +1,6 @@
-from geo.mapview.cells import cell_layers, compact_count
+from geo.mapview.cells import cell_layers, compact_count, opening_view
 from geo.mapview.style import event_colour
+from geo.view.bounds import MapBounds
 
 CELLS = [
     {"lat": 36.3, "lon": 43.1, "count": 12_345, "event_type": "Battles", "share": 0.45},
@@ -44,3 +45,12 @@ def test_the_layer_is_named_with_its_places_and_cells():
 
 def test_no_cells_make_no_layer():
     assert cell_layers([], 1.4) == []
+
+
+def test_an_archive_s_map_opens_on_its_places():
+    view = opening_view(MapBounds(30.0, 38.0, 37.0, 48.0))
+    assert 30 < view.lat < 37 and 38 < view.lon < 48 and view.zoom >= 4
+
+
+def test_an_archive_without_places_opens_on_the_world():
+    assert opening_view(None).zoom == 2
