@@ -417,15 +417,24 @@ def correction_panel(feature: Feature, store: Store) -> None:
     st.rerun()
 
 
-def exports(features: Callable[[], list[Feature]], window: DateWindow | None, title: str) -> None:
-    """Exports of the filtered view (``features`` gives it when a button is pressed): GeoJSON,
-    CSV, standalone HTML, and a PNG rendered on the server."""
+def exports(
+    features: Callable[[], list[Feature]],
+    window: DateWindow | None,
+    title: str,
+    everywhen: Callable[[], list[Feature] | None],
+) -> None:
+    """Exports of the filtered view: GeoJSON, CSV, standalone HTML, a PNG rendered on the server
+    (both with the control layer, from the statements of the view at every date), animations.
+    ``features`` and ``everywhen`` give the view and the view at every date when a button is
+    pressed."""
     cols = st.columns(len(EXPORTS) + 1)
     for col, kind in zip(cols, EXPORTS, strict=False):
         if col.button(kind, key=f"export_{kind}"):
             try:
                 with st.spinner(f"Making the {kind} export…"):
-                    st.session_state.export_file = export_file(kind, features(), window, title)
+                    st.session_state.export_file = export_file(
+                        kind, features(), window, title, everywhen()
+                    )
             except GeoError as err:
                 say("error", err)
     if st.session_state.get("export_file"):
@@ -553,7 +562,9 @@ def dated_view(features: list[Feature] | None, view: state.ViewFilter, timed: bo
     with page_store() as store:
         events_table(shown if found is None else found, store)
     st.subheader("Export this view")
-    exports(lambda: shown, window, MAP_TITLE)
+    exports(
+        lambda: shown, window, MAP_TITLE, lambda: state.apply_filter(features, view.at_any_date())
+    )
 
 
 def archive_window(view: state.ViewFilter, window: DateWindow | None) -> None:
@@ -600,7 +611,12 @@ def archive_window(view: state.ViewFilter, window: DateWindow | None) -> None:
             f"{EXPORT_AT_MOST:,} or fewer, or export it with `python -m geo export --store`."
         )
     else:
-        exports(lambda: window_features(archive(path), view, None), window, MAP_TITLE)
+        exports(
+            lambda: window_features(archive(path), view, None),
+            window,
+            MAP_TITLE,
+            lambda: None,  # the window's own statements: an archive's every date is too many
+        )
 
 
 def follow_the_map() -> None:

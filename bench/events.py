@@ -18,7 +18,7 @@ import datetime as dt
 import importlib
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -32,6 +32,8 @@ DEVSET = Path(__file__).resolve().parent / "devsets" / "events"
 NEAR_KM = 50.0  # places of one event: a district and its city, a village and its province
 SPLITS = ("dev", "held_out")
 NO_TYPE = (None, "", "other")
+# held_out in two sets: the articles written with the dev part, and those written later
+HELD_OUT_SETS = {"held_out (first set)": False, "held_out (second set)": True}
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,25 @@ def score_article(gold: list[GoldEvent], predicted: list[Predicted]) -> dict[str
     return tallies
 
 
+def type_misses(gold: list[GoldEvent], predicted: list[Predicted]) -> Counter:
+    """Why each typed gold event is not recalled: no predicted event shares a place with it,
+    those that do are untyped, or they have another type."""
+    causes: Counter = Counter()
+    for g in gold:
+        if g.event_type in NO_TYPE:
+            continue
+        near = [p for p in predicted if share_place(p.points, g.points)]
+        if any(p.event_type == g.event_type for p in near):
+            continue
+        if not near:
+            causes["no event there"] += 1
+        elif all(p.event_type in NO_TYPE for p in near):
+            causes["untyped"] += 1
+        else:
+            causes["another type"] += 1
+    return causes
+
+
 def best_gold(p: Predicted, gold: list[GoldEvent]) -> GoldEvent | None:
     """The gold event a predicted one reports: sharing a place, the right date first."""
     near = [g for g in gold if share_place(p.points, g.points)]
@@ -270,6 +291,9 @@ def score_split(gold: dict[str, dict], features: dict[str, list[dict]], fuse) ->
         name: vars(t) | {"precision": t.precision(), "recall": t.recall()}
         for name, t in totals.items()
     }
+    result["type_misses"] = dict(
+        sum((type_misses(e["events"], predicted[k]) for k, e in gold.items()), Counter())
+    )
     result["articles"] = len(gold)
     result["gold_events"] = sum(len(e["events"]) for e in gold.values())
     result["undated_kept"] = undated_kept(gold, features)
@@ -358,9 +382,17 @@ def main(argv: list[str] | None = None) -> int:
     for part in (*parts, "all") if len(parts) > 1 else parts:
         chosen = {k: e for k, e in gold.items() if part == "all" or e["split"] == part}
         results[part] = score_split(chosen, features, fuse)
+        if part == "held_out":  # the articles written after the rules, scored apart as well
+            for name, later in HELD_OUT_SETS.items():
+                subset = {k: e for k, e in chosen.items() if bool(e.get("second_set")) == later}
+                results[name] = score_split(subset, features, fuse)
     if args.show:
         show({k: e for k, e in gold.items() if e["split"] == "dev" and k in features}, features)
     print(table(results))
+    print("\nTyped gold events missed, by cause:")
+    for part, r in results.items():
+        causes = ", ".join(f"{n} {cause}" for cause, n in sorted(r["type_misses"].items()))
+        print(f"- {part}: {causes or 'none'}")
     if fuse is None:
         print("\nFusion is not measured: this version has no geo.events.fusion.fused_groups.")
     if args.json:

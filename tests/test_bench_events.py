@@ -59,6 +59,24 @@ def test_fusion_counts_merged_pairs_and_gold_pairs():
     assert (tally.recalled, tally.gold) == (1, 1)
 
 
+def test_a_typed_gold_event_missed_is_counted_by_its_cause():
+    events = [
+        gold("a", DAY3, [MOSUL]),
+        gold("a", DAY3, [BAGHDAD], kind="Protests"),
+        gold("a", DAY3, [(30.5, 47.8)], kind="Riots"),  # Basra: nothing predicted there
+    ]
+    found = [predicted("e0", "a", DAY3, [MOSUL]), predicted("e1", "a", DAY3, [BAGHDAD])]
+    causes = bench_events.type_misses(events, found)
+    assert causes == {"another type": 1, "no event there": 1}
+
+
+def test_the_held_out_part_has_a_second_set_written_later():
+    articles = load_gold()
+    later = [k for k, e in articles.items() if e.get("second_set")]
+    assert len(later) >= 20
+    assert all(articles[k]["split"] == "held_out" for k in later)
+
+
 def test_the_dev_set_has_sixty_articles_in_two_parts():
     articles = load_gold()
     assert len(articles) >= 60

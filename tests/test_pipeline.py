@@ -73,10 +73,10 @@ def test_every_feature_points_at_its_words_and_at_a_place_on_earth(gazetteer, ri
 def seconds_to_geoparse(gazetteer, rivers, size: int) -> float:
     article = Article(long_article(size), "long")
     best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
+    for _ in range(3):  # CPU time of this process: other jobs on the machine do not count
+        started = time.process_time()
         geoparse(article, gazetteer, rivers=rivers)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 

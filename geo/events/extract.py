@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from geo.events.control import control_properties, control_scope, first_mention
 from geo.events.dates import DAY, DateMention, dateline, find_dates, publication_date
-from geo.events.triggers import actors_in, event_type, statements
+from geo.events.triggers import actors_in, sentence_types, statements
 from geo.model import Article, Event, EventDate, Resolution, Shape
 from geo.spans import ItemsByOffset
 from geo.text.sentences import split_sentences
@@ -48,10 +48,11 @@ def extract_events(
     shapes_by_offset = ItemsByOffset(shapes, lambda s: [a for a, _ in s.mentions])
     # the sorted mention starts of each shape, once: "east Mosul" may be named in every sentence
     starts_of = {id(s): sorted(a for a, _ in s.mentions) for s in shapes}
-    for start, end in sentences:
+    kinds = sentence_types([text[start:end] for start, end in sentences])
+    for (start, end), found in zip(sentences, kinds, strict=True):
         sentence = text[start:end]
         current, dated_here = dating.date_of(start, end)
-        kind = event_type(sentence) or ("other" if dated_here else None)
+        kind = found or ("other" if dated_here else None)
         places = places_by_offset.within(start, end)
         here = shapes_by_offset.within(start, end)
         if not _locates(places, here) and dated_here and events and events[-1].date != current:

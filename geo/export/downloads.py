@@ -12,6 +12,7 @@ from geo.export.animation import animate_features, default_step, frame_windows
 from geo.export.snapshot import render_png, standalone_html
 from geo.export.tables import export_features
 from geo.schema import DateWindow, Feature
+from geo.view.front import control_day
 
 EXPORTS = {  # button -> (file name, media type)
     "GeoJSON": ("events.geojson", "application/geo+json"),
@@ -31,16 +32,30 @@ def export_name(kind: str, window: DateWindow | None) -> str:
 
 
 def export_bytes(
-    kind: str, features: list[Feature], window: DateWindow | None, title: str
+    kind: str,
+    features: list[Feature],
+    window: DateWindow | None,
+    title: str,
+    everywhen: list[Feature] | None = None,
 ) -> bytes:
-    """One export of the filtered view, made on demand (making all of them on every redraw is slow)."""
+    """One export of the filtered view, made on demand (making all of them on every redraw is
+    slow). The HTML page and the PNG draw the control layer on the window's end, as the
+    dashboard does, from the statements of ``everywhen`` (the view at every date)."""
     if kind in ("GeoJSON", "CSV"):
         out = io.StringIO()
         export_features(features, "geojson" if kind == "GeoJSON" else "csv", out)
         return out.getvalue().encode("utf-8")
     if kind in ANIMATIONS:
         return animation_bytes(features, window, EXPORTS[kind][0].rsplit(".", 1)[1], title)
-    page = standalone_html(features, tiles=None, date_range=window, title=title)
+    source = features if everywhen is None else everywhen
+    page = standalone_html(
+        features,
+        tiles=None,
+        date_range=window,
+        title=title,
+        control_day=control_day(source, DateWindow(*window).end if window else None),
+        control_from=source,
+    )
     if kind == "HTML (offline)":
         return page.encode("utf-8")
     with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +78,12 @@ def animation_bytes(
 
 
 def export_file(
-    kind: str, features: list[Feature], window: DateWindow | None, title: str
+    kind: str,
+    features: list[Feature],
+    window: DateWindow | None,
+    title: str,
+    everywhen: list[Feature] | None = None,
 ) -> tuple[str, str, bytes]:
-    """``(file name, media type, bytes)`` of one export of the view."""
-    return export_name(kind, window), EXPORTS[kind][1], export_bytes(kind, features, window, title)
+    """``(file name, media type, bytes)`` of one export of the view (see :func:`export_bytes`)."""
+    data = export_bytes(kind, features, window, title, everywhen)
+    return export_name(kind, window), EXPORTS[kind][1], data

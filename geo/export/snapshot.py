@@ -21,6 +21,7 @@ from geo.schema import DateWindow
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.view.filter import ViewFilter
+from geo.view.front import control_day
 from geo.view.timeline import date_bounds
 
 INLINE_BASE = "vendor"
@@ -160,7 +161,16 @@ def snapshot_store(
 
     with open_store(store_url) as store:
         features = store.features(view)
-    return snapshot_features(features, out, tiles=tiles, date_range=shown_span(features, view))
+        everywhen = store.features(view.at_any_date()) if view else features
+    span = shown_span(features, view)
+    return snapshot_features(
+        features,
+        out,
+        tiles=tiles,
+        date_range=span,
+        control_day=control_day(everywhen, span.end if span else None),
+        control_from=everywhen,
+    )
 
 
 def shown_span(features: Sequence[Mapping[str, Any]], view: ViewFilter | None) -> DateWindow | None:

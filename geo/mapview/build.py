@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import warnings
 from collections import Counter
@@ -13,6 +14,7 @@ import folium
 
 from geo.mapview.aggregate import AGGREGATE_ABOVE, aggregate_points
 from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS, TIMELINE_JS
+from geo.mapview.control_layer import control_layer
 from geo.mapview.controls import Legend, PngButton, VectorBasemap
 from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_feed, publish_feed
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
@@ -28,7 +30,7 @@ from geo.mapview.style import (
 from geo.mapview.view_dates import png_name
 from geo.schema import DateWindow, event_type_of, properties
 from geo.settings import OSM_TILES
-from geo.view.front import is_control_statement
+from geo.view.front import control_features, is_control_statement
 
 DEFAULT_TITLE = "Events"
 DEFAULT_VIEW = ((33.5, 42.0), 5)  # Iraq and Syria, the demo's theatre
@@ -54,6 +56,8 @@ def build_map(
     context: Sequence[Mapping[str, Any]] = (),
     with_events: bool = True,
     feed: EventFeed | None = None,
+    control_day: dt.date | None = None,
+    control_from: Sequence[Mapping[str, Any]] | None = None,
     extent: list[list[float]] | None = None,
     legend_types: Sequence[str] | None = None,
     legend_note: str | None = None,
@@ -76,6 +80,9 @@ def build_map(
     feed
         A published ``EventFeed`` the page fetches once; its ``window_layers`` then draw a
         date window from it (see ``geo.mapview.feed``).
+    control_day
+        Draw under the events who holds what on that day (the control layer), from the
+        statements of ``control_from`` (default: ``features``), earlier ones included.
     extent, legend_types, legend_note
         For a base map whose events are counted elsewhere (an archive's): the
         ``[[south, west], [north, east]]`` to show, the event types of the legend, and a note
@@ -93,6 +100,12 @@ def build_map(
             tiles, attr=tiles_attribution, name="Background map", overlay=False
         ).add_to(fmap)
     add_river_layer(fmap, list(context))
+    statements = []
+    if control_day is not None:
+        source = features if control_from is None else control_from
+        statements = control_features(source, control_day)
+        if layer := control_layer(source, control_day):
+            layer.add_to(fmap)
     if feed is not None:
         feed.script().add_to(fmap)
     if timeline:
@@ -103,7 +116,7 @@ def build_map(
     if with_events:
         folium.LayerControl(collapsed=False).add_to(fmap)
     if legend_types is None:
-        legend = _legend(features, title, date_range)
+        legend = _legend([*features, *statements], title, date_range)
     else:
         span = DateWindow(*date_range).label() if date_range else None
         legend = Legend(title, span, list(legend_types), [], note=legend_note)

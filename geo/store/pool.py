@@ -1,8 +1,10 @@
-"""Geoparse in worker processes while one process writes: every core, one writer.
+"""Geoparse on every core while one process writes.
 
-A worker process loads the gazetteer once (``load_embedded_gazetteer`` is cached per process)
-and geoparses the articles it is sent; the features come back to the process that stores them,
-in the order of the articles, so the store has a single writer and no lock to share.
+With ``workers`` cores, ``workers - 1`` worker processes geoparse chunks of articles and the
+process that stores them geoparses chunks too, between writes: no core waits on the writer,
+and the store has a single writer and no lock to share. A worker process loads the gazetteer
+once (``load_embedded_gazetteer`` is cached per process); the outcomes are handed out in the
+order of the articles.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
@@ -29,6 +32,8 @@ Outcome = list[Feature] | GeoError
 MIN_ARTICLES_PER_WORKER = 64
 # Articles sent to a worker at a time: fewer round trips, and still an even share at the end.
 MAX_CHUNK = 16
+# Chunks queued per worker process, so that a worker never waits for the next one.
+CHUNKS_AHEAD = 2
 PARENT_CHECK_SECONDS = 0.5
 
 
@@ -66,7 +71,8 @@ def checked_workers(value: str) -> int:
 
 
 def pool_size(workers: int, articles: int) -> int:
-    """How many worker processes to start for ``articles`` (0: geoparse in this process)."""
+    """How many processes geoparse ``articles`` on ``workers`` cores, this one included
+    (0: this process alone, no worker process started)."""
     size = min(workers, articles // MIN_ARTICLES_PER_WORKER)
     return size if size > 1 else 0
 
@@ -79,22 +85,58 @@ def outcome(geoparse: Geoparse, article: Article) -> Outcome:
         return err
 
 
+def outcomes(geoparse: Geoparse, chunk: Sequence[Article]) -> list[Outcome]:
+    """The outcome of each article of a chunk."""
+    return [outcome(geoparse, article) for article in chunk]
+
+
 def geoparsed(
     articles: Sequence[Article], geoparse: Geoparse, workers: int = 1
 ) -> Iterator[Outcome]:
-    """Each article's outcome, in order, as soon as it is known; a pool of ``workers``
-    processes geoparses them when there are enough (``geoparse`` must then pickle)."""
+    """Each article's outcome, in order, as soon as it is known; with enough articles,
+    ``workers - 1`` worker processes geoparse beside this one (``geoparse`` must then pickle)."""
     size = pool_size(workers, len(articles))
     if not size:
         yield from (outcome(geoparse, article) for article in articles)
         return
-    chunk = max(1, min(MAX_CHUNK, len(articles) // (size * 8)))
+    step = max(1, min(MAX_CHUNK, len(articles) // (size * 8)))
+    chunks = deque(
+        (number, articles[start : start + step])
+        for number, start in enumerate(range(0, len(articles), step))
+    )
     # spawn, not fork: the dashboard's server runs threads, and a fork copies their locks
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        size, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
+        size - 1, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),)
     ) as pool:
-        yield from pool.map(partial(outcome, geoparse), articles, chunksize=chunk)
+        yield from shared_out(chunks, pool, (size - 1) * CHUNKS_AHEAD, partial(outcomes, geoparse))
+
+
+def shared_out(
+    chunks: deque[tuple[int, Sequence[Article]]],
+    pool: Executor,
+    ahead: int,
+    work: Callable[[Sequence[Article]], list[Outcome]],
+) -> Iterator[Outcome]:
+    """The outcomes of numbered ``chunks`` in order: up to ``ahead`` chunks queued in the
+    pool, and this process working on the next chunk whenever the one due is not done."""
+    queued: dict[int, Future] = {}
+    finished: dict[int, list[Outcome]] = {}
+    due, total = 0, len(chunks)
+    while due < total:
+        while chunks and len(queued) < ahead:
+            number, chunk = chunks.popleft()
+            queued[number] = pool.submit(work, chunk)
+        for number in [n for n, future in queued.items() if future.done()]:
+            finished[number] = queued.pop(number).result()
+        if due in finished:
+            yield from finished.pop(due)
+            due += 1
+        elif chunks:
+            number, chunk = chunks.popleft()
+            finished[number] = work(chunk)
+        else:
+            finished[due] = queued.pop(due).result()
 
 
 def exit_with_parent(parent: int) -> None:

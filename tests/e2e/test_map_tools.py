@@ -9,7 +9,14 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from geo.store.sqlite import SQLiteStore
-from tests.e2e.conftest import in_map, ingest_demo, serve_dashboard, shown_features, wait_for_change
+from tests.e2e.conftest import (
+    in_map,
+    ingest_demo,
+    serve_dashboard,
+    shown_features,
+    wait_for_change,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -150,7 +157,10 @@ def test_an_article_is_deleted_after_a_confirmation(page, own_dashboard):
     choose_first_option(page, page.locator(PICK.format("Article")), "Anbar")
     page.get_by_role("button", name="Delete this article…").click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Why (kept in the deletions log)").fill("a test")
+    why = dialog.get_by_label("Why (kept in the deletions log)")
+    why.fill("a test")
+    why.press("Enter")  # the reason reaches the app before the button is pressed
+    wait_until_idle(page)
     with SQLiteStore(store) as stored:
         assert stored.deletions_log() == []  # nothing deleted before the confirmation
     dialog.get_by_role("button", name="Delete", exact=True).click()

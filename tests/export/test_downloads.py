@@ -45,3 +45,21 @@ def test_the_animated_export_plays_the_window_in_about_twelve_frames():
     name, media, data = export_file("Animated GIF", FEATURES, window, "Events")
     assert (name, media) == ("events_2017-01-01_2017-01-12.gif", "image/gif")
     assert iio.imread(data, index=None, extension=".gif").shape[0] == 12
+
+
+def test_the_offline_page_draws_who_holds_what_on_the_window_s_end_from_earlier_statements():
+    from tests.mapview.test_control_layer import EAST_CONTESTED
+
+    window = (dt.date(2017, 1, 10), dt.date(2017, 1, 20))  # the statement is of 5 January
+    page = export_bytes("HTML (offline)", [], window, "Events", [EAST_CONTESTED])
+    assert "Control on 2017-01-20" in page.decode("utf-8")
+    assert "gm-control-contested" in page.decode("utf-8")
+
+
+def test_the_offline_page_has_no_control_layer_when_nothing_is_stated():
+    from geo.view.front import is_control_statement
+
+    unstated = [f for f in FEATURES if not is_control_statement(f)]
+    window = (dt.date(2017, 1, 10), dt.date(2017, 1, 20))
+    page = export_bytes("HTML (offline)", unstated, window, "Events", unstated)
+    assert "Control on" not in page.decode("utf-8")

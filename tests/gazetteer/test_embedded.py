@@ -231,9 +231,9 @@ def test_the_index_is_cached_on_disk_and_reused(tmp_path, monkeypatch, no_memory
     first = load_embedded_gazetteer(tmp_path)
     load_embedded_gazetteer.cache_clear()
     monkeypatch.setattr(embedded, "build_gazetteer", _must_not_build)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on the machine do not count
     second = load_embedded_gazetteer(tmp_path)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert second.lookup("Testville")[0] == first.lookup("Testville")[0]
 
 

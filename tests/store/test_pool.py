@@ -2,7 +2,10 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psutil
@@ -12,7 +15,13 @@ from geo.errors import InputError
 from geo.model import Article
 from geo.store import pool
 from geo.store.ingest import ingest_paths
-from geo.store.pool import EmbeddedGeoparser, checked_workers, geoparsed, pool_size
+from geo.store.pool import (
+    EmbeddedGeoparser,
+    checked_workers,
+    geoparsed,
+    pool_size,
+    shared_out,
+)
 from geo.store.sqlite import SQLiteStore
 from geo.text.reading import read_articles
 
@@ -42,6 +51,18 @@ def test_a_small_batch_is_geoparsed_in_this_process():
 
 def test_a_large_batch_gets_every_worker_asked_for():
     assert pool_size(workers=2, articles=1_000) == 2
+
+
+def test_the_writing_process_takes_chunks_too_and_hands_out_every_outcome_in_order():
+    def work(chunk):
+        time.sleep(0.02)
+        return [(n, threading.current_thread().name) for n in chunk]
+
+    chunks = deque((number, range(number * 3, number * 3 + 3)) for number in range(12))
+    with ThreadPoolExecutor(1, thread_name_prefix="worker") as executor:
+        done = list(shared_out(chunks, executor, 2, work))
+    assert [n for n, _ in done] == list(range(36))
+    assert {name.startswith("worker") for _, name in done} == {True, False}
 
 
 def test_workers_must_be_a_whole_number_of_at_least_one():
@@ -98,12 +119,12 @@ def test_the_articles_two_workers_geoparse_are_stored_in_the_ingest_s_import(
 def test_the_workers_of_a_killed_ingest_exit_too(tmp_path):
     records = [json.dumps({"text": f"Fighting in Mosul, report {n}."}) for n in range(200)]
     (tmp_path / "news.jsonl").write_text("\n".join(records), encoding="utf-8")
-    command = [sys.executable, "-m", "geo", "ingest", "--quiet", "--workers", "2"]
+    command = [sys.executable, "-m", "geo", "ingest", "--quiet", "--workers", "3"]
     command += ["--store", str(tmp_path / "s.sqlite3"), str(tmp_path / "news.jsonl")]
     ingest = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     writer = psutil.Process(ingest.pid)
     deadline = time.monotonic() + 60
-    # two workers, and the resource tracker that multiprocessing starts beside them
+    # two worker processes beside the writer, and the resource tracker multiprocessing starts
     while len(started := writer.children()) < 3 and time.monotonic() < deadline:
         time.sleep(0.1)
     ingest.send_signal(signal.SIGKILL)
