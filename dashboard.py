@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 import folium
 import pandas as pd
@@ -103,7 +104,7 @@ def window_map(
     with the first rows of the table."""
     drawn = map_window(archive(path), view, area, zoom)
     listed = window_features(archive(path), view, area, TABLE_ROWS)
-    return MapWindow(**{**drawn.__dict__, "listed": tuple(listed)})
+    return replace(drawn, listed=tuple(listed))
 
 
 def features_version() -> tuple[int, ...]:
