@@ -7,6 +7,8 @@ Run with ``make run`` (or ``streamlit run dashboard.py``); settings come from th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
 
 import folium
 import pandas as pd
@@ -19,6 +21,7 @@ from geo.errors import GeoError, SettingsError
 from geo.export.downloads import EXPORTS, export_file
 from geo.gazetteer.embedded import load_embedded_gazetteer
 from geo.mapview import build_map, control_layer, event_feed, event_layers, selected_layer
+from geo.mapview.cells import CELLS_NOTE, cell_layers, opening_view
 from geo.mapview.feed import EventFeed
 from geo.mapview.histogram import histogram
 from geo.mapview.river_layer import rivers_named
@@ -30,12 +33,21 @@ from geo.schema import DateWindow, Feature
 from geo.settings import load_settings
 from geo.shapes import load_rivers
 from geo.store import Store, open_store
+from geo.store.backends import queried_on_server
 from geo.store.ingest import (
     IngestReport,
     ingest_article,
     ingest_paths,
     ingest_received,
     reprocess_store,
+)
+from geo.store.parquet import ParquetStore
+from geo.store.parquet_map import (
+    MapWindow,
+    archive_summary,
+    cell_degrees,
+    map_window,
+    window_features,
 )
 from geo.store.pool import EmbeddedGeoparser, default_workers
 from geo.text.reading import SUFFIXES
@@ -45,6 +57,7 @@ DEMO_DIR = DATA_DIR / "demo"
 PLAY_STEP_SECONDS = 1.5
 MAP_TITLE = "Events"  # the legend's title, and the exports' too
 TABLE_ROWS = 2_000  # a longer table costs seconds on every redraw
+EXPORT_AT_MOST = 100_000  # an archive's larger windows are exported with `python -m geo export`
 st.set_page_config(page_title="News events map", page_icon="🗺️", layout="wide")
 try:
     settings = load_settings()
@@ -69,8 +82,29 @@ def stored_features(path: str, version: tuple[int, ...]) -> list[Feature]:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def summary(path: str, version: tuple[int, ...]) -> dict:
-    """What the widgets offer, computed once per store version: choices, date bounds, events per day."""
+    """What the widgets offer, computed once per store version: choices, date bounds, events per
+    day (an archive's counted by DuckDB, not loaded)."""
+    if queried_on_server(path):
+        return archive_summary(archive(path))
     return state.widget_summary(stored_features(path, version))
+
+
+@st.cache_resource(show_spinner=False)
+def archive(path: str) -> ParquetStore:
+    """A Parquet archive's store, shared by every session: one DuckDB connection whose cache of
+    Parquet footers stays warm (each query has its own cursor)."""
+    return open_store(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def window_map(
+    path: str, version: tuple[int, ...], view: state.ViewFilter, area: state.MapBounds, zoom: int
+) -> MapWindow:
+    """What an archive's window shows in ``area`` at ``zoom``: its events, or its places in cells,
+    with the first rows of the table."""
+    drawn = map_window(archive(path), view, area, zoom)
+    listed = window_features(archive(path), view, area, TABLE_ROWS)
+    return replace(drawn, listed=tuple(listed))
 
 
 def features_version() -> tuple[int, ...]:
@@ -113,7 +147,7 @@ def initial_view() -> state.ViewFilter:
     return st.session_state.view
 
 
-def sidebar_filters(features: list[Feature], view: state.ViewFilter) -> state.ViewFilter:
+def sidebar_filters(view: state.ViewFilter) -> state.ViewFilter:
     """Event type, actor, source, confidence and precision state."""
     st.sidebar.header("Filters")
     options = summary(str(settings.store), features_version())["choices"]
@@ -183,7 +217,7 @@ def toggle_play(bounds: DateWindow) -> None:
         st.session_state.play_started = True  # the first window shows before the first step
 
 
-def timeline(features: list[Feature], view: state.ViewFilter) -> DateWindow | None:
+def timeline(view: state.ViewFilter) -> DateWindow | None:
     """Histogram of events per day, the date-range slider and play/pause."""
     known = summary(str(settings.store), features_version())
     bounds, counts = known["bounds"], known["per_day"]
@@ -385,17 +419,22 @@ def correction_panel(feature: Feature, store: Store) -> None:
 
 
 def exports(
-    features: list[Feature], window: DateWindow | None, title: str, everywhen: list[Feature]
+    features: Callable[[], list[Feature]],
+    window: DateWindow | None,
+    title: str,
+    everywhen: Callable[[], list[Feature] | None],
 ) -> None:
     """Exports of the filtered view: GeoJSON, CSV, standalone HTML, a PNG rendered on the server
-    (both with the control layer, from the statements of the view at every date), animations."""
+    (both with the control layer, from the statements of the view at every date), animations.
+    ``features`` and ``everywhen`` give the view and the view at every date when a button is
+    pressed."""
     cols = st.columns(len(EXPORTS) + 1)
     for col, kind in zip(cols, EXPORTS, strict=False):
         if col.button(kind, key=f"export_{kind}"):
             try:
                 with st.spinner(f"Making the {kind} export…"):
                     st.session_state.export_file = export_file(
-                        kind, features, window, title, everywhen
+                        kind, features(), window, title, everywhen()
                     )
             except GeoError as err:
                 say("error", err)
@@ -442,6 +481,11 @@ def show_map(
     day = state.control_day(undated_view, DateWindow(*window).end)
     control = control_layer(undated_view, day) if day else None
     layers = ([control] if control else []) + layers  # under the events
+    draw_map(base, layers, window)
+
+
+def draw_map(base: folium.Map, layers: list, window: DateWindow) -> None:
+    """Show the base map with the window's layers; a date change or a pan sends the layers only."""
     if start := st.session_state.get("map_start"):  # a link's view: the map opens there
         base.location, base.options["zoom"] = [start.lat, start.lon], start.zoom
     target = st.session_state.get("map_target")  # moves the map only when it changes
@@ -449,7 +493,8 @@ def show_map(
         base,
         height=560,
         use_container_width=True,
-        returned_objects=["center", "zoom"],  # for the link: a pan reruns the dated part only
+        # for the link, and an archive's query: a pan reruns the dated part only
+        returned_objects=["center", "zoom", "bounds"],
         center=(target.lat, target.lon) if target else None,
         zoom=target.zoom if target else None,
         key="map",
@@ -473,11 +518,13 @@ def main() -> None:
     st.title("News events map")
     with page_store() as store:
         st.session_state["_version"] = store.version()
-        features = stored_features(str(settings.store), features_version())
-        view = sidebar_filters(features, initial_view())
-        add_articles(store)
-        manage_articles(store)
-        if not features:
+        on_server = queried_on_server(settings.store)  # an archive: never every feature here
+        features = None if on_server else stored_features(str(settings.store), features_version())
+        view = sidebar_filters(initial_view())
+        if not isinstance(store, ParquetStore):  # an archive is read-only here
+            add_articles(store)
+            manage_articles(store)
+        if not summary(str(settings.store), features_version())["count"]:
             empty_store(store)
             return
         playing = st.session_state.get("playing", False)
@@ -487,22 +534,26 @@ def main() -> None:
         )
 
 
-def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> None:
+def dated_view(features: list[Feature] | None, view: state.ViewFilter, timed: bool) -> None:
     """Timeline, map, table and exports of the window; a timed run while playing steps the window.
     It runs again alone (a date change, a table selection, a step of Play), after the page's
-    own store is closed: it opens its own."""
+    own store is closed: it opens its own. ``features`` is None for an archive, which DuckDB
+    queries for each window."""
     playing = st.session_state.get("playing", False)
     if playing != timed:  # Play or Pause was pressed here: the timer starts or stops with the page
         st.rerun(scope="app")
     if playing and not st.session_state.pop("play_started", False):
         step_window(summary(str(settings.store), features_version())["bounds"])
-    window = timeline(features, view)
+    window = timeline(view)
     view = view.with_window(window) if window else view
     st.session_state.view = view
     follow_the_map()
     wanted = state.to_query_params(view) | state.map_view_params(st.session_state.map_view)
     if st.query_params.to_dict() != wanted:  # writing the same again would only cost a round trip
         st.query_params.from_dict(wanted)
+    if features is None:
+        archive_window(view, window)
+        return
     shown = state.apply_filter(features, view)
     undated = summary(str(settings.store), features_version())["undated"]
     hidden = 0 if view.shows_undated else undated
@@ -512,7 +563,61 @@ def dated_view(features: list[Feature], view: state.ViewFilter, timed: bool) -> 
     with page_store() as store:
         events_table(shown if found is None else found, store)
     st.subheader("Export this view")
-    exports(shown, window, MAP_TITLE, state.apply_filter(features, view.at_any_date()))
+    exports(
+        lambda: shown, window, MAP_TITLE, lambda: state.apply_filter(features, view.at_any_date())
+    )
+
+
+def archive_window(view: state.ViewFilter, window: DateWindow | None) -> None:
+    """Caption, map, table and exports of an archive's window: DuckDB counts the window and
+    draws it around the map's view, as cells while it holds too many events to draw."""
+    path, version = str(settings.store), features_version()
+    known = summary(path, version)
+    extent = known["extent"]
+    looking = st.session_state.map_view or opening_view(extent)
+    seen = state.map_bounds_seen(st.session_state.get("map"))
+    area = state.query_area(seen, looking, cell_degrees(looking.zoom))
+    drawn = window_map(path, version, view, area, looking.zoom)
+    hidden = 0 if view.shows_undated else known["undated"]
+    caption = state.window_caption(drawn.total, known["count"], window, hidden)
+    if drawn.grouped:
+        caption += " · " + state.grouped_caption(
+            drawn.in_bounds, len(drawn.cells), drawn.cell_degrees
+        )
+    st.caption(caption)
+    listed = list(drawn.listed)
+    selected = state.selected_id(st.session_state.get("table"), listed)
+    if drawn.grouped:
+        layers = cell_layers(drawn.cells, drawn.cell_degrees) + selected_layer(listed, selected)
+    else:
+        layers = event_layers(drawn.features, selected)
+    base = build_map(
+        [],
+        tiles=settings.tiles,
+        tiles_attribution=settings.tiles_attribution,
+        title=MAP_TITLE,
+        with_events=False,
+        extent=extent and extent.corners(),
+        legend_types=known["choices"]["event_type"],
+        legend_note=CELLS_NOTE,
+    )
+    draw_map(base, layers, window or DateWindow())
+    if len(listed) < drawn.in_bounds:
+        st.caption(f"The table lists the first {len(listed):,} features around the map's view.")
+    events_table(listed, None)
+    st.subheader("Export this view")
+    if drawn.total > EXPORT_AT_MOST:
+        st.caption(
+            f"This window holds {drawn.total:,} features: narrow the dates or filters to "
+            f"{EXPORT_AT_MOST:,} or fewer, or export it with `python -m geo export --store`."
+        )
+    else:
+        exports(
+            lambda: window_features(archive(path), view, None),
+            window,
+            MAP_TITLE,
+            lambda: None,  # the window's own statements: an archive's every date is too many
+        )
 
 
 def follow_the_map() -> None:
@@ -548,13 +653,15 @@ def search_box(shown: list[Feature]) -> list[Feature] | None:
     return found
 
 
-def events_table(shown: list[Feature], store: Store) -> None:
-    """The filtered features as a table; a selected place row opens its correction panel."""
+def events_table(shown: list[Feature], store: Store | None) -> None:
+    """The filtered features as a table; a selected place row opens its correction panel (not
+    for a read-only store, None)."""
     if len(shown) > TABLE_ROWS:
         st.caption(
             f"The table lists the first {TABLE_ROWS:,} of {len(shown):,} features: narrow the filters to see the rest."
         )
-    st.caption("Select a row to highlight it on the map and, for a place, to correct where it is.")
+    correct = ", for a place, to correct where it is" if store is not None else ""
+    st.caption(f"Select a row to highlight it on the map{correct}.")
     event = st.dataframe(
         pd.DataFrame(state.table_rows(shown[:TABLE_ROWS])).assign(
             event=lambda rows: rows["event"].map(event_label)
@@ -567,7 +674,8 @@ def events_table(shown: list[Feature], store: Store) -> None:
         column_config={"id": None, "quote": st.column_config.TextColumn(width="large")},
     )
     picked = event.selection.rows if event and event.selection else []
-    if picked and picked[0] < len(shown) and shown[picked[0]]["geometry"]["type"] == "Point":
+    chosen = picked and picked[0] < len(shown) and shown[picked[0]]["geometry"]["type"] == "Point"
+    if chosen and store is not None:
         correction_panel(shown[picked[0]], store)
 
 

@@ -58,6 +58,9 @@ def build_map(
     feed: EventFeed | None = None,
     control_day: dt.date | None = None,
     control_from: Sequence[Mapping[str, Any]] | None = None,
+    extent: list[list[float]] | None = None,
+    legend_types: Sequence[str] | None = None,
+    legend_note: str | None = None,
 ) -> folium.Map:
     """The map of ``features``: places, routes and areas on toggleable layers, a legend, fitted to the events.
 
@@ -80,8 +83,12 @@ def build_map(
     control_day
         Draw under the events who holds what on that day (the control layer), from the
         statements of ``control_from`` (default: ``features``), earlier ones included.
+    extent, legend_types, legend_note
+        For a base map whose events are counted elsewhere (an archive's): the
+        ``[[south, west], [north, east]]`` to show, the event types of the legend, and a note
+        under them.
     """
-    bounds = _bounds(features)
+    bounds = extent or _bounds(features)
     centre, zoom = view_of(bounds) if bounds else DEFAULT_VIEW
     fmap = folium.Map(
         location=centre, zoom_start=zoom, tiles=None, control_scale=True, prefer_canvas=True
@@ -108,7 +115,11 @@ def build_map(
             group.add_to(fmap)
     if with_events:
         folium.LayerControl(collapsed=False).add_to(fmap)
-    legend = _legend([*features, *statements], title, date_range)
+    if legend_types is None:
+        legend = _legend([*features, *statements], title, date_range)
+    else:
+        span = DateWindow(*date_range).label() if date_range else None
+        legend = Legend(title, span, list(legend_types), [], note=legend_note)
     legend.position = "topright" if timeline else "bottomright"  # the slider takes the bottom
     legend.add_to(fmap)
     if png_button:

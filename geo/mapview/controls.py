@@ -21,13 +21,15 @@ LEGEND_CSS = """
 .gm-popup table{border-collapse:collapse;margin:4px 0}.gm-popup th{text-align:left;padding-right:8px;color:#555;font-weight:600}
 .gm-popup blockquote{margin:6px 0;padding-left:8px;border-left:3px solid #bbb;color:#333;font-style:italic}
 .gm-reports{margin:6px 0}.gm-reports ol{margin:4px 0;padding-left:18px}.gm-reports li{margin:2px 0}.gm-reports q{color:#333;font-style:italic}
+.gm-legend .gm-note{margin-top:5px;color:#444;font-size:11px}
 .gm-said{color:#666}.gm-source{font-size:11px;color:#555}
 .gm-png{background:#fff;border:2px solid rgba(0,0,0,.2);border-radius:4px;padding:3px 8px;font:12px system-ui,sans-serif;cursor:pointer}
 """
 
 
 class Legend(MacroElement):
-    """The legend: title, date range, event types shown, and who holds the areas."""
+    """The legend: title, date range, event types shown, who holds the areas, and a note
+    (what a grouped marker means)."""
 
     _template = Template(
         """{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
@@ -50,6 +52,7 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         controls: list[str],
         position: str = "bottomright",
         vague_places: bool = False,
+        note: str | None = None,
     ):
         super().__init__()
         self._name = "Legend"
@@ -68,6 +71,8 @@ var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
             rows.append(
                 '<div><i class="gm-vague"></i>Somewhere in a region or country (its centre)</div>'
             )
+        if note:
+            rows.append(f'<div class="gm-note">{inert(note)}</div>')
         if controls:
             rows.append('<div class="gm-section">Who holds it (areas, control)</div>')
         for key in controls:

@@ -2,8 +2,8 @@
 
 ``open_store("parquet:PATH")`` gives one. Only committed files are read (see
 ``geo.store.archive``); the date window and the other filters of a view are pushed into the
-query, and :meth:`ParquetStore.cells` groups the places of a view into grid cells on the
-server, for maps with more points than a browser draws.
+query. ``geo.store.parquet_map`` asks it what the map of a window shows, in cells when a
+browser could not draw every event.
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ from geo.errors import InputError, StoreError
 from geo.model import Article
 from geo.schema import UNTYPED_EVENT, Feature
 from geo.store.archive import Archive
-from geo.store.geoparquet import article_of_row, feature_of_row
+from geo.store.geoparquet import UNDATED, article_of_row, feature_of_row
 from geo.view.filter import ViewFilter, apply_filter
 
 READ_ONLY = "a Parquet archive is read-only here: ingest into it with --engine dask"
-
-
-def cell_degrees(zoom: int) -> float:
-    """The side of a grid cell at a map zoom: about 64 pixels of a 256-pixel tile."""
-    return 90.0 / 2 ** max(0, min(zoom, 20))
+MEMORY_LIMIT = "1GB"  # DuckDB spills to disk past it
+THREADS = 2
 
 
 class ParquetStore:
@@ -36,7 +33,9 @@ class ParquetStore:
             raise InputError(f"no Parquet archive at {self.archive.path}")
         import duckdb
 
-        self._db = duckdb.connect()
+        # bounded, so that a server's memory stays bounded whatever the archive's size
+        self._db = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": THREADS})
+        self._db.execute("SET enable_object_cache = true")  # Parquet footers read once
 
     def __enter__(self) -> ParquetStore:
         return self
@@ -61,11 +60,32 @@ class ParquetStore:
         listed = ", ".join("'" + str(path).replace("'", "''") + "'" for path in files)
         return f"read_parquet([{listed}], union_by_name = true)"
 
+    def window_files(self, view: ViewFilter | None) -> list[Path]:
+        """The feature files a view's window can hold features of: none of a month after its
+        end, nor the undated ones unless it shows them (a feature lies in its start's month)."""
+        files = self.archive.feature_files()
+        if view is None:
+            return files
+        last = view.window.end.strftime("%Y-%m") if view.window.end else None
+
+        def wanted(path: Path) -> bool:
+            month = path.parent.name.removeprefix("month=")
+            if month == UNDATED:
+                return view.shows_undated
+            return last is None or month <= last
+
+        return [path for path in files if wanted(path)]
+
+    def query(self, query: str, files: Sequence[Path], parameters: Sequence = ()) -> list[dict]:
+        """The rows of ``query`` (whose ``{source}`` is read from ``files``) as dicts; none
+        when there are no files. Each query has its own cursor, so threads may share a store."""
+        return self._rows(query, files, parameters)
+
     def _rows(self, query: str, files: Sequence[Path], parameters: Sequence = ()) -> list[dict]:
         source = self._source(files)
         if source is None:
             return []
-        cursor = self._db.execute(query.format(source=source), list(parameters))
+        cursor = self._db.cursor().execute(query.format(source=source), list(parameters))
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -83,26 +103,6 @@ class ParquetStore:
         )
         rows = self._rows(query, self.archive.feature_files(), parameters)
         return apply_filter([feature_of_row(row) for row in rows], view)
-
-    def cells(self, view: ViewFilter | None, zoom: int) -> list[dict[str, Any]]:
-        """The places of a view grouped into grid cells for a map zoom, counted on the server:
-        ``{"lat", "lon", "count", "event_type"}`` (the mean position, the most frequent type)."""
-        where, parameters = _view_clause(view)
-        size = cell_degrees(zoom)
-        query = (
-            "SELECT avg(lat) AS lat, avg(lon) AS lon, count(*) AS count, mode(type) AS event_type"
-            f" FROM (SELECT lat, lon, floor(lat / {size}) AS row, floor(lon / {size}) AS col,"
-            f" coalesce(nullif(event_type, ''), '{UNTYPED_EVENT}') AS type FROM {{source}}"
-            f" WHERE feature_type = 'place' AND {where}) GROUP BY row, col ORDER BY count DESC"
-        )
-        return self._rows(query, self.archive.feature_files(), parameters)
-
-    def count(self, view: ViewFilter | None = None) -> int:
-        """How many places the view holds (counted on the server)."""
-        where, parameters = _view_clause(view)
-        query = f"SELECT count(*) AS n FROM {{source}} WHERE feature_type = 'place' AND {where}"
-        rows = self._rows(query, self.archive.feature_files(), parameters)
-        return rows[0]["n"] if rows else 0
 
     def articles(self) -> list[dict[str, Any]]:
         """Every article's metadata (no text), in the order of the commits."""
@@ -172,12 +172,14 @@ def _window_clause(view: ViewFilter | None) -> tuple[str, list]:
     return f"(({' AND '.join(dated)}){undated})", parameters
 
 
-def _view_clause(view: ViewFilter | None) -> tuple[str, list]:
+def view_clause(view: ViewFilter | None) -> tuple[str, list]:
     """SQL for every filter of a view: the window, types, actors, sources, confidence, precision."""
     where, parameters = _window_clause(view)
     if view is None:
         return where, parameters
     clauses = [where]
+    if not view.demonyms:
+        clauses.append("NOT coalesce(demonym, false)")
     if view.event_types:
         clauses.append(
             f"coalesce(nullif(event_type, ''), '{UNTYPED_EVENT}') IN ({_marks(view.event_types)})"

@@ -1,6 +1,7 @@
 """The view: what a user asks to see (filters, date window, map view, search), its URL form,
 the timeline's play windows and the table's rows. Pure functions, no Streamlit: the dashboard's state."""
 
+from geo.view.bounds import MapBounds, bounds_around, map_bounds_seen, query_area
 from geo.view.filter import ViewFilter, apply_filter, passes, undated_count
 from geo.view.front import control_day, control_features, latest_statements
 from geo.view.literal import markdown_literal
@@ -21,6 +22,7 @@ from geo.view.timeline import (
     date_bounds,
     events_per_day,
     first_play_window,
+    grouped_caption,
     initial_window,
     step_window,
     window_caption,
@@ -37,10 +39,12 @@ from geo.view.url import (
 __all__ = [
     "PLAY_STEPS",
     "REPORTS_HELP",
+    "MapBounds",
     "MapView",
     "ViewFilter",
     "alternative_label",
     "apply_filter",
+    "bounds_around",
     "choices",
     "control_day",
     "control_features",
@@ -52,13 +56,16 @@ __all__ = [
     "fitted_view",
     "from_query_params",
     "fuse_reports",
+    "grouped_caption",
     "initial_window",
     "latest_statements",
+    "map_bounds_seen",
     "map_view_from_query_params",
     "map_view_params",
     "map_view_seen",
     "markdown_literal",
     "passes",
+    "query_area",
     "reported_by",
     "search_features",
     "selected_id",

@@ -55,7 +55,7 @@ def table_rows(features: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 def widget_summary(features: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """What the dashboard's widgets offer: the choices of each list filter (a feature of no typed
     event offers ``other``, as the filter counts it), the date bounds, events per day, and how
-    many features are undated."""
+    many features are undated, and how many there are."""
     return {
         "choices": {
             "event_type": sorted({event_type_of(properties(f)) for f in features}),
@@ -65,6 +65,7 @@ def widget_summary(features: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "bounds": date_bounds(features),
         "per_day": events_per_day(features),
         "undated": undated_count(features),
+        "count": len(features),
     }
 
 

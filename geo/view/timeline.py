@@ -47,6 +47,15 @@ def window_caption(
     return caption
 
 
+def grouped_caption(places: int, cells: int, cell_degrees: float) -> str:
+    """What the map draws when it counts places in cells rather than drawing each one."""
+    side = round(cell_degrees * 111.32)  # km in a degree of latitude
+    return (
+        f"Around the map's view, {places:,} features are drawn as {cells:,} cells of about "
+        f"{side:,} km: zoom in to see each event."
+    )
+
+
 def initial_window(view: ViewFilter, bounds: DateWindow) -> DateWindow:
     """The date window a view opens on: its own dates (from a link) within the timeline's
     bounds, else the whole timeline."""

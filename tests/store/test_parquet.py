@@ -42,13 +42,6 @@ def test_a_window_is_answered_from_the_archive(archive):
         assert [f["id"] for f in store.features(JANUARY)] == ["a", "b", "c"]
 
 
-def test_places_are_counted_in_cells_with_their_most_frequent_type(archive):
-    with open_store(f"parquet:{archive}") as store:
-        [mosul] = store.cells(JANUARY, zoom=6)
-        assert (mosul["count"], mosul["event_type"]) == (3, "battle")
-        assert len(store.cells(None, zoom=6)) == 2 and store.count(JANUARY) == 3
-
-
 def test_the_archive_is_read_only(archive):
     with open_store(f"parquet:{archive}") as store, pytest.raises(StoreError, match="read-only"):
         store.add_article(Article("Three.", "three.txt"), [])
