@@ -114,8 +114,12 @@ def test_a_search_zooms_the_map_to_the_events_it_finds(page, dashboard):
       m.eachLayer(l => {{ if (l.feature && l.getLatLng && /Haditha/.test(l.feature.properties._tooltip))
                           inside.push(b.contains(l.getLatLng())); }});
       return [m.getZoom(), inside]; }}"""
-    _, inside = until(lambda: (now := in_map(page, matched))[0] > zoom_before and now)
-    assert inside and all(inside)
+
+    def zoomed_onto_every_match():  # the map may still be moving when it is first asked
+        zoom, inside = in_map(page, matched)
+        return zoom > zoom_before and inside and all(inside)
+
+    until(zoomed_onto_every_match, what="the map did not zoom onto every Haditha event")
 
 
 def test_a_search_lists_its_matches_in_the_table(page, dashboard):
