@@ -169,14 +169,14 @@ def _resolve(kind: str, match: re.Match, ref: dt.date | None) -> EventDate | Non
             return EventDate(day, day, DAY, "explicit")
         if kind in ("day_month", "month_day"):
             day_text, month_text = (g[0], g[1]) if kind == "day_month" else (g[1], g[0])
-            return _day(int(day_text), w["months"][month_text.lower()], g[2], ref)
+            return _day(int(day_text), _word(w["months"], month_text), g[2], ref)
         if kind == "part_month":
-            return _part_of_month(match.group(1).lower(), w["months"][g[1].lower()], g[2], ref)
+            return _part_of_month(match.group(1).lower(), _word(w["months"], g[1]), g[2], ref)
         if kind in (
             "month_year",
             "month_of_year",
         ):  # "in October 2014", "the riots of October 1988"
-            return _month(w["months"][g[0].lower()], g[1], ref)
+            return _month(_word(w["months"], g[0]), g[1], ref)
         if kind == "year":
             year = int(g[0])
             return EventDate(dt.date(year, 1, 1), dt.date(year, 12, 31), MONTH, "explicit")
@@ -277,17 +277,27 @@ def _relative(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     return None
 
 
+def _word(table: dict[str, int], matched: str) -> int:
+    """The number of a month or weekday name as a case-insensitive pattern matched it: a
+    letter that lower-cases otherwise than the pattern compares it ("ſunday") is looked up as
+    the pattern saw it."""
+    if (number := table.get(matched.lower())) is not None:
+        return number
+    return next(n for k, n in table.items() if re.fullmatch(re.escape(k), matched, re.IGNORECASE))
+
+
 def _weekday_date(kind: str, match: re.Match, ref: dt.date) -> EventDate | None:
     """A weekday: the last one up to the reference date (that day included), the next one
     after it ("next Tuesday"), the first one from it on in a sentence about the days to come,
     or no date for a habit ("every Friday"); a night runs from one weekday into the next."""
     w = date_words()
-    names = [g.lower() for g in match.groups() if g]
+    names = [g for g in match.groups() if g]
     if kind == "night":
-        end = _last_weekday(ref, w["weekdays"][names[1]])
-        start = end - dt.timedelta(days=(w["weekdays"][names[1]] - w["weekdays"][names[0]]) % 7)
+        first, last = (_word(w["weekdays"], name) for name in names[:2])
+        end = _last_weekday(ref, last)
+        start = end - dt.timedelta(days=(last - first) % 7)
         return EventDate(start, end, DAY, "relative")
-    weekday = w["weekdays"][names[0]]
+    weekday = _word(w["weekdays"], names[0])
     if kind == "next_weekday":
         day = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
         return EventDate(day, day, DAY, "relative")

@@ -22,6 +22,11 @@ def test_a_weekday_is_the_last_one_before_the_reference():
     assert date.start == THURSDAY and date.date_source == "relative" and date.time_precision == DAY
 
 
+def test_a_weekday_or_month_written_with_a_long_s_reads_as_the_pattern_matched_it():
+    assert only("It happened on ſunday.", THURSDAY).start == dt.date(2017, 1, 1)
+    assert only("Le 3 ſeptembre, à Mossoul.", THURSDAY).start == dt.date(2016, 9, 3)
+
+
 def test_percentages_and_counts_are_not_dates():
     assert (
         find_dates(
