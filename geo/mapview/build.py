@@ -14,7 +14,7 @@ import folium
 
 from geo.mapview.aggregate import AGGREGATE_ABOVE, aggregate_points
 from geo.mapview.assets import DASHBOARD_BASE, MAP_CSS, MAP_JS, TIMELINE_JS
-from geo.mapview.control_layer import control_layer
+from geo.mapview.control_layer import statements_layer
 from geo.mapview.controls import Legend, PngButton, VectorBasemap
 from geo.mapview.feed import FEED_BASE, FEED_DIR, EventFeed, OnTopOfFeed, fits_feed, publish_feed
 from geo.mapview.layers import add_feature_layer, add_timeline_layer, add_timeline_slider
@@ -104,7 +104,7 @@ def build_map(
     if control_day is not None:
         source = features if control_from is None else control_from
         statements = control_features(source, control_day)
-        if layer := control_layer(source, control_day):
+        if layer := statements_layer(statements, control_day):
             layer.add_to(fmap)
     if feed is not None:
         feed.script().add_to(fmap)

@@ -48,6 +48,11 @@ def control_layer(
     features: Sequence[Mapping[str, Any]], day: dt.date
 ) -> folium.FeatureGroup | None:
     """The control layer of ``features`` on ``day``; None when no statement is known by then."""
-    return add_feature_layer(
-        None, control_layer_name(day), control_features(features, day), control_style
-    )
+    return statements_layer(control_features(features, day), day)
+
+
+def statements_layer(
+    statements: Sequence[Mapping[str, Any]], day: dt.date
+) -> folium.FeatureGroup | None:
+    """The control layer of the statements ``control_features`` chose for ``day``."""
+    return add_feature_layer(None, control_layer_name(day), statements, control_style)
